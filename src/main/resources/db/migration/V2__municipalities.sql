@@ -1,0 +1,63 @@
+-- The 45 municipalities of Kumamoto prefecture and the 5 wards of 熊本市 (全国地方公共団体コード without the check digit).
+-- Facts from 総務省's code list, matching KSJ N03 (N03_007). Boundaries come later from an N03 import.
+CREATE TABLE municipality (
+    code        varchar(5) PRIMARY KEY CHECK (code ~ '^43[0-9]{3}$'),
+    name        text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('DESIGNATED_CITY', 'WARD', 'CITY', 'TOWN', 'VILLAGE')),
+    parent_code varchar(5) REFERENCES municipality (code),
+    CHECK ((kind = 'WARD') = (parent_code IS NOT NULL))
+);
+
+INSERT INTO municipality (code, name, kind) VALUES
+    ('43100', '熊本市', 'DESIGNATED_CITY'),
+    ('43202', '八代市', 'CITY'),
+    ('43203', '人吉市', 'CITY'),
+    ('43204', '荒尾市', 'CITY'),
+    ('43205', '水俣市', 'CITY'),
+    ('43206', '玉名市', 'CITY'),
+    ('43208', '山鹿市', 'CITY'),
+    ('43210', '菊池市', 'CITY'),
+    ('43211', '宇土市', 'CITY'),
+    ('43212', '上天草市', 'CITY'),
+    ('43213', '宇城市', 'CITY'),
+    ('43214', '阿蘇市', 'CITY'),
+    ('43215', '天草市', 'CITY'),
+    ('43216', '合志市', 'CITY'),
+    ('43348', '美里町', 'TOWN'),
+    ('43364', '玉東町', 'TOWN'),
+    ('43367', '南関町', 'TOWN'),
+    ('43368', '長洲町', 'TOWN'),
+    ('43369', '和水町', 'TOWN'),
+    ('43403', '大津町', 'TOWN'),
+    ('43404', '菊陽町', 'TOWN'),
+    ('43423', '南小国町', 'TOWN'),
+    ('43424', '小国町', 'TOWN'),
+    ('43425', '産山村', 'VILLAGE'),
+    ('43428', '高森町', 'TOWN'),
+    ('43432', '西原村', 'VILLAGE'),
+    ('43433', '南阿蘇村', 'VILLAGE'),
+    ('43441', '御船町', 'TOWN'),
+    ('43442', '嘉島町', 'TOWN'),
+    ('43443', '益城町', 'TOWN'),
+    ('43444', '甲佐町', 'TOWN'),
+    ('43447', '山都町', 'TOWN'),
+    ('43468', '氷川町', 'TOWN'),
+    ('43482', '芦北町', 'TOWN'),
+    ('43484', '津奈木町', 'TOWN'),
+    ('43501', '錦町', 'TOWN'),
+    ('43505', '多良木町', 'TOWN'),
+    ('43506', '湯前町', 'TOWN'),
+    ('43507', '水上村', 'VILLAGE'),
+    ('43510', '相良村', 'VILLAGE'),
+    ('43511', '五木村', 'VILLAGE'),
+    ('43512', '山江村', 'VILLAGE'),
+    ('43513', '球磨村', 'VILLAGE'),
+    ('43514', 'あさぎり町', 'TOWN'),
+    ('43531', '苓北町', 'TOWN');
+
+INSERT INTO municipality (code, name, kind, parent_code) VALUES
+    ('43101', '中央区', 'WARD', '43100'),
+    ('43102', '東区', 'WARD', '43100'),
+    ('43103', '西区', 'WARD', '43100'),
+    ('43104', '南区', 'WARD', '43100'),
+    ('43105', '北区', 'WARD', '43100');

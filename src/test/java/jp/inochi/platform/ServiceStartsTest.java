@@ -1,0 +1,50 @@
+package jp.inochi.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class ServiceStartsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void healthIsUpOnTheEmbeddedDatabase() {
+        Map<?, ?> health = client.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        assertEquals("UP", health.get("status"));
+    }
+
+    @Test
+    void postgisExtensionIsCreatedByTheMigration() throws Exception {
+        try (var connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery("SELECT postgis_lib_version()")) {
+            assertTrue(rows.next());
+            assertTrue(rows.getString(1).startsWith("3."), rows.getString(1));
+        }
+    }
+
+    @Test
+    void all45MunicipalitiesAndFiveWardsAreLoaded() throws Exception {
+        try (var connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT count(*) FILTER (WHERE kind <> 'WARD'), count(*) FILTER (WHERE kind = 'WARD') FROM municipality")) {
+            assertTrue(rows.next());
+            assertEquals(45, rows.getInt(1));
+            assertEquals(5, rows.getInt(2));
+        }
+    }
+}
