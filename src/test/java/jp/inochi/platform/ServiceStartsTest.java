@@ -9,18 +9,15 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import javax.sql.DataSource;
+import jp.inochi.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class ServiceStartsTest {
 
     @Inject
     @Client("/")
     HttpClient client;
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void healthIsUpOnTheEmbeddedDatabase() {
@@ -30,7 +27,7 @@ class ServiceStartsTest {
 
     @Test
     void postgisExtensionIsCreatedByTheMigration() throws Exception {
-        try (var connection = dataSource.getConnection();
+        try (var connection = Sql.connect();
              var rows = connection.createStatement().executeQuery("SELECT postgis_lib_version()")) {
             assertTrue(rows.next());
             assertTrue(rows.getString(1).startsWith("3."), rows.getString(1));
@@ -39,7 +36,7 @@ class ServiceStartsTest {
 
     @Test
     void all45MunicipalitiesAndFiveWardsAreLoaded() throws Exception {
-        try (var connection = dataSource.getConnection();
+        try (var connection = Sql.connect();
              var rows = connection.createStatement().executeQuery(
                      "SELECT count(*) FILTER (WHERE kind <> 'WARD'), count(*) FILTER (WHERE kind = 'WARD') FROM municipality")) {
             assertTrue(rows.next());

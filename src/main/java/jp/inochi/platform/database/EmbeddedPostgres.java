@@ -79,7 +79,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.createDirectories(absoluteHome);
             channel = FileChannel.open(absoluteHome.resolve("inochi.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new EmbeddedDatabaseException("The embedded database in " + absoluteHome
                         + " is already in use by another Inochi process. Stop it first, or set DATASOURCES_DEFAULT_URL."
@@ -97,6 +97,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldByThisJvm) {
+            return null;
         }
     }
 

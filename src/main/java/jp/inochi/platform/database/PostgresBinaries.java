@@ -14,7 +14,11 @@ public record PostgresBinaries(Path binDir, int majorVersion) {
 
     /** Finds the binaries from {@code INOCHI_PG_BIN}, else the newest Debian/Ubuntu install; fails with what to install. */
     public static PostgresBinaries locate() {
-        String configured = System.getenv("INOCHI_PG_BIN");
+        return locate(System.getenv());
+    }
+
+    static PostgresBinaries locate(java.util.Map<String, String> env) {
+        String configured = env.get("INOCHI_PG_BIN");
         PostgresBinaries found = configured != null && !configured.isBlank()
                 ? fromBinDir(Path.of(configured)).orElseThrow(() -> new EmbeddedDatabaseException(
                         "INOCHI_PG_BIN=" + configured + " has no initdb/pg_ctl. Point it at PostgreSQL's bin directory."))

@@ -53,8 +53,20 @@ final class ProblemJsonBodyProvider implements JsonErrorResponseBodyProvider<Map
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", context.getRequest().getPath());
-        body.putAll(extensions);
+        extensions.forEach((name, value) -> body.put(name, serializable(value)));
         return body;
+    }
+
+    /** Field errors become plain {field, message} objects; everything else is already JSON-shaped. */
+    private static Object serializable(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream()
+                    .map(item -> item instanceof FieldError error
+                            ? Map.of("field", error.field(), "message", error.message())
+                            : item)
+                    .toList();
+        }
+        return value;
     }
 
     private static String defaultDetail(ProblemType type) {

@@ -1,0 +1,44 @@
+package jp.inochi.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import jp.inochi.platform.database.EmbeddedPostgres;
+
+/**
+ * Plain JDBC to the test database, outside the service's transactions: for setting up rows and for
+ * independent checks of what the service wrote. (The service's own DataSource only works inside a transaction.)
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    public static Connection connect() throws SQLException {
+        EmbeddedPostgres postgres = TestDatabase.get();
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
+    /** The first column of the first row, as a long (counts, ids). */
+    public static long queryForLong(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("No row for: " + sql);
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    public static int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+}

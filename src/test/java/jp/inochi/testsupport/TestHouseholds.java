@@ -1,0 +1,33 @@
+package jp.inochi.testsupport;
+
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import jp.inochi.households.Household;
+import jp.inochi.households.HouseholdRepository;
+
+/** Saves plausible households straight into the real table, for tests that need one to exist. */
+@Singleton
+public class TestHouseholds {
+    private final HouseholdRepository households;
+
+    TestHouseholds(HouseholdRepository households) {
+        this.households = households;
+    }
+
+    /** A ventilator-dependent child at home in the municipality, at the given point. */
+    public Household living(String municipalityCode, boolean sharesWithMunicipality, double longitude, double latitude) {
+        Instant now = Instant.now();
+        return households.save(new Household(null, "熊本", "ひかり", "クマモト", "ヒカリ",
+                LocalDate.of(2025, 3, 1), "熊本大学病院", true, LocalDate.of(2025, 6, 1), true,
+                new BigDecimal("24.0"), 10, null, "860-0000", "熊本県テスト市1-1", "43", municipalityCode,
+                municipalityCode.equals("43100") ? "43101" : null, longitude, latitude,
+                sharesWithMunicipality, sharesWithMunicipality ? LocalDate.of(2025, 7, 1) : null, true,
+                new BigDecimal("6.0"), 1, new BigDecimal("4.0"), now, now, null));
+    }
+
+    public Household living(String municipalityCode, boolean sharesWithMunicipality) {
+        return living(municipalityCode, sharesWithMunicipality, 130.7417, 32.7898);
+    }
+}
