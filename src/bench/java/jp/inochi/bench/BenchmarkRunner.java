@@ -1,0 +1,66 @@
+package jp.inochi.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Runs the named benchmarks (or all) and prints one markdown table, dated and with the machine described. */
+public final class BenchmarkRunner {
+
+    /** Every benchmark of the project; add new ones here. */
+    static List<Benchmark> all() {
+        return List.of(new StartupBenchmark());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> wanted = Arrays.stream(String.join(",", args).split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
+        List<Benchmark> selected = all().stream()
+                .filter(benchmark -> wanted.isEmpty() || wanted.contains("all") || wanted.contains(benchmark.name()))
+                .toList();
+        if (selected.isEmpty()) {
+            System.err.println("No benchmark named " + wanted + "; known: "
+                    + all().stream().map(Benchmark::name).toList());
+            System.exit(2);
+        }
+        List<String> table = new ArrayList<>();
+        table.add("Measured " + LocalDate.now() + " on " + machine() + ".");
+        table.add("");
+        table.add("| benchmark | measure | ours | baseline | ratio | goal | met |");
+        table.add("|---|---|---|---|---|---|---|");
+        for (Benchmark benchmark : selected) {
+            System.err.println("bench: running " + benchmark.name() + "...");
+            for (BenchResult result : benchmark.run()) {
+                table.add(result.toMarkdownRow());
+                System.err.println("bench:   " + result.toMarkdownRow());
+            }
+        }
+        Path out = Path.of("target/bench/results.md");
+        Files.createDirectories(out.getParent());
+        Files.write(out, table);
+        System.out.println(String.join("\n", table));
+        System.exit(0);
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst().orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux: keep "unknown CPU"
+        }
+        long memoryGib = Math.round(((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0);
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGib + " GiB, Java "
+                + System.getProperty("java.version");
+    }
+}
