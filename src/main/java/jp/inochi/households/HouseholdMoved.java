@@ -1,0 +1,10 @@
+package jp.inochi.households;
+
+/**
+ * Published (as a Micronaut application event) when a household's home changed: its address,
+ * municipality or location. Listeners react after commit: exposure is recomputed, a move out of
+ * the prefecture opens the device return.
+ */
+public record HouseholdMoved(long householdId, String previousPrefectureCode, String prefectureCode,
+                             boolean locationChanged) {
+}
