@@ -82,7 +82,11 @@ final class UploadReceiver {
 
     private InochiException tooLarge() {
         return new InochiException(ProblemType.PAYLOAD_TOO_LARGE, "ファイルが大きすぎます。1回に送れるのは合計 "
-                + (settings.maxUploadSize() / (1024 * 1024)) + " MB までです。ZIP に圧縮するか、範囲を分けて送ってください");
+                + size(settings.maxUploadSize()) + " までです。ZIP に圧縮するか、範囲を分けて送ってください");
+    }
+
+    static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : (bytes / 1024) + " KB";
     }
 
     /** The file name without any directory a browser or client put in front of it. */
