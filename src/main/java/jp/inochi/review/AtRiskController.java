@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,10 +41,12 @@ class AtRiskController {
 
     private final AtRiskList list;
     private final Clock clock;
+    private final JsonMapper json;
 
-    AtRiskController(AtRiskList list, Clock clock) {
+    AtRiskController(AtRiskList list, Clock clock, JsonMapper json) {
         this.list = list;
         this.clock = clock;
+        this.json = json;
     }
 
     @Operation(summary = "市町村のハザード区域内の世帯（人工呼吸器の方を先頭に、危険度の高い順）",
@@ -55,7 +58,8 @@ class AtRiskController {
     @Get(produces = {MediaType.APPLICATION_JSON, "application/geo+json", "text/csv"})
     HttpResponse<?> atRisk(@PathVariable String code, @Nullable @QueryValue String hazardType,
                            @Nullable @QueryValue Integer minSeverity, @Nullable @QueryValue Boolean includeNear,
-                           @Nullable @QueryValue String format, HttpRequest<?> request, Viewer viewer) {
+                           @Nullable @QueryValue String format, HttpRequest<?> request, Viewer viewer)
+            throws java.io.IOException {
         AtRiskFilter filter = filter(hazardType, minSeverity, includeNear);
         String chosen = format(format, request);
         boolean export = !chosen.equals("json");
@@ -63,7 +67,7 @@ class AtRiskController {
         return switch (chosen) {
             case "csv" -> HttpResponse.ok(AtRiskCsv.write(result)).contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "csv"));
-            case "geojson" -> HttpResponse.ok(geoJson(result)).contentType(GEOJSON)
+            case "geojson" -> HttpResponse.ok(json.writeValueAsBytes(geoJson(result))).contentType(GEOJSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "geojson"));
             default -> HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
         };
