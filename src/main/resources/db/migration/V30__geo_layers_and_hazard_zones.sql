@@ -57,7 +57,7 @@ ALTER TABLE geo_layer ADD CONSTRAINT geo_layer_current_version
 CREATE TABLE hazard_zone (
     id             bigserial PRIMARY KEY,
     version_id     bigint       NOT NULL REFERENCES geo_layer_version (id) ON DELETE CASCADE,
-    hazard_type    text         NOT NULL REFERENCES hazard_type (code),
+    hazard_type    text         NOT NULL,
     feature_index  integer      NOT NULL,
     severity       smallint     NOT NULL CHECK (severity > 0),
     severity_label text         NOT NULL,
@@ -72,16 +72,22 @@ CREATE TABLE hazard_zone (
 CREATE INDEX hazard_zone_version ON hazard_zone (version_id);
 CREATE INDEX hazard_zone_geom ON hazard_zone USING gist (geom);
 
--- The same zones cut into pieces of at most 256 vertices (ST_Subdivide): point-in-polygon tests then touch a
--- few small polygons instead of one with thousands of vertices.
+-- The same zones as single polygons, those of more than 1024 vertices cut by ST_Subdivide (inochi.import.subdivide-
+-- vertices): point-in-polygon tests then touch a few small polygons instead of one with tens of thousands of vertices.
+-- Written and deleted with their zones by the importer only (by version_id); no foreign key, to keep imports fast.
 CREATE TABLE hazard_zone_part (
-    zone_id     bigint   NOT NULL REFERENCES hazard_zone (id) ON DELETE CASCADE,
+    zone_id     bigint   NOT NULL,
     version_id  bigint   NOT NULL,
     hazard_type text     NOT NULL,
     severity    smallint NOT NULL,
     geom        geometry(Polygon, 6668) NOT NULL
 );
+-- Geometries are stored uncompressed: a point-in-polygon test would otherwise decompress a part every time, and an
+-- import compress every zone (pglz on coordinates saves little and costs much).
+ALTER TABLE hazard_zone ALTER COLUMN geom SET STORAGE EXTERNAL;
+ALTER TABLE hazard_zone_part ALTER COLUMN geom SET STORAGE EXTERNAL;
 CREATE INDEX hazard_zone_part_zone ON hazard_zone_part (zone_id);
+CREATE INDEX hazard_zone_part_version ON hazard_zone_part (version_id);
 CREATE INDEX hazard_zone_part_geom ON hazard_zone_part USING gist (geom);
 
 -- Long imports run as jobs. Progress is written here as it happens, so any instance can answer GET /api/imports/{id}.

@@ -20,6 +20,8 @@ CREATE TABLE admin_area_part (
     ward_code         varchar(5),
     geom              geometry(Polygon, 6668) NOT NULL
 );
+ALTER TABLE admin_area ALTER COLUMN geom SET STORAGE EXTERNAL;
+ALTER TABLE admin_area_part ALTER COLUMN geom SET STORAGE EXTERNAL;
 CREATE INDEX admin_area_part_area ON admin_area_part (area_id);
 CREATE INDEX admin_area_part_geom ON admin_area_part USING gist (geom);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.inochi.hazards.importing.ImportFailure;
 import jp.inochi.hazards.importing.ImportRequest;
+import jp.inochi.hazards.importing.HazardZoneParts;
 import jp.inochi.hazards.importing.ImportSettings;
 import jp.inochi.hazards.importing.LayerKind;
 import jp.inochi.hazards.importing.LayerTarget;
@@ -90,13 +91,16 @@ final class BoundaryTarget implements LayerTarget {
         }
         try (PreparedStatement subdivide = connection.prepareStatement("""
                 INSERT INTO admin_area_part (area_id, version_id, municipality_code, ward_code, geom)
-                SELECT s.id, s.version_id, s.municipality_code, s.ward_code, d.geom
-                FROM (SELECT a.id, a.version_id, a.municipality_code, a.ward_code, ST_Subdivide(a.geom, ?) AS g
-                      FROM admin_area a WHERE a.version_id = ?) s,
-                     LATERAL ST_Dump(s.g) d
-                WHERE GeometryType(d.geom) = 'POLYGON'""")) {
+                SELECT a.id, a.version_id, a.municipality_code, a.ward_code, p.geom
+                FROM admin_area a
+                CROSS JOIN LATERAL ST_Dump(a.geom) d
+                CROSS JOIN LATERAL (""" + HazardZoneParts.SMALL_OR_SUBDIVIDED + """
+                ) p
+                WHERE a.version_id = ?""")) {
             subdivide.setInt(1, settings.subdivideVertices());
-            subdivide.setLong(2, version.versionId());
+            subdivide.setInt(2, settings.subdivideVertices());
+            subdivide.setInt(3, settings.subdivideVertices());
+            subdivide.setLong(4, version.versionId());
             return subdivide.executeUpdate();
         }
     }

@@ -32,16 +32,17 @@ public class HouseholdExposures {
                 WHERE l.kind = 'HAZARD' AND l.hazard_type = ? AND l.current_version_id IS NOT NULL
             ),
             targets AS (
-                SELECT h.id, h.location FROM household h WHERE h.location IS NOT NULL AND (%s)
+                SELECT h.id, h.location FROM household h WHERE h.location IS NOT NULL AND (%1$s)
             ),
             hits AS (
-                SELECT DISTINCT ON (t.id) t.id AS household_id, p.zone_id
-                FROM targets t
-                JOIN hazard_zone_part p ON p.geom && t.location AND ST_Intersects(p.geom, t.location)
-                WHERE p.version_id IN (SELECT version_id FROM layers)
-                ORDER BY t.id, p.severity DESC, p.zone_id
+                -- the same households as targets, joined afresh so the planner may drive from either side's index
+                SELECT DISTINCT ON (h.id) h.id AS household_id, p.zone_id
+                FROM hazard_zone_part p
+                JOIN household h ON ST_Intersects(p.geom, h.location)
+                WHERE p.version_id IN (SELECT version_id FROM layers) AND h.location IS NOT NULL AND (%1$s)
+                ORDER BY h.id, p.severity DESC, p.zone_id
             ),
-            near AS (%s)
+            near AS (%2$s)
             INSERT INTO household_hazard_exposure AS e (household_id, hazard_type, status, severity, severity_label,
                 zone_id, layer_id, layer_version_id, distance_m, location, evaluated_at)
             SELECT t.id, ?,
@@ -155,14 +156,17 @@ public class HouseholdExposures {
     private int run(HazardType type, String targets, Object... targetParameters) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
+            jp.inochi.hazards.SpatialSessions.withoutJit(connection);
             long started = System.nanoTime();
             boolean near = type == HazardType.LANDSLIDE && settings.landslideNearMetres() > 0;
             try (PreparedStatement statement = connection.prepareStatement(
                     RECOMPUTE.formatted(targets, near ? NEAR : NOTHING_NEAR))) {
                 int i = 1;
                 statement.setString(i++, type.name());
-                for (Object parameter : targetParameters) {
-                    statement.setObject(i++, parameter);
+                for (int copy = 0; copy < 2; copy++) {
+                    for (Object parameter : targetParameters) {
+                        statement.setObject(i++, parameter);
+                    }
                 }
                 if (near) {
                     statement.setDouble(i++, settings.nearDegrees());

@@ -35,7 +35,8 @@ import jp.inochi.platform.problem.NotFoundException;
  */
 @Singleton
 public class AtRiskList {
-    static final String QUERY = """
+    /** The list's SQL, with its parameters in order: scope (4), hazard type (2), minimum severity, near, code (2), scope (4). */
+    public static final String QUERY = """
             SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
                    h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
                    h.address, h.municipality_code, h.ward_code, h.ventilator_dependent,
@@ -120,6 +121,7 @@ public class AtRiskList {
     private Result query(Connection connection, AccessScope scope, Municipality municipality, AtRiskFilter filter)
             throws SQLException {
         Map<Long, AtRiskHousehold> households = new LinkedHashMap<>();
+        jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         try (PreparedStatement select = connection.prepareStatement(QUERY)) {
             int i = bindScope(select, 1, scope);
             String type = filter.hazardType() == null ? null : filter.hazardType().name();

@@ -22,7 +22,8 @@ import jp.inochi.hazards.model.Legend;
  */
 @Singleton
 public class VectorTiles {
-    static final String HAZARDS = """
+    /** Parameters: z, x, y, hazard types (text[] or null, twice). */
+    public static final String HAZARDS = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
             tile AS (
                 SELECT z.id, z.hazard_type, t.label AS hazard_label, z.severity, z.severity_label AS label,
@@ -80,6 +81,7 @@ public class VectorTiles {
 
     public Tile hazards(int z, int x, int y, List<HazardType> types) {
         return transactions.executeRead(status -> {
+            jp.inochi.hazards.SpatialSessions.withoutJit(status.getConnection());
             try (PreparedStatement select = status.getConnection().prepareStatement(HAZARDS)) {
                 select.setInt(1, z);
                 select.setInt(2, x);
@@ -97,6 +99,7 @@ public class VectorTiles {
 
     public Tile households(int z, int x, int y, AccessScope scope) {
         return transactions.executeRead(status -> {
+            jp.inochi.hazards.SpatialSessions.withoutJit(status.getConnection());
             try (PreparedStatement select = status.getConnection().prepareStatement(HOUSEHOLDS)) {
                 int i = 1;
                 for (int round = 0; round < 2; round++) {

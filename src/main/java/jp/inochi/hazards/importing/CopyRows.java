@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent in blocks of about 1 MB:
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent in blocks of about 256 KB (so the server works while the next block is read):
  * tab-separated, {@code \N} for null, with backslash, tab and line breaks escaped.
  */
 final class CopyRows {
-    private static final int FLUSH_AT = 1 << 20;
+    private static final int FLUSH_AT = 1 << 18;
 
     private final CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);

@@ -77,34 +77,73 @@ final class HazardZoneTarget implements LayerTarget {
         };
     }
 
+    /**
+     * Each polygon (from ST_Dump of geometry d) as it is when it has at most N vertices, otherwise cut by ST_Subdivide:
+     * most KSJ zones are small, and ST_Subdivide costs about as much for a small polygon as for a large one.
+     * Parameters: N, N, N.
+     */
+    static final String SMALL_OR_SUBDIVIDED = """
+                    SELECT d.geom WHERE ST_NPoints(d.geom) <= ?
+                    UNION ALL
+                    SELECT s.geom FROM ST_Subdivide(d.geom, ?) AS c(g), LATERAL ST_Dump(c.g) s
+                    WHERE ST_NPoints(d.geom) > ? AND GeometryType(s.geom) = 'POLYGON'""";
+
     @Override
     public long publish(Connection connection, Version version) throws SQLException {
-        try (PreparedStatement zones = connection.prepareStatement("""
-                INSERT INTO hazard_zone (version_id, hazard_type, feature_index, severity, severity_label, depth_min_m,
-                    depth_max_m, duration_rank, duration_label, phenomenon, attributes, geom)
-                SELECT ?, ?, feature_index, severity, severity_label, depth_min_m, depth_max_m, duration_rank,
-                    duration_label, phenomenon, attributes, ST_Multi(geom)
-                FROM import_stage WHERE skip_reason IS NULL ORDER BY feature_index""")) {
-            zones.setLong(1, version.versionId());
-            zones.setString(2, version.hazardType().name());
-            zones.executeUpdate();
-        }
         long parts;
-        try (PreparedStatement subdivide = connection.prepareStatement("""
+        try (PreparedStatement publish = connection.prepareStatement("""
+                WITH zones AS (
+                    INSERT INTO hazard_zone (version_id, hazard_type, feature_index, severity, severity_label, depth_min_m,
+                        depth_max_m, duration_rank, duration_label, phenomenon, attributes, geom)
+                    SELECT ?, ?, feature_index, severity, severity_label, depth_min_m, depth_max_m, duration_rank,
+                        duration_label, phenomenon, attributes, ST_Multi(geom)
+                    FROM import_stage WHERE skip_reason IS NULL ORDER BY feature_index
+                    RETURNING id, version_id, hazard_type, severity, geom
+                )
                 INSERT INTO hazard_zone_part (zone_id, version_id, hazard_type, severity, geom)
-                SELECT s.id, s.version_id, s.hazard_type, s.severity, d.geom
-                FROM (SELECT z.id, z.version_id, z.hazard_type, z.severity, ST_Subdivide(z.geom, ?) AS g
-                      FROM hazard_zone z WHERE z.version_id = ?) s,
-                     LATERAL ST_Dump(s.g) d
-                WHERE GeometryType(d.geom) = 'POLYGON'""")) {
-            subdivide.setInt(1, settings.subdivideVertices());
-            subdivide.setLong(2, version.versionId());
-            parts = subdivide.executeUpdate();
+                SELECT z.id, z.version_id, z.hazard_type, z.severity, p.geom
+                FROM zones z
+                CROSS JOIN LATERAL ST_Dump(z.geom) d
+                CROSS JOIN LATERAL (""" + SMALL_OR_SUBDIVIDED + ") p")) {
+            publish.setLong(1, version.versionId());
+            publish.setString(2, version.hazardType().name());
+            publish.setInt(3, settings.subdivideVertices());
+            publish.setInt(4, settings.subdivideVertices());
+            publish.setInt(5, settings.subdivideVertices());
+            parts = publish.executeUpdate();
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE hazard_zone_part");
-        }
+        analyzeIfGrown(connection, "hazard_zone_part", parts - partsOf(connection, version.previousVersionId()));
         return parts;
+    }
+
+    private static long partsOf(Connection connection, Long versionId) throws SQLException {
+        if (versionId == null) {
+            return 0;
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM hazard_zone_part WHERE version_id = ?")) {
+            count.setLong(1, versionId);
+            try (java.sql.ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Refreshes the planner's statistics when a table grew by more than a tenth net of the version replaced (a first
+     * import, a new large layer),
+     * so the exposure statement that follows in this transaction is planned on the new sizes; smaller changes are left
+     * to autovacuum, as ANALYZE would cost more than the import itself.
+     */
+    static void analyzeIfGrown(Connection connection, String table, long growth) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet estimate = statement.executeQuery("SELECT reltuples FROM pg_class WHERE oid = '" + table + "'::regclass")) {
+            estimate.next();
+            double known = estimate.getDouble(1);
+            if (known < 0 || growth > known / 10) {
+                statement.execute("ANALYZE " + table);
+            }
+        }
     }
 
     @Override
@@ -115,9 +154,12 @@ final class HazardZoneTarget implements LayerTarget {
 
     @Override
     public void deleteData(Connection connection, long versionId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM hazard_zone WHERE version_id = ?")) {
-            delete.setLong(1, versionId);
-            delete.executeUpdate();
+        try (PreparedStatement parts = connection.prepareStatement("DELETE FROM hazard_zone_part WHERE version_id = ?");
+             PreparedStatement zones = connection.prepareStatement("DELETE FROM hazard_zone WHERE version_id = ?")) {
+            parts.setLong(1, versionId);
+            parts.executeUpdate();
+            zones.setLong(1, versionId);
+            zones.executeUpdate();
         }
     }
 }

@@ -15,7 +15,7 @@ public record ImportSettings(
         @Bindable(defaultValue = "2048MB") @ReadableBytes long maxUnpackedSize,
         @Bindable(defaultValue = "2000") int maxZipEntries,
         @Bindable(defaultValue = "500") int maxCompressionRatio,
-        @Bindable(defaultValue = "256") int subdivideVertices,
+        @Bindable(defaultValue = "1024") int subdivideVertices,
         @Bindable(defaultValue = "200") int maxReportedEntries,
         @Bindable(defaultValue = "50") int maxProblems,
         @Bindable(defaultValue = "2") int workers) {

@@ -36,7 +36,9 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -44,9 +46,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports a file as a new version of a layer, in one transaction: pass 1 describes the file and settles its CRS;
- * pass 2 streams the features through the layer's profile into a staging table with COPY; SQL then transforms
- * to EPSG:6668, checks the extent, repairs invalid areas (ST_MakeValid), publishes and subdivides them, makes the
- * version current and recomputes what depends on the layer. Any failure rolls everything back, so the previous
+ * pass 2 streams the features through the layer's profile, validating and repairing areas with JTS (GEOS's own
+ * rules, on this core while PostgreSQL works on the other), into a staging table with COPY; SQL then transforms to
+ * EPSG:6668 (checking transformed areas again with ST_IsValid/ST_MakeValid), checks the extent, publishes and
+ * subdivides them, makes the version current and recomputes what depends on the layer. Any failure rolls everything back, so the previous
  * version stays current and nothing is half-written.
  */
 @Singleton
@@ -112,6 +115,7 @@ public class LayerImporter {
     private ImportReport write(Connection connection, ImportRequest request, LayerTarget target, FeatureReader reader,
                                SourceDescription source, ImportProgress progress, long started)
             throws SQLException, IOException {
+        jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         int srid = sourceSrid(connection, request, source);
         Instant now = clock.instant();
         Layer layer = lockLayer(connection, request, now);
@@ -122,6 +126,7 @@ public class LayerImporter {
             statement.execute("CREATE TEMP TABLE import_stage (feature_index bigint, origin text, origin_index bigint, "
                     + "attributes jsonb, geom geometry, note text, invalid_reason text, skip_reason text, "
                     + String.join(", ", columns) + ") ON COMMIT DROP");
+            statement.execute("ALTER TABLE import_stage ALTER COLUMN geom SET STORAGE EXTERNAL");
         }
         List<ImportReport.Entry> repaired = new ArrayList<>();
         List<ImportReport.Entry> skipped = new ArrayList<>();
@@ -156,7 +161,7 @@ public class LayerImporter {
                 } else if (geometry.isEmpty()) {
                     skip = "空のジオメトリです";
                 } else {
-                    Shaped shaped = target.polygons() ? polygonal(geometry) : point(geometry);
+                    Shaped shaped = target.polygons() ? valid(polygonal(geometry)) : point(geometry);
                     geometry = shaped.geometry();
                     skip = shaped.skip();
                     if (shaped.note() != null) {
@@ -206,7 +211,9 @@ public class LayerImporter {
         progress.update(ImportProgress.Phase.VALIDATING, read, total);
         transform(connection);
         checkExtent(connection, srid, source);
-        if (target.polygons()) {
+        if (target.polygons() && srid != STORAGE_SRID) {
+            // validated and repaired in the file's CRS while reading; a transformation could in rare cases bend a
+            // ring across another, so transformed areas are checked again where they are stored
             repairedCount += repair(connection, repaired);
         }
         skippedCount += skippedAfterRepair(connection, skipped);
@@ -217,7 +224,8 @@ public class LayerImporter {
         progress.update(ImportProgress.Phase.PUBLISHING, read, total);
         Long previous = layer.currentVersionId();
         long versionId = newVersion(connection, layer, request, source, srid, mapper, now, read, imported, repairedCount, skippedCount);
-        LayerTarget.Version version = new LayerTarget.Version(layer.id(), versionId, request.layerName(), request.hazardType(), now);
+        LayerTarget.Version version = new LayerTarget.Version(layer.id(), versionId, previous, request.layerName(),
+                request.hazardType(), now);
         long parts = target.publish(connection, version);
         progress.update(ImportProgress.Phase.RECOMPUTING, read, total);
         target.replaced(connection, version, previous);
@@ -268,6 +276,34 @@ public class LayerImporter {
             }
         }
         return new Shaped(null, "面（ポリゴン）の層に " + geometry.getGeometryType() + " が含まれています（面積がないため除外）", null);
+    }
+
+    /**
+     * Validates an area with JTS while reading (the same rules as PostGIS's GEOS) and repairs it like ST_MakeValid
+     * (GeometryFixer): a bow-tie becomes its two triangles; what has no area left is skipped.
+     */
+    private static Shaped valid(Shaped shaped) {
+        if (shaped.geometry() == null) {
+            return shaped;
+        }
+        IsValidOp validity = new IsValidOp(shaped.geometry());
+        if (validity.isValid()) {
+            return shaped;
+        }
+        String reason = validity.getValidationError().toString();
+        List<Polygon> polygons = new ArrayList<>();
+        GeometryFixer.fix(shaped.geometry()).apply((org.locationtech.jts.geom.GeometryFilter) part -> {
+            if (part instanceof Polygon polygon && !polygon.isEmpty() && polygon.getArea() > 0) {
+                polygons.add(polygon);
+            }
+        });
+        if (polygons.isEmpty()) {
+            return new Shaped(null, "修復すると面積のない図形になりました（" + reason + "）", null);
+        }
+        Geometry fixed = polygons.size() == 1 ? polygons.get(0)
+                : shaped.geometry().getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
+        String note = "不正な図形を修復しました（" + reason + "）";
+        return new Shaped(fixed, null, shaped.note() == null ? note : shaped.note() + "、" + note);
     }
 
     private static Shaped point(Geometry geometry) {

@@ -36,7 +36,7 @@ public interface LayerTarget {
     void deleteData(Connection connection, long versionId) throws SQLException;
 
     /** The version being published. */
-    record Version(long layerId, long versionId, String layerName, HazardType hazardType, Instant at) {
+    record Version(long layerId, long versionId, Long previousVersionId, String layerName, HazardType hazardType, Instant at) {
     }
 
     /** How each feature becomes a staged row. */
