@@ -5,6 +5,7 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
 import jakarta.inject.Singleton;
@@ -13,6 +14,11 @@ import java.util.Optional;
 /** Binds a controller's {@link Viewer} parameter from the authenticated request. */
 @Singleton
 final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
+    private final HttpClientAddressResolver addresses;
+
+    ViewerArgumentBinder(HttpClientAddressResolver addresses) {
+        this.addresses = addresses;
+    }
 
     @Override
     public Argument<Viewer> argumentType() {
@@ -26,13 +32,7 @@ final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
             return ArgumentBinder.BindingResult.unsatisfied();
         }
         Optional<Viewer> viewer = request.getUserPrincipal(Authentication.class)
-                .map(authentication -> ViewerClaims.toViewer(authentication, clientAddress(request)));
+                .map(authentication -> ViewerClaims.toViewer(authentication, addresses.resolve(request)));
         return () -> viewer;
-    }
-
-    private static String clientAddress(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress() == null
-                ? request.getRemoteAddress().getHostString()
-                : request.getRemoteAddress().getAddress().getHostAddress();
     }
 }
