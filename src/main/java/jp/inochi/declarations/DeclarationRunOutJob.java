@@ -1,0 +1,19 @@
+package jp.inochi.declarations;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+
+/** Records declarations that reached their end time (visibility already stopped then, by the Clock). */
+@Singleton
+class DeclarationRunOutJob {
+    private final Declarations declarations;
+
+    DeclarationRunOutJob(Declarations declarations) {
+        this.declarations = declarations;
+    }
+
+    @Scheduled(fixedDelay = "${inochi.declarations.expiry-sweep:1m}", initialDelay = "30s")
+    void run() {
+        declarations.recordRunOut();
+    }
+}
