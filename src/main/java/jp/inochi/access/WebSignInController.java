@@ -26,6 +26,8 @@ import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.UUID;
 import jp.inochi.audit.AuditAction;
@@ -68,7 +70,13 @@ class WebSignInController {
     }
 
     @Serdeable
-    record SignInForm(@Nullable String username, @Nullable String password, @Nullable String next) {
+    record SignInForm(@Nullable @Size(max = MAX_USERNAME) String username,
+                      @Nullable @Size(max = MAX_PASSWORD) String password,
+                      @Nullable @Size(max = 512) String next) {
+        @Override
+        public String toString() {
+            return "SignInForm[username=" + username + "]";
+        }
     }
 
     @Serdeable
@@ -79,7 +87,7 @@ class WebSignInController {
             description = "フォーム（username, password, _csrf, next）を受け取り、成功時はCookieを設定して next へ303で移動します。")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/login", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
-    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body @Valid SignInForm form) {
         boolean json = wantsJson(request);
         if (isBlankOrTooLong(form.username(), MAX_USERNAME) || isBlankOrTooLong(form.password(), MAX_PASSWORD)) {
             return failure(json, "credentials", new InochiException(ProblemType.UNAUTHENTICATED,
