@@ -31,6 +31,9 @@ class WebSignInTest {
     @Inject
     JsonMapper json;
 
+    @Inject
+    Sessions sessions;
+
     @Test
     void signingInSetsAnHttpOnlySameSiteSessionCookieAndSeesOther() throws Exception {
         AppUser user = newUser(Role.CENTER_STAFF);
@@ -167,6 +170,18 @@ class WebSignInTest {
         assertEquals("DENY", response.headers().firstValue("x-frame-options").orElseThrow());
         assertEquals("no-store", response.headers().firstValue("cache-control").orElseThrow());
         assertTrue(Browser.setCookie(response, "INOCHI_PRESESSION").orElseThrow().contains("SameSite=Strict"));
+    }
+
+    @Test
+    void sessionsFinishedAMonthAgoAreForgottenAndLiveOnesKept() throws Exception {
+        AppUser user = newUser(Role.CENTER_STAFF);
+        Browser browser = browser();
+        signIn(browser, user.username(), TestLogins.PASSWORD, "/");
+        Sql.update("INSERT INTO user_session (id, user_id, created_at, expires_at, ended_at) VALUES"
+                + " (gen_random_uuid(), ?, now() - interval '40 days', now() - interval '39 days', now() - interval '39 days')", user.id());
+        sessions.forgetFinished();
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM user_session WHERE user_id = ?", user.id()));
+        assertEquals(200, browser.get("/api/auth/me").statusCode());
     }
 
     private HttpResponse<String> signIn(Browser browser, String username, String password, String next) {
