@@ -2,7 +2,6 @@ package jp.inochi.access;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
@@ -35,11 +34,11 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
     private final PasswordHasher hasher;
     private final UnknownUsernameThrottle unknownUsernames;
     private final AuditLog auditLog;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
     private final Clock clock;
 
     PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, UnknownUsernameThrottle unknownUsernames,
-                                   AuditLog auditLog, HttpClientAddressResolver addresses, Clock clock) {
+                                   AuditLog auditLog, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.unknownUsernames = unknownUsernames;
@@ -61,7 +60,7 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         String username = String.valueOf(credentials.getIdentity());
         String password = String.valueOf(credentials.getSecret());
         String resource = request == null ? "sign-in" : request.getMethodName() + " " + request.getPath();
-        String address = request == null ? null : addresses.resolve(request);
+        String address = request == null ? null : addresses.of(request);
         Optional<AppUser> found = users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.matches(password, UNKNOWN_USER_HASH);

@@ -5,7 +5,6 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
 import jakarta.inject.Singleton;
@@ -14,9 +13,9 @@ import java.util.Optional;
 /** Binds a controller's {@link Viewer} parameter from the authenticated request. */
 @Singleton
 final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
 
-    ViewerArgumentBinder(HttpClientAddressResolver addresses) {
+    ViewerArgumentBinder(ClientAddresses addresses) {
         this.addresses = addresses;
     }
 
@@ -32,7 +31,7 @@ final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
             return ArgumentBinder.BindingResult.unsatisfied();
         }
         Optional<Viewer> viewer = request.getUserPrincipal(Authentication.class)
-                .map(authentication -> ViewerClaims.toViewer(authentication, addresses.resolve(request)));
+                .map(authentication -> ViewerClaims.toViewer(authentication, addresses.of(request)));
         return () -> viewer;
     }
 }

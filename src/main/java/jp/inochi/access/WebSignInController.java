@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -55,11 +54,11 @@ class WebSignInController {
     private final CookieSettings cookies;
     private final CsrfTokens csrf;
     private final AuditLog auditLog;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
 
     WebSignInController(PasswordAuthenticationProvider<Object> authentication, AccessRefreshTokenGenerator tokens,
                         Sessions sessions, CookieSettings cookies, CsrfTokens csrf, AuditLog auditLog,
-                        HttpClientAddressResolver addresses) {
+                        ClientAddresses addresses) {
         this.authentication = authentication;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -117,7 +116,7 @@ class WebSignInController {
             if (session != null) {
                 sessions.end(session);
             }
-            Viewer viewer = ViewerClaims.toViewer(signedIn, addresses.resolve(request));
+            Viewer viewer = ViewerClaims.toViewer(signedIn, addresses.of(request));
             auditLog.signIn(AuditAction.LOGOUT, viewer.userId(), viewer.username(), viewer.role().name(),
                     viewer.clientAddress(), "POST /logout", session == null ? "token" : "session");
         }
