@@ -42,17 +42,31 @@ public final class LeakProbe {
     private final String bearerToken;
     private final ProbeTargets targets;
     private final JsonMapper json;
+    private final boolean control;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     LeakProbe(URI base, String bearerToken, ProbeTargets targets, JsonMapper json) {
+        this(base, bearerToken, targets, json, false);
+    }
+
+    /**
+     * A control run: the person may see the targets (an officer of their own municipality), so seeing them is
+     * VISIBLE, not a leak; withheld fields are still a DISCLOSURE.
+     */
+    static LeakProbe control(URI base, String bearerToken, ProbeTargets targets, JsonMapper json) {
+        return new LeakProbe(base, bearerToken, targets, json, true);
+    }
+
+    private LeakProbe(URI base, String bearerToken, ProbeTargets targets, JsonMapper json, boolean control) {
         this.base = base;
         this.bearerToken = bearerToken;
         this.targets = targets;
         this.json = json;
+        this.control = control;
     }
 
-    enum Verdict { OK, LEAK, DISCLOSURE, NOT_COVERED }
+    enum Verdict { OK, VISIBLE, LEAK, DISCLOSURE, NOT_COVERED }
 
     record Finding(ApiOperation operation, Verdict verdict, String coverage, Set<Integer> statuses, List<String> problems,
                    boolean sawTargetData) {
@@ -66,7 +80,7 @@ public final class LeakProbe {
     public record Report(String who, List<Finding> findings) {
 
         public boolean clean() {
-            return findings.stream().allMatch(finding -> finding.verdict() == Verdict.OK);
+            return findings.stream().allMatch(finding -> finding.verdict() == Verdict.OK || finding.verdict() == Verdict.VISIBLE);
         }
 
         public long count(Verdict verdict) {
@@ -97,7 +111,7 @@ public final class LeakProbe {
         public String text() {
             return "Leak probe as " + who + ": " + findings.size() + " operations, " + covered().size() + " covered, "
                     + notCovered().size() + " not covered, " + count(Verdict.LEAK) + " leaks, "
-                    + count(Verdict.DISCLOSURE) + " disclosures\n"
+                    + count(Verdict.DISCLOSURE) + " disclosures, " + count(Verdict.VISIBLE) + " showing the targets\n"
                     + findings.stream().map(Finding::line).collect(Collectors.joining("\n")) + "\n";
         }
     }
@@ -169,8 +183,14 @@ public final class LeakProbe {
                 }
             }
         }
-        Verdict verdict = problems.isEmpty() ? Verdict.OK
-                : problems.stream().allMatch(problem -> problem.startsWith("DISCLOSURE")) ? Verdict.DISCLOSURE : Verdict.LEAK;
+        boolean disclosed = problems.stream().anyMatch(problem -> problem.startsWith("DISCLOSURE"));
+        boolean leaked = problems.stream().anyMatch(problem -> !problem.startsWith("DISCLOSURE"));
+        Verdict verdict = control
+                ? (disclosed ? Verdict.DISCLOSURE : saw ? Verdict.VISIBLE : Verdict.OK)
+                : (leaked ? Verdict.LEAK : disclosed ? Verdict.DISCLOSURE : Verdict.OK);
+        if (control && !disclosed) {
+            problems.clear();
+        }
         return new Finding(operation, verdict, coverage, statuses, problems, saw);
     }
 

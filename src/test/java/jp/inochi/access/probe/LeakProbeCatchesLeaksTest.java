@@ -105,5 +105,13 @@ class LeakProbeCatchesLeaksTest {
         assertEquals(List.of(404), List.copyOf(byPath.get("/test-leaks/scoped/{householdId}").statuses()), text);
         assertFalse(report.clean());
         assertFalse(text.contains(marker), "the report names what leaked, never the personal data itself");
+
+        LeakProbe.Report control = LeakProbe.control(server.getURI(), logins.municipalBearer("43100"), targets, json)
+                .run("熊本市 officer, control", ApiOperation.parse(OPENAPI));
+        Map<String, Finding> own = control.findings().stream()
+                .collect(Collectors.toMap(finding -> finding.operation().path(), finding -> finding));
+        assertEquals(Verdict.VISIBLE, own.get("/test-leaks/scoped/{householdId}").verdict(), control.text());
+        assertEquals(Verdict.DISCLOSURE, own.get("/test-leaks/clinical").verdict(), control.text());
+        assertTrue(control.sawTargetData().contains("GET /test-leaks/scoped/{householdId}"), control.text());
     }
 }

@@ -182,7 +182,7 @@ final class ProbeTargets {
             List<String> rows = linkedRows(table.get(), chain.get());
             return rows.isEmpty()
                     ? new Resolution(Kind.NO_DATA, List.of(), "table " + table.get() + " has no row of a " + municipality
-                            + " household: create one in the probe's fixtures")
+                            + " household: add one to the demo data or in a testsupport.ProbeFixture")
                     : new Resolution(Kind.LINKED, rows, rows.size() + " rows of " + table.get());
         }
         List<String> rows = anyRows(table.get());
