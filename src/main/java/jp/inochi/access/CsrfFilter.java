@@ -45,6 +45,7 @@ import jp.inochi.platform.problem.ProblemType;
 final class CsrfFilter implements Ordered {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final long BODY_WAIT_SECONDS = 30;
+    private static final String SIGN_OUT = "/logout";
     static final String REFUSAL = "フォームの確認用トークン（CSRFトークン）がないか、正しくありません。"
             + "画面を再読み込みしてから、もう一度送信してください";
 
@@ -77,8 +78,9 @@ final class CsrfFilter implements Ordered {
         }
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         Optional<MediaType> contentType = request.getContentType();
-        if (authentication == null && !isFormLike(contentType)) {
+        if (authentication == null && (!isFormLike(contentType) || request.getPath().equals(SIGN_OUT))) {
             // Not signed in and not a form: a JSON call another site could not send without CORS, which is off.
+            // Signing out when no longer signed in (the session expired while the page was open) changes nothing.
             return null;
         }
         Optional<String> expected = tokens.expectedFor(request, authentication);

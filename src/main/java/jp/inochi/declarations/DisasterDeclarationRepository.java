@@ -16,7 +16,10 @@ interface DisasterDeclarationRepository extends CrudRepository<DisasterDeclarati
     @Query("SELECT * FROM disaster_declaration WHERE :municipality = ANY (municipality_codes) ORDER BY starts_at DESC, id DESC")
     List<DisasterDeclaration> findCovering(String municipality);
 
-    /** Declarations that reached their planned end without being ended by a person or recorded yet. */
-    @Query("SELECT * FROM disaster_declaration WHERE ended_at IS NULL AND ends_at <= :now ORDER BY id")
+    /**
+     * Declarations that reached their planned end without being ended by a person or recorded yet; rows another
+     * instance is recording right now are skipped, not waited for.
+     */
+    @Query("SELECT * FROM disaster_declaration WHERE ended_at IS NULL AND ends_at <= :now ORDER BY id FOR UPDATE SKIP LOCKED")
     List<DisasterDeclaration> findRunOutUnrecorded(Instant now);
 }

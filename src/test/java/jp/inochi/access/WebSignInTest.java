@@ -122,6 +122,8 @@ class WebSignInTest {
         Browser replay = browser();
         replay.setCookie("INOCHI_SESSION", stolen);
         assertEquals(401, replay.get("/api/auth/me").statusCode());
+        assertEquals(303, replay.postForm("/logout", form("_csrf", "from-a-page-of-the-ended-session")).statusCode(),
+                "signing out again after the session ended just clears the cookie");
     }
 
     @Test
