@@ -33,6 +33,11 @@ public enum DeviceAction implements Labelled {
 
     private final String label;
 
+    /** Steps staff take on the device itself; the others happen through a loan application or a loan. */
+    public boolean isManual() {
+        return this == SEND_TO_REPAIR || this == FINISH_REPAIR || this == RETIRE;
+    }
+
     DeviceAction(String label) {
         this.label = label;
     }

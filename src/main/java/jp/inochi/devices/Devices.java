@@ -35,11 +35,13 @@ import jp.inochi.platform.time.JapanTime;
 public class Devices {
     private final DeviceRepository devices;
     private final LifecycleLog log;
+    private final jp.inochi.lifecycle.LifecycleEventRepository events;
     private final Clock clock;
 
-    Devices(DeviceRepository devices, LifecycleLog log, Clock clock) {
+    Devices(DeviceRepository devices, LifecycleLog log, jp.inochi.lifecycle.LifecycleEventRepository events, Clock clock) {
         this.devices = devices;
         this.log = log;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -118,6 +120,27 @@ public class Devices {
         log.record(actor, Step.of(SubjectType.DEVICE, id, action, effectiveOn).household(householdId).loan(loanId)
                 .states(current.state(), next).reason(reason));
         return moved;
+    }
+
+    /** A step staff take on the device itself (repair, retire); loan steps are refused here. */
+    @Transactional
+    public Device moveManually(Actor actor, long id, DeviceAction action, @Nullable String reason) {
+        Device current = get(id);
+        if (!action.isManual() || !DeviceAction.LIFECYCLE.allows(current.state(), action)) {
+            throw DeviceAction.LIFECYCLE.refusal(current.state(), action, manualActions(current));
+        }
+        return move(actor, id, action, reason, JapanTime.today(clock), null, null);
+    }
+
+    /** What staff can do to the device directly in its state. */
+    public List<String> manualActions(Device device) {
+        return DeviceAction.LIFECYCLE.allowed(device.state()).stream().filter(DeviceAction::isManual)
+                .map(DeviceAction::apiName).toList();
+    }
+
+    public List<jp.inochi.lifecycle.LifecycleEvent> history(long id) {
+        get(id);
+        return events.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.DEVICE, id);
     }
 
     /** Records the condition found at a check or at the return. */
