@@ -1,6 +1,7 @@
 package jp.inochi.applications;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,9 +22,9 @@ record ProgramApplicationView(
         @Nullable LocalDate decidedOn,
         @Nullable String decisionReason,
         @Nullable EligibilityView eligibility,
-        List<OverrideView> overrides,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<OverrideView> overrides,
         @Nullable String eligibilityAtDecision,
-        List<String> allowedActions,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions,
         long version) {
 
     @Serdeable
@@ -44,14 +45,14 @@ record ProgramApplicationView(
     record OverrideView(IneligibilityReason reason, String label, String justification, long overriddenBy) {
     }
 
-    static ProgramApplicationView summary(ProgramApplication a, List<String> allowedActions) {
+    static ProgramApplicationView summary(ProgramApplication a, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions) {
         return new ProgramApplicationView(a.id(), a.householdId(), a.state(), a.state().label(), a.receivedOn(),
                 a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(), null, List.of(),
                 null, allowedActions, a.version());
     }
 
     static ProgramApplicationView detail(ProgramApplication a, Eligibility eligibility,
-                                         List<EligibilityOverrideRecord> overrides, List<String> allowedActions) {
+                                         List<EligibilityOverrideRecord> overrides, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions) {
         return new ProgramApplicationView(a.id(), a.householdId(), a.state(), a.state().label(), a.receivedOn(),
                 a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(),
                 EligibilityView.of(eligibility),

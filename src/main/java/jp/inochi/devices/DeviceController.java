@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +42,7 @@ class DeviceController {
                       boolean sineWave, FuelType fuelType, String fuelTypeLabel, BigDecimal tankLitres,
                       BigDecimal runtimeHoursPerTank, LocalDate purchaseDate, DeviceCondition condition,
                       String conditionLabel, DeviceState state, String stateLabel, @Nullable String notes,
-                      List<String> allowedActions, long version) {
+                      @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions, long version) {
     }
 
     @Serdeable

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,7 +48,7 @@ class LoanApplicationController {
                                String stateLabel, LocalDate receivedOn, @Nullable String informationRequest,
                                @Nullable LocalDate decidedOn, @Nullable String decisionReason,
                                @Nullable Long deviceId, @Nullable LocalDate deviceAssignedOn,
-                               List<String> allowedActions, long version) {
+                               @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions, long version) {
     }
 
     @Operation(summary = "貸与申請の一覧（状態・世帯で絞り込み）")

@@ -1,6 +1,7 @@
 package jp.inochi.loans;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class LoanViews {
                     @Nullable ReturnReason returnReason, @Nullable String returnReasonLabel, @Nullable String returnNote,
                     @Nullable LocalDate returnOpenedOn, @Nullable LocalDate deviceReceivedOn,
                     @Nullable DeviceCondition returnedDeviceCondition, @Nullable LocalDate endedOn,
-                    TermsAcceptanceState termsState, List<String> allowedActions, List<String> allowedPlanSteps,
+                    TermsAcceptanceState termsState, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedPlanSteps,
                     long version) {
     }
 
