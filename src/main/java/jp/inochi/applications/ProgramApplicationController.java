@@ -46,10 +46,11 @@ class ProgramApplicationController {
 
     @Operation(summary = "事業利用申請の一覧（状態・世帯で絞り込み）")
     @Get
-    List<ProgramApplicationView> list(@Nullable @QueryValue ProgramApplicationState state,
+    List<ProgramApplicationView> list(Viewer viewer, @Nullable @QueryValue ProgramApplicationState state,
                                       @Nullable @QueryValue Long householdId) {
-        return applications.list(state, householdId).stream()
-                .map(a -> ProgramApplicationView.summary(a, applications.allowedActions(a))).toList();
+        List<ProgramApplication> found = applications.list(state, householdId);
+        audit(viewer, "/api/program-applications", found.stream().map(ProgramApplication::householdId).toList());
+        return found.stream().map(a -> ProgramApplicationView.summary(a, applications.allowedActions(a))).toList();
     }
 
     @Operation(summary = "事業利用申請を受け付ける")
@@ -66,7 +67,8 @@ class ProgramApplicationController {
 
     @Operation(summary = "事業利用申請の経過（誰が・いつ・なぜ・前後の状態）")
     @Get("/{id}/history")
-    List<LifecycleEvent> history(long id) {
+    List<LifecycleEvent> history(Viewer viewer, long id) {
+        audit(viewer, "/api/program-applications/{id}/history", List.of(applications.get(id).householdId()));
         return applications.history(id);
     }
 
@@ -110,6 +112,12 @@ class ProgramApplicationController {
     @Post("/{id}/withdraw")
     ProgramApplicationView withdraw(Viewer viewer, long id, @Body @Valid Refusal body) {
         return view(viewer, applications.withdraw(Actor.of(viewer), id, body));
+    }
+
+    /** Application texts (e.g. why a subsidy can't be used) are the family's personal data: showing them is a read. */
+    private void audit(Viewer viewer, String resource, List<Long> householdIds) {
+        auditLog.householdsRead(viewer, resource, householdIds.stream().distinct()
+                .map(id -> new HouseholdAccess(id, AccessBasis.CENTER)).toList());
     }
 
     /** The eligibility reasons show the family's care facts, so showing them is a household read. */

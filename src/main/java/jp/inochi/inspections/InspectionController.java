@@ -61,8 +61,11 @@ class InspectionController {
 
     @Operation(summary = "確認の一覧（貸与で絞り込み）")
     @Get
-    List<InspectionView> list(@Nullable @QueryValue Long loanId) {
-        return inspections.list(loanId).stream().map(this::view).toList();
+    List<InspectionView> list(Viewer viewer, @Nullable @QueryValue Long loanId) {
+        List<Inspection> found = inspections.list(loanId);
+        auditLog.householdsRead(viewer, "/api/inspections", found.stream().map(Inspection::householdId).distinct()
+                .map(id -> new HouseholdAccess(id, AccessBasis.CENTER)).toList());
+        return found.stream().map(this::view).toList();
     }
 
     @Operation(summary = "年次確認を記録する（条件を満たさない結果は返還手続を開始）")

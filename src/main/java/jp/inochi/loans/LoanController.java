@@ -94,7 +94,8 @@ class LoanController {
 
     @Operation(summary = "貸与の経過（事業利用申請から返還まで、時系列）")
     @Get("/{id}/timeline")
-    List<LifecycleEvent> timeline(long id) {
+    List<LifecycleEvent> timeline(Viewer viewer, long id) {
+        auditRead(viewer, "/api/loans/{id}/timeline", loans.get(id).householdId());
         return loans.timeline(id);
     }
 
@@ -130,7 +131,8 @@ class LoanController {
 
     @Operation(summary = "紛失・破損の記録の一覧")
     @Get("/{id}/incidents")
-    List<LoanIncident> incidents(long id) {
+    List<LoanIncident> incidents(Viewer viewer, long id) {
+        auditRead(viewer, "/api/loans/{id}/incidents", loans.get(id).householdId());
         return loans.incidents(id);
     }
 
@@ -142,7 +144,8 @@ class LoanController {
 
     @Operation(summary = "貸与条件への同意の記録（送付・同意の履歴）")
     @Get("/{id}/terms-acceptances")
-    List<TermsAcceptance> termsAcceptances(long id) {
+    List<TermsAcceptance> termsAcceptances(Viewer viewer, long id) {
+        auditRead(viewer, "/api/loans/{id}/terms-acceptances", loans.get(id).householdId());
         return loans.termsAcceptances(id);
     }
 
@@ -156,6 +159,11 @@ class LoanController {
     @Post("/{id}/terms-acceptances/{acceptanceId}/accept")
     TermsAcceptance acceptTerms(Viewer viewer, long id, long acceptanceId, @Body @Valid Loans.TermsAcceptedLater body) {
         return loans.acceptTerms(Actor.of(viewer), id, acceptanceId, body);
+    }
+
+    /** Timelines, incidents and terms carry the family's names and notes: showing them is an audited read. */
+    private void auditRead(Viewer viewer, String resource, long householdId) {
+        auditLog.householdsRead(viewer, resource, List.of(new HouseholdAccess(householdId, AccessBasis.CENTER)));
     }
 
     private static Set<Obligation> only(@Nullable Obligation obligation) {

@@ -50,7 +50,7 @@ class LoanApiTest {
     }
 
     @Test
-    void theWholePathWorksOverHttpFromProgramApplicationToReturnedDevice() {
+    void theWholePathWorksOverHttpFromProgramApplicationToReturnedDevice() throws Exception {
         clock.setDate(DAY);
         Household household = households.living(TestLoans.HITOYOSHI, true);
         long deviceId = testLoans.device().id();
@@ -96,6 +96,8 @@ class LoanApiTest {
         assertEquals("receive", timeline.get(0).get("action"));
         assertEquals("PROGRAM_APPLICATION", timeline.get(0).get("subjectType"));
         assertEquals("complete-return", timeline.get(timeline.size() - 1).get("action"));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM audit_log WHERE household_id = ? AND action = 'READ' "
+                + "AND resource = '/api/loans/{id}/timeline' AND basis = 'CENTER'", household.id()));
     }
 
     @Test
