@@ -43,6 +43,7 @@ import jp.inochi.testsupport.Problems;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestLoans;
 import jp.inochi.testsupport.TestLogins;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -74,6 +75,19 @@ class InspectionTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    /** The database is new for every test run but this directory is not: start it empty so ids can't collide. */
+    @BeforeAll
+    static void emptyFilesDirectory() throws IOException {
+        Path root = Path.of(FILES);
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
 
     private Inspections.NewInspection check(long loanId, LocalDate on, boolean onVentilator, boolean inPrefecture,
                                             InspectionOutcome outcome) {
