@@ -173,6 +173,19 @@ class ProgramApplicationLifecycleTest {
         assertEquals(List.of("decidedOn"), errorFields(early));
     }
 
+    @Test
+    void aDischargeOn31March2025IsNamedIneligibleAndOneOn1AprilIsEligible() throws Exception {
+        Household march = households.living(HITOYOSHI, true);
+        Household april = households.living(HITOYOSHI, true);
+        Sql.update("UPDATE household SET nicu_discharge_date = DATE '2025-03-31' WHERE id = ?", march.id());
+        Sql.update("UPDATE household SET nicu_discharge_date = DATE '2025-04-01' WHERE id = ?", april.id());
+        var marchReasons = applications.eligibility(received(march)).reasons();
+        assertEquals(List.of(IneligibilityReason.DISCHARGED_BEFORE_PROGRAM_START),
+                marchReasons.stream().map(r -> r.reason()).toList());
+        assertTrue(marchReasons.get(0).detail().contains("令和7年3月31日（2025年3月31日）"), marchReasons.get(0).detail());
+        assertTrue(applications.eligibility(received(april)).eligible());
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> errorFields(InvalidInputException e) {
         return ((List<jp.inochi.platform.problem.FieldError>) e.extensions().get("errors")).stream()
