@@ -42,7 +42,6 @@ import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
-import jp.inochi.platform.time.JapaneseDates;
 
 import static jp.inochi.applications.model.ProgramApplicationAction.LIFECYCLE;
 
@@ -352,10 +351,5 @@ public class ProgramApplications {
 
     static String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** 令和7年10月31日（2025年10月31日）: for messages. */
-    static String date(LocalDate date) {
-        return JapaneseDates.withGregorian(date);
     }
 }

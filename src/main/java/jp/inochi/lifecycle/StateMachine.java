@@ -68,9 +68,15 @@ public final class StateMachine<S extends Enum<S> & Labelled, A extends Enum<A> 
         return refusal(current, action, allowedApiNames(current));
     }
 
+    /** The 409 naming {@code allowedActions} (a caller may offer only some of the machine's actions, by API name). */
     public IllegalTransitionException refusal(S current, A action, List<String> allowedActions) {
-        String allowedText = allowed(current).isEmpty() ? "なし"
-                : String.join("、", allowed(current).stream().map(a -> "「" + a.label() + "」").toList());
+        List<String> labels = new ArrayList<>();
+        for (A candidate : actionType.getEnumConstants()) {
+            if (allowedActions.contains(candidate.apiName())) {
+                labels.add("「" + candidate.label() + "」");
+            }
+        }
+        String allowedText = labels.isEmpty() ? "なし" : String.join("、", labels);
         return new IllegalTransitionException(
                 "「" + current.label() + "」の" + subject + "に「" + action.label() + "」は行えません。行える操作: " + allowedText,
                 current.name(), allowedActions);

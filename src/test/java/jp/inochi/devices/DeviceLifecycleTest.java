@@ -81,7 +81,8 @@ class DeviceLifecycleTest {
         var refused = Problems.refused(() -> post("/api/devices/" + loan.deviceId() + "/retire", Map.of("reason", "廃棄")));
         assertEquals(HttpStatus.CONFLICT, refused.getStatus());
         assertEquals("ON_LOAN", Problems.body(refused).get("currentState"));
-        assertTrue(((String) Problems.body(refused).get("detail")).startsWith("「貸与中」の装置に「廃棄」は行えません"));
+        assertEquals("「貸与中」の装置に「廃棄」は行えません。行える操作: なし", Problems.body(refused).get("detail"));
+        assertEquals(List.of(), Problems.body(refused).get("allowedActions"), "returns happen through the loan, not here");
     }
 
     @Test

@@ -3,6 +3,8 @@ package jp.inochi.inspections.model;
 import java.util.Optional;
 
 /**
+ * 貸与の条件に合致しているかどうかを確認 (seed 000, line 541); a family that moved out (line 562) or a child off the
+ * ventilator (line 563) no longer meets them.
  * The outcome a checklist allows: a failed condition means CONDITIONS_NOT_MET (and the return opens); a damaged unit,
  * a failed test run or unsafe fuel storage can't be CONDITIONS_MET. Staff may choose FOLLOW_UP_NEEDED otherwise.
  */
