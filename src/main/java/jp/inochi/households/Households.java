@@ -60,9 +60,13 @@ public class Households {
         this.clock = clock;
     }
 
+    /**
+     * Registers a household. {@link HouseholdMoved} is published for it too (previous prefecture = its prefecture),
+     * so features that follow homes, such as hazard exposure, see a new home like a changed one.
+     */
     public Household register(Viewer viewer, @Valid HouseholdForm form) {
         validate(form);
-        return transactions.executeWrite(status -> {
+        Household registered = transactions.executeWrite(status -> {
             Instant now = clock.instant();
             Household saved = households.save(toHousehold(null, form, now, now, null));
             saveGuardians(saved.id(), form);
@@ -71,6 +75,13 @@ public class Households {
                     null, null, null, JapanTime.today(clock)));
             return saved;
         });
+        try {
+            moves.publishEvent(new HouseholdMoved(registered.id(), registered.prefectureCode(),
+                    registered.prefectureCode(), registered.longitude() != null));
+        } catch (RuntimeException e) {
+            LOG.warn("A listener failed after household {} was registered: {}", registered.id(), e.getClass().getSimpleName());
+        }
+        return registered;
     }
 
     /** Corrects a household; moves and weaning are published once the correction is committed. */

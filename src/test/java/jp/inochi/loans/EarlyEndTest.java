@@ -77,7 +77,7 @@ class EarlyEndTest {
         assertEquals(ReturnReason.MOVED_OUT_OF_PREFECTURE, after.returnReason());
         assertEquals(START.plusMonths(9), after.returnOpenedOn());
         HouseholdMoved moved = events.of(HouseholdMoved.class).stream().filter(e -> e.householdId() == householdId)
-                .findFirst().orElseThrow();
+                .filter(e -> e.prefectureCode().equals("40")).findFirst().orElseThrow();
         assertEquals("43", moved.previousPrefectureCode());
         assertEquals("40", moved.prefectureCode());
         assertTrue(moved.locationChanged());
@@ -87,6 +87,16 @@ class EarlyEndTest {
         assertTrue(opened.reason().startsWith("熊本県外への転居"), opened.reason());
         assertTrue(timeline.stream().anyMatch(e -> e.action().equals("move") && e.detail().contains("43→40")),
                 "the move itself is on the loan's timeline");
+    }
+
+    @Test
+    void aNewHouseholdIsAnnouncedLikeAMoveSoItsExposureCanBeComputed() {
+        long householdId = registered(HouseholdForms.hitoyoshi());
+        HouseholdMoved announced = events.of(HouseholdMoved.class).stream().filter(e -> e.householdId() == householdId)
+                .findFirst().orElseThrow();
+        assertEquals("43", announced.previousPrefectureCode());
+        assertEquals("43", announced.prefectureCode());
+        assertTrue(announced.locationChanged());
     }
 
     @Test
