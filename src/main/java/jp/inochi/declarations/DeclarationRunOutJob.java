@@ -1,25 +1,51 @@
 package jp.inochi.declarations;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jp.inochi.scheduling.ScheduledJob;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
 
 /**
- * Records declarations that reached their end time (visibility already stopped then, by the Clock). Not started in
- * tests, which call {@link Declarations#recordRunOut()} themselves at the instants they choose.
+ * Every minute, once across all instances (clustered Quartz): records the declarations that reached their end time
+ * ({@link Declarations#recordRunOut()}). Access already stopped at that instant, by the Clock, in SQL.
  */
 @Singleton
-@Requires(notEnv = Environment.TEST)
-class DeclarationRunOutJob {
+@DisallowConcurrentExecution
+class DeclarationRunOutJob implements Job {
     private final Declarations declarations;
 
     DeclarationRunOutJob(Declarations declarations) {
         this.declarations = declarations;
     }
 
-    @Scheduled(fixedDelay = "${inochi.declarations.expiry-sweep:1m}", initialDelay = "30s")
-    void run() {
+    @Override
+    public void execute(JobExecutionContext context) {
         declarations.recordRunOut();
+    }
+
+    @Singleton
+    static class Schedule implements ScheduledJob {
+        private final String cron;
+
+        Schedule(@Value("${inochi.declarations.run-out.cron:0 * * * * ?}") String cron) {
+            this.cron = cron;
+        }
+
+        @Override
+        public String name() {
+            return "disaster-declaration-run-out";
+        }
+
+        @Override
+        public String cron() {
+            return cron;
+        }
+
+        @Override
+        public Class<? extends Job> jobClass() {
+            return DeclarationRunOutJob.class;
+        }
     }
 }
