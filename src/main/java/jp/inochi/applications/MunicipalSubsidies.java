@@ -42,7 +42,7 @@ public class MunicipalSubsidies {
 
     @Serdeable
     public record NewSubsidyList(@NotNull LocalDate asOf, @NotBlank @Size(max = 500) String source,
-                                 @NotNull List<@NotBlank String> municipalityCodes) {
+                                 @NotNull @Size(max = 45) List<@NotBlank @Size(max = 5) String> municipalityCodes) {
     }
 
     public SubsidyList inForceOn(LocalDate date) {
