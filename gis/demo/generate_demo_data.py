@@ -212,6 +212,64 @@ def write_households():
     (HERE / "households.geojson").write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def write_loans():
+    """Devices and the families' way through the program, dated relative to the day the demo is loaded.
+
+    Each family is named by its guardian's demo email (households.geojson). Months/days are counted back from
+    the load date, so the dashboard always has plan deadlines due soon and overdue, an overdue yearly check and
+    an open return, whenever the demo is started.
+    """
+    devices = [{"serial": f"DEMO-GEN-{n:03d}", "manufacturer": "デモ発電機製作所（架空）",
+                "model": "正弦波インバーター発電機 SW-1800i（デモ）" if n % 3 else "正弦波インバーター発電機 SW-1600iL（デモ）",
+                "rated_output_watts": 1800 if n % 3 else 1600, "fuel_type": "GASOLINE" if n % 3 else "LPG",
+                "tank_litres": 3.6 if n % 3 else 5.0, "runtime_hours_per_tank": 8.0 if n % 3 else 6.5,
+                "purchase_date": "2025-09-01", "in_repair": n == 12} for n in range(1, 13)]
+    families = [
+        # running loans
+        {"guardian_email": "family01@demo.invalid", "story": "計画申請の期限が10日後",
+         "loan_start": {"months_ago": 6, "days_later": 10}, "plan": []},
+        {"guardian_email": "family02@demo.invalid", "story": "計画申請の期限を過ぎている",
+         "loan_start": {"months_ago": 7, "days_later": 0}, "plan": []},
+        {"guardian_email": "family03@demo.invalid", "story": "年次確認の期限を過ぎている",
+         "loan_start": {"months_ago": 12, "days_later": -10}, "plan": [1, 2, 4]},
+        {"guardian_email": "family07@demo.invalid", "story": "年次確認が20日後",
+         "loan_start": {"months_ago": 12, "days_later": 20}, "plan": [1, 3]},
+        {"guardian_email": "family09@demo.invalid", "story": "確認済み（燃料10L）",
+         "loan_start": {"months_ago": 9, "days_later": 0}, "plan": [2],
+         "inspection": {"months_ago": 1, "fuel_litres": 10.0}},
+        {"guardian_email": "family10@demo.invalid", "story": "貸与開始から3か月",
+         "loan_start": {"months_ago": 3, "days_later": 0}, "plan": []},
+        {"guardian_email": "family21@demo.invalid", "story": "熊本市の助成を活用できない（理由記録済み）",
+         "subsidy_exception": "市の助成は身体障害者手帳の所持が条件で、お子さんは手帳の交付対象外のため",
+         "loan_start": {"months_ago": 4, "days_later": 0}, "plan": [1]},
+        {"guardian_email": "family25@demo.invalid", "story": "計画作成済み",
+         "loan_start": {"months_ago": 10, "days_later": 0}, "plan": [1, 2, 3]},
+        {"guardian_email": "family08@demo.invalid", "story": "返還手続中（ご家族の申し出）",
+         "loan_start": {"months_ago": 8, "days_later": 0}, "plan": [1],
+         "return": {"reason": "FAMILY_REQUEST", "days_ago": 5, "note": "ご家族が自費で同型機を購入"}},
+        # applications in progress
+        {"guardian_email": "family13@demo.invalid", "story": "装置割当済み・引渡し待ち",
+         "subsidy_exception": "市の助成は住民税非課税世帯が対象で、対象外のため活用できない",
+         "program": "APPROVED", "loan_application": "DEVICE_ASSIGNED", "received_days_ago": 20},
+        {"guardian_email": "family19@demo.invalid", "story": "貸与申請の審査中",
+         "program": "APPROVED", "loan_application": "UNDER_REVIEW", "received_days_ago": 15},
+        {"guardian_email": "family04@demo.invalid", "story": "事業利用申請の審査中",
+         "program": "UNDER_REVIEW", "received_days_ago": 7},
+        {"guardian_email": "family18@demo.invalid", "story": "追加情報の依頼中",
+         "program": "INFORMATION_REQUESTED", "received_days_ago": 12,
+         "information_request": "NICU退院時のサマリーの写しをお送りください"},
+        {"guardian_email": "family14@demo.invalid", "story": "八代市の助成制度あり（理由の記録待ち）",
+         "program": "RECEIVED", "received_days_ago": 2},
+        {"guardian_email": "family05@demo.invalid", "story": "人工呼吸器から離脱済み（要件外）",
+         "program": "RECEIVED", "received_days_ago": 3},
+        {"guardian_email": "family06@demo.invalid", "story": "県外のNICUを退院（却下）",
+         "program": "REJECTED", "received_days_ago": 25,
+         "rejection": "NICUが熊本県外の医療機関のため、事業の対象外です"},
+    ]
+    document = {"note": "架空のデモデータ。日付は読み込んだ日から数えます。", "devices": devices, "families": families}
+    (HERE / "loans.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 if __name__ == "__main__":
     write_municipalities()
     write_users()
@@ -219,4 +277,5 @@ if __name__ == "__main__":
     write_landslide_zones()
     write_shelters()
     write_households()
+    write_loans()
     print("demo data written to", HERE)

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import java.util.Arrays;
 import java.util.Optional;
+import jp.inochi.access.CreateAdminCommand;
 import jp.inochi.platform.database.DatabaseBootstrap;
 import jp.inochi.platform.database.EmbeddedPostgres;
 
@@ -20,6 +22,9 @@ import jp.inochi.platform.database.EmbeddedPostgres;
 public class Application {
 
     public static void main(String[] args) {
+        if (args.length > 0 && CreateAdminCommand.NAME.equals(args[0])) {
+            System.exit(runCommand(args));
+        }
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
         try {
             ApplicationContext context = Micronaut.run(Application.class, args);
@@ -34,6 +39,16 @@ public class Application {
         } catch (RuntimeException startupFailure) {
             embedded.ifPresent(EmbeddedPostgres::close);
             throw startupFailure;
+        }
+    }
+
+    /** {@code java -jar inochi.jar create-admin ...}: the same database as the service, no HTTP server. */
+    private static int runCommand(String[] args) {
+        Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
+        try {
+            return CreateAdminCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        } finally {
+            embedded.ifPresent(EmbeddedPostgres::close);
         }
     }
 

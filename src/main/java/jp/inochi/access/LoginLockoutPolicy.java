@@ -3,7 +3,12 @@ package jp.inochi.access;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Repeated wrong passwords lock the account for a while, so passwords can't be guessed online. */
+/**
+ * Repeated wrong passwords lock the account for a while, so passwords can't be guessed online.
+ * The count is kept in the database and raised atomically ({@link AppUserRepository#recordFailedLogin}),
+ * the same for the token endpoint and the web sign-in; unknown usernames are counted the same way in memory
+ * ({@link UnknownUsernameThrottle}), so a lock does not reveal which usernames exist.
+ */
 public final class LoginLockoutPolicy {
     public static final int MAX_CONSECUTIVE_FAILURES = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
@@ -12,18 +17,15 @@ public final class LoginLockoutPolicy {
     }
 
     public static boolean isLocked(AppUser user, Instant now) {
-        return user.lockedUntil() != null && now.isBefore(user.lockedUntil());
+        return isLocked(user.lockedUntil(), now);
     }
 
-    /** Counts the failure; the fifth in a row locks the account for {@link #LOCK_DURATION}. */
-    public static AppUser afterFailure(AppUser user, Instant now) {
-        int failures = user.failedLogins() + 1;
-        return failures >= MAX_CONSECUTIVE_FAILURES
-                ? user.withFailedLogins(0, now.plus(LOCK_DURATION))
-                : user.withFailedLogins(failures, user.lockedUntil());
+    public static boolean isLocked(Instant lockedUntil, Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    public static AppUser afterSuccess(AppUser user) {
-        return user.withFailedLogins(0, null);
+    /** Until when the failure that reaches the limit locks the account. */
+    public static Instant lockUntil(Instant now) {
+        return now.plus(LOCK_DURATION);
     }
 }

@@ -11,52 +11,99 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import jp.inochi.audit.AuditAction;
+import jp.inochi.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Checks a username and password against {@code app_user}, with lockout after repeated failures. */
+/**
+ * Checks a username and password against {@code app_user}, with lockout after repeated failures. The token
+ * endpoint ({@code POST /api/auth/token}) and the web sign-in ({@code POST /login}) both come here, so both
+ * count failures, lock, and write LOGIN / LOGIN_FAILED to the audit log (never the password, and never the
+ * typed username when no such user exists: people type passwords into the username field).
+ */
 @Singleton
 final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordAuthenticationProvider.class);
     // Hashing a throwaway password for unknown users keeps their response time equal to a real check's.
     private static final String UNKNOWN_USER_HASH = new PasswordHasher().hash("unknown-user");
+    static final String UNKNOWN_USERNAME = "(存在しないユーザー名)";
 
     private final AppUserRepository users;
     private final PasswordHasher hasher;
+    private final UnknownUsernameThrottle unknownUsernames;
+    private final AuditLog auditLog;
+    private final ClientAddresses addresses;
     private final Clock clock;
 
-    PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, Clock clock) {
+    PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, UnknownUsernameThrottle unknownUsernames,
+                                   AuditLog auditLog, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.unknownUsernames = unknownUsernames;
+        this.auditLog = auditLog;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
     @Override
     public AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                AuthenticationRequest<String, String> credentials) {
+        return authenticate(request, credentials, null);
+    }
+
+    /** As {@link #authenticate(HttpRequest, AuthenticationRequest)}; a web sign-in passes the session it opens. */
+    AuthenticationResponse authenticate(@Nullable HttpRequest<?> request, AuthenticationRequest<String, String> credentials,
+                                        @Nullable SessionOpener sessionOpener) {
         Instant now = clock.instant();
-        Optional<AppUser> found = users.findByUsername(String.valueOf(credentials.getIdentity()));
+        String username = String.valueOf(credentials.getIdentity());
+        String password = String.valueOf(credentials.getSecret());
+        String resource = request == null ? "sign-in" : request.getMethodName() + " " + request.getPath();
+        String address = request == null ? null : addresses.of(request);
+        Optional<AppUser> found = users.findByUsername(username);
         if (found.isEmpty()) {
-            hasher.matches(String.valueOf(credentials.getSecret()), UNKNOWN_USER_HASH);
-            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            hasher.matches(password, UNKNOWN_USER_HASH);
+            boolean locked = unknownUsernames.isLocked(username, now);
+            if (!locked) {
+                unknownUsernames.recordFailure(username, now);
+            }
+            auditLog.signIn(AuditAction.LOGIN_FAILED, null, UNKNOWN_USERNAME, null, address, resource,
+                    locked ? "ACCOUNT_LOCKED" : "CREDENTIALS_DO_NOT_MATCH");
+            return AuthenticationResponse.failure(locked
+                    ? AuthenticationFailureReason.ACCOUNT_LOCKED : AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         AppUser user = found.get();
-        if (!user.enabled()) {
-            return AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
-        }
+        AuthenticationFailureReason refusal = null;
         if (LoginLockoutPolicy.isLocked(user, now)) {
-            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
-        }
-        if (!hasher.matches(String.valueOf(credentials.getSecret()), user.passwordHash())) {
-            AppUser counted = users.update(LoginLockoutPolicy.afterFailure(user, now));
-            if (counted.lockedUntil() != null && !now.isAfter(counted.lockedUntil())) {
+            refusal = AuthenticationFailureReason.ACCOUNT_LOCKED;
+        } else if (!hasher.matches(password, user.passwordHash())) {
+            refusal = AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH;
+            users.recordFailedLogin(user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES, LoginLockoutPolicy.lockUntil(now));
+            if (users.findById(user.id()).map(counted -> LoginLockoutPolicy.isLocked(counted, now)).orElse(false)) {
                 LOG.warn("User id {} locked after {} failed logins", user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES);
             }
-            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        } else if (!user.enabled()) {
+            // Checked after the password, so a disabled account answers like a wrong password to a guesser.
+            refusal = AuthenticationFailureReason.USER_DISABLED;
+        }
+        if (refusal != null) {
+            auditLog.signIn(AuditAction.LOGIN_FAILED, user.id(), user.username(), user.role().name(), address, resource,
+                    refusal.name());
+            return AuthenticationResponse.failure(refusal);
         }
         if (user.failedLogins() > 0 || user.lockedUntil() != null) {
-            users.update(LoginLockoutPolicy.afterSuccess(user));
+            users.recordSuccessfulLogin(user.id());
         }
-        return AuthenticationResponse.success(user.username(), List.of(user.role().name()), ViewerClaims.of(user));
+        UUID session = sessionOpener == null ? null : sessionOpener.open(user, address);
+        auditLog.signIn(AuditAction.LOGIN, user.id(), user.username(), user.role().name(), address, resource,
+                session == null ? "token" : "session");
+        return AuthenticationResponse.success(user.username(), List.of(user.role().name()), ViewerClaims.of(user, session));
+    }
+
+    /** Opens a web sign-in session for a user whose password was right. */
+    @FunctionalInterface
+    interface SessionOpener {
+        UUID open(AppUser user, @Nullable String clientAddress);
     }
 }

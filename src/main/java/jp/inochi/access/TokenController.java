@@ -2,6 +2,7 @@ package jp.inochi.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -30,17 +31,35 @@ import jp.inochi.platform.problem.ProblemType;
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TokenController {
+    static final String LOCKED = "ログインの失敗が続いたため、このアカウントは"
+            + LoginLockoutPolicy.LOCK_DURATION.toMinutes() + "分間ロックされています";
+    static final String WRONG_CREDENTIALS = "ユーザー名またはパスワードが正しくありません";
 
     private final PasswordAuthenticationProvider<Object> authentication;
     private final AccessRefreshTokenGenerator tokens;
+    private final Users users;
 
-    TokenController(PasswordAuthenticationProvider<Object> authentication, AccessRefreshTokenGenerator tokens) {
+    TokenController(PasswordAuthenticationProvider<Object> authentication, AccessRefreshTokenGenerator tokens, Users users) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.users = users;
     }
 
     @Serdeable
     record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {
+        @Override
+        public String toString() {
+            return "TokenRequest[username=" + username + "]";
+        }
+    }
+
+    @Serdeable
+    record PasswordChange(@NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String currentPassword,
+                          @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[***]";
+        }
     }
 
     @Serdeable
@@ -75,11 +94,18 @@ class TokenController {
                 viewer.municipalityCode(), viewer.wardCode());
     }
 
+    @Operation(summary = "自分のパスワードを変更する（既存のセッションとトークンは無効になり、再ログインが必要）")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/password")
+    HttpResponse<Void> changePassword(Viewer viewer, @Body @Valid PasswordChange body) {
+        users.changeOwnPassword(viewer, body.currentPassword(), body.newPassword(), "POST /api/auth/password");
+        return HttpResponse.noContent();
+    }
+
     private static InochiException refusal(AuthenticationResponse response) {
         if (response instanceof AuthenticationFailed failed && failed.getReason() == AuthenticationFailureReason.ACCOUNT_LOCKED) {
-            return new InochiException(ProblemType.TOO_MANY_REQUESTS, "ログインの失敗が続いたため、このアカウントは"
-                    + LoginLockoutPolicy.LOCK_DURATION.toMinutes() + "分間ロックされています");
+            return new InochiException(ProblemType.TOO_MANY_REQUESTS, LOCKED);
         }
-        return new InochiException(ProblemType.UNAUTHENTICATED, "ユーザー名またはパスワードが正しくありません");
+        return new InochiException(ProblemType.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
 }

@@ -13,6 +13,11 @@ import java.util.Optional;
 /** Binds a controller's {@link Viewer} parameter from the authenticated request. */
 @Singleton
 final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
+    private final ClientAddresses addresses;
+
+    ViewerArgumentBinder(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
 
     @Override
     public Argument<Viewer> argumentType() {
@@ -26,13 +31,7 @@ final class ViewerArgumentBinder implements TypedRequestArgumentBinder<Viewer> {
             return ArgumentBinder.BindingResult.unsatisfied();
         }
         Optional<Viewer> viewer = request.getUserPrincipal(Authentication.class)
-                .map(authentication -> ViewerClaims.toViewer(authentication, clientAddress(request)));
+                .map(authentication -> ViewerClaims.toViewer(authentication, addresses.of(request)));
         return () -> viewer;
-    }
-
-    private static String clientAddress(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress() == null
-                ? request.getRemoteAddress().getHostString()
-                : request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

@@ -3,6 +3,7 @@ package jp.inochi.audit;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import jp.inochi.access.AccessBasis;
@@ -14,6 +15,9 @@ import jp.inochi.access.Viewer;
  */
 @Singleton
 public class AuditLog {
+    /** The actor role written for a failed sign-in with a username that does not exist. */
+    public static final String NO_ROLE = "NONE";
+
     private final AuditEntryRepository repository;
     private final Clock clock;
 
@@ -22,7 +26,10 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** One entry per household shown, each with its own basis (consent or declaration may differ row by row). */
+    /**
+     * One entry per household shown, each with its own basis (consent or declaration may differ row by row).
+     * Entries on the DECLARATION basis also name the disaster declaration that opened the access.
+     */
     public void householdsRead(Viewer viewer, String resource, Collection<HouseholdAccess> households) {
         writeHouseholdEntries(viewer, AuditAction.READ, resource, households, null);
     }
@@ -32,12 +39,19 @@ public class AuditLog {
         writeHouseholdEntries(viewer, AuditAction.EXPORT, resource, households, households.size());
     }
 
-    /** A change to a record: a household's data, a loan's state, a declaration... */
+    /** A change to a record: a household's data, a loan's state, a declaration, a user... */
     public void changed(Viewer viewer, AuditAction action, String resource, String subjectType, Object subjectId,
                         @Nullable Long householdId, @Nullable String detail) {
         repository.save(new AuditEntry(null, clock.instant(), viewer.userId(), viewer.username(), viewer.role().name(),
                 viewer.clientAddress(), action, resource, subjectType, String.valueOf(subjectId), householdId,
                 householdId == null ? null : AccessBasis.CENTER, null, null, detail));
+    }
+
+    /** A change made to a disaster declaration (declared, extended, ended): the entry names the declaration. */
+    public void declarationChanged(Viewer viewer, AuditAction action, String resource, long declarationId, String detail) {
+        repository.save(new AuditEntry(null, clock.instant(), viewer.userId(), viewer.username(), viewer.role().name(),
+                viewer.clientAddress(), action, resource, "disaster_declaration", String.valueOf(declarationId), null,
+                null, declarationId, null, detail));
     }
 
     /** Something the service did by itself (a sweep, a job) or an event with no signed-in user. */
@@ -47,18 +61,47 @@ public class AuditLog {
                 subjectType, String.valueOf(subjectId), householdId, AccessBasis.SYSTEM, null, null, detail));
     }
 
+    /** A declaration that reached its end time, recorded by the service. */
+    public void declarationExpired(long declarationId, Instant endedAt, String detail) {
+        repository.save(new AuditEntry(null, clock.instant(), null, "system", "SYSTEM", null, AuditAction.END,
+                "declaration expiry", "disaster_declaration", String.valueOf(declarationId), null, AccessBasis.SYSTEM,
+                declarationId, null, detail + " " + endedAt));
+    }
+
+    /**
+     * A sign-in or a refused one. {@code userId} is null when no such user exists; then {@code username} must
+     * not be what was typed (it may be a password typed into the wrong field).
+     */
+    public void signIn(AuditAction action, @Nullable Long userId, String username, @Nullable String role,
+                       @Nullable String clientAddress, String resource, @Nullable String detail) {
+        repository.save(new AuditEntry(null, clock.instant(), userId, username, role == null ? NO_ROLE : role,
+                clientAddress, action, resource, "app_user", userId == null ? null : String.valueOf(userId), null,
+                null, null, null, detail));
+    }
+
+    /** Someone searched or exported the audit log itself: who looked at who looked. */
+    public void auditLogViewed(Viewer viewer, AuditAction action, String resource, int rowCount, String filter) {
+        repository.save(new AuditEntry(null, clock.instant(), viewer.userId(), viewer.username(), viewer.role().name(),
+                viewer.clientAddress(), action, resource, "audit_log", null, null, null, null, rowCount, filter));
+    }
+
     private void writeHouseholdEntries(Viewer viewer, AuditAction action, String resource,
                                        Collection<HouseholdAccess> households, @Nullable Integer rowCount) {
         if (households.isEmpty() && action == AuditAction.READ) {
             return;
         }
-        var now = clock.instant();
+        Instant now = clock.instant();
+        Long declaration = households.stream().anyMatch(access -> access.basis() == AccessBasis.DECLARATION)
+                && viewer.municipalityCode() != null
+                ? repository.findActiveDeclaration(viewer.municipalityCode(), now).orElse(null)
+                : null;
         List<AuditEntry> entries = households.isEmpty()
                 ? List.of(new AuditEntry(null, now, viewer.userId(), viewer.username(), viewer.role().name(),
                         viewer.clientAddress(), action, resource, "household", null, null, null, null, 0, null))
                 : households.stream().map(access -> new AuditEntry(null, now, viewer.userId(), viewer.username(),
                         viewer.role().name(), viewer.clientAddress(), action, resource, "household",
-                        String.valueOf(access.householdId()), access.householdId(), access.basis(), null, rowCount, null))
+                        String.valueOf(access.householdId()), access.householdId(), access.basis(),
+                        access.basis() == AccessBasis.DECLARATION ? declaration : null, rowCount, null))
                         .toList();
         repository.saveAll(entries);
     }

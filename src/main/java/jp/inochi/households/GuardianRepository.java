@@ -11,4 +11,6 @@ public interface GuardianRepository extends CrudRepository<Guardian, Long> {
     List<Guardian> findByHouseholdIdOrderByPosition(long householdId);
 
     void deleteByHouseholdId(long householdId);
+
+    List<Guardian> findByEmail(String email);
 }

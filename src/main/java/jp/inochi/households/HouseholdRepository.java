@@ -6,6 +6,8 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import jp.inochi.access.AccessScope;
 
@@ -25,4 +27,31 @@ public interface HouseholdRepository extends CrudRepository<Household, Long> {
     default Optional<String> findAccessBasis(long id, AccessScope scope) {
         return findAccessBasis(id, scope.roleName(), scope.municipalityCode(), scope.wardCode(), scope.at());
     }
+
+    /** The households a viewer may see, optionally of one municipality, a page at a time, with each basis. */
+    @Query("""
+            SELECT h.id, household_access_basis(h, :role, :municipality, :ward, :at) AS basis
+            FROM household h
+            WHERE household_access_basis(h, :role, :municipality, :ward, :at) IS NOT NULL
+              AND (CAST(:filterMunicipality AS text) IS NULL OR h.municipality_code = :filterMunicipality)
+            ORDER BY h.id
+            LIMIT :limit OFFSET :offset""")
+    List<VisibleHouseholdRow> findVisible(String role, @Nullable String municipality, @Nullable String ward, Instant at,
+                                          @Nullable String filterMunicipality, int limit, long offset);
+
+    default List<VisibleHouseholdRow> findVisible(AccessScope scope, @Nullable String filterMunicipality, int limit,
+                                                  long offset) {
+        return findVisible(scope.roleName(), scope.municipalityCode(), scope.wardCode(), scope.at(), filterMunicipality,
+                limit, offset);
+    }
+
+    List<Household> findByIdInOrderById(Collection<Long> ids);
+
+    @Query("SELECT household_id, loan_id, plan_status, plan_deadline FROM household_evacuation_plan_status "
+            + "WHERE household_id IN (:householdIds)")
+    List<PlanStatusRow> findPlanStatuses(Collection<Long> householdIds);
+
+    /** The loan of the household that has not ended, if any, so household changes appear on its timeline. */
+    @Query("SELECT id FROM loan WHERE household_id = :householdId AND state <> 'ENDED'")
+    Optional<Long> findCurrentLoanId(long householdId);
 }

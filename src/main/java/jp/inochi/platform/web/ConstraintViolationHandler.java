@@ -44,6 +44,13 @@ final class ConstraintViolationHandler implements ExceptionHandler<ConstraintVio
                     || node.getKind() == ElementKind.PARAMETER && isBodyParameter(violation)) {
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // "<list element>" is the validator's name for an item: the field is municipalityCodes[0].
+                if (node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null || node.getName().isEmpty()) {
                 continue;
             }

@@ -1,0 +1,135 @@
+package jp.inochi.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.security.authentication.Authentication;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jp.inochi.platform.problem.InochiException;
+import jp.inochi.platform.problem.ProblemType;
+
+/**
+ * Refuses (403) a state-changing request that a browser could have sent on behalf of a signed-in user without
+ * the CSRF token of {@link CsrfTokens}:
+ * <ul>
+ *   <li>signed in by the session cookie (no {@code Authorization} header): POST, PUT, PATCH and DELETE must carry
+ *       the session's token, in the header {@code X-CSRF-Token}, the form field {@code _csrf}
+ *       (application/x-www-form-urlencoded), or {@code ?_csrf=} (multipart uploads);</li>
+ *   <li>not signed in: form posts (the content types another site can send, e.g. the login form) must carry the
+ *       pre-session token, so nobody can sign a victim in as someone else;</li>
+ *   <li>requests with an {@code Authorization} header (bearer tokens of API clients) are not CSRF-prone: another
+ *       site can't make a browser add that header. They pass.</li>
+ * </ul>
+ * Runs after the security filter, so the authentication (and its session) is known.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class CsrfFilter implements Ordered {
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    private static final long BODY_WAIT_SECONDS = 30;
+    private static final String SIGN_OUT = "/logout";
+    static final String REFUSAL = "フォームの確認用トークン（CSRFトークン）がないか、正しくありません。"
+            + "画面を再読み込みしてから、もう一度送信してください";
+
+    private final CsrfTokens tokens;
+    private final FilterBodyParser bodyParser;
+    private final CookieSettings cookies;
+    private final ErrorResponseProcessor<?> errors;
+
+    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, CookieSettings cookies, ErrorResponseProcessor<?> errors) {
+        this.tokens = tokens;
+        this.bodyParser = bodyParser;
+        this.cookies = cookies;
+        this.errors = errors;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    /**
+     * Null lets the request through; a response refuses it. Runs on the blocking executor because a form's
+     * token is in its body, which may still be arriving.
+     */
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable HttpResponse<?> check(HttpRequest<?> request) {
+        if (SAFE.contains(request.getMethod()) || request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+            return null;
+        }
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        Optional<MediaType> contentType = request.getContentType();
+        if (authentication == null && (!isFormLike(contentType) || request.getPath().equals(SIGN_OUT))) {
+            // Not signed in and not a form: a JSON call another site could not send without CORS, which is off.
+            // Signing out when no longer signed in (the session expired while the page was open) changes nothing.
+            return null;
+        }
+        Optional<String> expected = tokens.expectedFor(request, authentication);
+        if (expected.isEmpty()) {
+            return refusal(request);
+        }
+        return CsrfTokens.matches(expected.get(), given(request, contentType).orElse(null)) ? null : refusal(request);
+    }
+
+    /** A page that asked for a pre-session token (the login form) gets its cookie with the response. */
+    @ResponseFilter
+    void setPreSessionCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        request.getAttribute(CsrfTokens.NEW_PRE_SESSION, String.class)
+                .ifPresent(value -> response.cookie(cookies.preSession(request, value)));
+    }
+
+    private Optional<String> given(HttpRequest<?> request, Optional<MediaType> contentType) {
+        Optional<String> header = request.getHeaders().get(CsrfTokens.HEADER, String.class);
+        if (header.isPresent()) {
+            return header;
+        }
+        if (contentType.filter(type -> type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent()) {
+            return request.getParameters().getFirst(CsrfTokens.FORM_FIELD);
+        }
+        if (contentType.filter(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).isPresent()) {
+            try {
+                return Optional.ofNullable(bodyParser.parseBody(request).get(BODY_WAIT_SECONDS, TimeUnit.SECONDS)
+                        .get(CsrfTokens.FORM_FIELD)).map(String::valueOf);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException | TimeoutException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The content types a page on another site can post without asking (CORS "simple" requests), or none. */
+    private static boolean isFormLike(Optional<MediaType> contentType) {
+        return contentType.isEmpty()
+                || contentType.get().matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || contentType.get().matches(MediaType.MULTIPART_FORM_DATA_TYPE)
+                || contentType.get().matches(MediaType.TEXT_PLAIN_TYPE);
+    }
+
+    private HttpResponse<?> refusal(HttpRequest<?> request) {
+        InochiException refusal = new InochiException(ProblemType.FORBIDDEN, REFUSAL);
+        return errors.processResponse(ErrorContext.builder(request).cause(refusal).errorMessage(REFUSAL).build(),
+                HttpResponse.status(HttpStatus.FORBIDDEN));
+    }
+}

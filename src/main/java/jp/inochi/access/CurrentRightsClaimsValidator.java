@@ -1,0 +1,52 @@
+package jp.inochi.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A signed, unexpired token is not enough: its user must still be enabled and hold the rights the token was
+ * issued with (same security stamp), and a web sign-in must not have been signed out. Otherwise a disabled
+ * officer, or one moved to another municipality, would keep the old access until the token expired.
+ * Runs on the blocking executor ({@code micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking}).
+ */
+@Singleton
+final class CurrentRightsClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
+    private final AppUserRepository users;
+    private final UserSessionRepository sessions;
+    private final Clock clock;
+
+    CurrentRightsClaimsValidator(AppUserRepository users, UserSessionRepository sessions, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean validate(Claims claims, @Nullable T request) {
+        if (!(claims.get(ViewerClaims.USER_ID) instanceof Number userId)
+                || !(claims.get(ViewerClaims.STAMP) instanceof Number stamp)) {
+            return false;
+        }
+        Optional<AppUser> user = users.findById(userId.longValue());
+        if (user.isEmpty() || !user.get().enabled() || user.get().securityStamp() != stamp.longValue()) {
+            return false;
+        }
+        Object sid = claims.get(ViewerClaims.SESSION);
+        if (sid == null) {
+            return true;
+        }
+        try {
+            return sessions.findById(UUID.fromString(sid.toString()))
+                    .filter(session -> session.userId() == userId.longValue())
+                    .filter(session -> session.isActive(clock.instant()))
+                    .isPresent();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package jp.inochi.applications;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import jp.inochi.applications.model.ProgramApplicationState;
+
+/** 事業利用申請. */
+@MappedEntity("program_application")
+public record ProgramApplication(
+        @Id @GeneratedValue @Nullable Long id,
+        long householdId,
+        ProgramApplicationState state,
+        LocalDate receivedOn,
+        @Nullable String subsidyExceptionReason,
+        @Nullable String informationRequest,
+        @Nullable LocalDate decidedOn,
+        @Nullable String decisionReason,
+        @Nullable Long decidedBy,
+        @Nullable String eligibilityAtDecision,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long version) {
+
+    ProgramApplication moved(ProgramApplicationState next, Instant now) {
+        return new ProgramApplication(id, householdId, next, receivedOn, subsidyExceptionReason, informationRequest,
+                decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, now, version);
+    }
+
+    ProgramApplication withInformationRequest(@Nullable String message) {
+        return new ProgramApplication(id, householdId, state, receivedOn, subsidyExceptionReason, message,
+                decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, updatedAt, version);
+    }
+
+    ProgramApplication withSubsidyException(String reason) {
+        return new ProgramApplication(id, householdId, state, receivedOn, reason, informationRequest,
+                decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, updatedAt, version);
+    }
+
+    ProgramApplication decided(LocalDate on, @Nullable String reason, @Nullable Long by, @Nullable String eligibility) {
+        return new ProgramApplication(id, householdId, state, receivedOn, subsidyExceptionReason, informationRequest,
+                on, reason, by, eligibility, createdAt, updatedAt, version);
+    }
+}

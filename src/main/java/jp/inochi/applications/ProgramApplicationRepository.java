@@ -1,0 +1,32 @@
+package jp.inochi.applications;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+import jp.inochi.applications.model.ProgramApplicationState;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ProgramApplicationRepository extends CrudRepository<ProgramApplication, Long> {
+
+    List<ProgramApplication> findByStateOrderById(ProgramApplicationState state);
+
+    List<ProgramApplication> findAllOrderByIdDesc();
+
+    List<ProgramApplication> findByHouseholdIdOrderByIdDesc(long householdId);
+
+    /**
+     * An application that still stands for this family: being processed, or approved and not yet used up by a loan
+     * that has ended. A new one would duplicate it.
+     */
+    @Query("""
+            SELECT p.* FROM program_application p
+            WHERE p.household_id = :householdId
+              AND (p.state IN ('RECEIVED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED')
+                   OR (p.state = 'APPROVED'
+                       AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.program_application_id = p.id AND l.state = 'ENDED')))
+            ORDER BY p.id DESC LIMIT 1""")
+    Optional<ProgramApplication> findStanding(long householdId);
+}

@@ -1,0 +1,35 @@
+package jp.inochi.applications.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What the policy needs to know about a family; taken from the household and the application. */
+public record EligibilityFacts(
+        boolean nicuInKumamoto,
+        LocalDate nicuDischargeDate,
+        boolean ventilatorDependent,
+        BigDecimal ventilatorHoursPerDay,
+        Integer ventilatorOffMinutesPerDay,
+        String prefectureCode,
+        String municipalityCode,
+        String subsidyExceptionReason) {
+
+    public static final String KUMAMOTO = "43";
+
+    /**
+     * Minutes a day off the ventilator: the larger of the recorded minutes and what the recorded hours imply,
+     * so two inconsistent entries never make a family look more eligible than either says. Null if neither is known.
+     */
+    public Integer offMinutesPerDay() {
+        Integer fromHours = ventilatorHoursPerDay == null ? null
+                : BigDecimal.valueOf(24).subtract(ventilatorHoursPerDay).multiply(BigDecimal.valueOf(60)).intValue();
+        if (ventilatorOffMinutesPerDay == null) {
+            return fromHours;
+        }
+        return fromHours == null ? ventilatorOffMinutesPerDay : Math.max(fromHours, ventilatorOffMinutesPerDay);
+    }
+
+    public boolean hasSubsidyException() {
+        return subsidyExceptionReason != null && !subsidyExceptionReason.isBlank();
+    }
+}

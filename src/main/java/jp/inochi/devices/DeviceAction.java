@@ -1,0 +1,49 @@
+package jp.inochi.devices;
+
+import jp.inochi.lifecycle.Labelled;
+import jp.inochi.lifecycle.StateMachine;
+
+import static jp.inochi.devices.DeviceState.*;
+
+/**
+ * A device's life: reserved for an approved loan application, lent at the handover, inspected when it comes back,
+ * then available again or repaired; retired at the end. Reserve, lend and receive happen through the loan only.
+ */
+public enum DeviceAction implements Labelled {
+    RESERVE("貸与申請への割当"),
+    RELEASE("割当の解除"),
+    LEND("貸与（引渡し）"),
+    RECEIVE_RETURN("返還の受領"),
+    PASS_INSPECTION("点検合格"),
+    SEND_TO_REPAIR("修理に出す"),
+    FINISH_REPAIR("修理完了"),
+    RETIRE("廃棄");
+
+    public static final StateMachine<DeviceState, DeviceAction> LIFECYCLE =
+            StateMachine.of("装置", DeviceState.class, DeviceAction.class)
+                    .on(RESERVE, RESERVED, AVAILABLE)
+                    .on(RELEASE, AVAILABLE, RESERVED)
+                    .on(LEND, ON_LOAN, RESERVED)
+                    .on(RECEIVE_RETURN, IN_INSPECTION, ON_LOAN)
+                    .on(PASS_INSPECTION, AVAILABLE, IN_INSPECTION)
+                    .on(SEND_TO_REPAIR, IN_REPAIR, IN_INSPECTION, AVAILABLE)
+                    .on(FINISH_REPAIR, AVAILABLE, IN_REPAIR)
+                    .on(RETIRE, RETIRED, AVAILABLE, IN_INSPECTION, IN_REPAIR)
+                    .build();
+
+    private final String label;
+
+    /** Steps staff take on the device itself; the others happen through a loan application or a loan. */
+    public boolean isManual() {
+        return this == SEND_TO_REPAIR || this == FINISH_REPAIR || this == RETIRE;
+    }
+
+    DeviceAction(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

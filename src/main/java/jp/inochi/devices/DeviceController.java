@@ -1,0 +1,106 @@
+package jp.inochi.devices;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import jp.inochi.access.Roles;
+import jp.inochi.access.Viewer;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.lifecycle.LifecycleEvent;
+
+@Tag(name = "装置")
+@Controller("/api/devices")
+@Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DeviceController {
+    private final Devices devices;
+
+    DeviceController(Devices devices) {
+        this.devices = devices;
+    }
+
+    @Serdeable
+    record DeviceView(long id, String serialNumber, String manufacturer, String model, int ratedOutputWatts,
+                      boolean sineWave, FuelType fuelType, String fuelTypeLabel, BigDecimal tankLitres,
+                      BigDecimal runtimeHoursPerTank, LocalDate purchaseDate, DeviceCondition condition,
+                      String conditionLabel, DeviceState state, String stateLabel, @Nullable String notes,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions, long version) {
+    }
+
+    @Serdeable
+    record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "装置の一覧（状態で絞り込み）")
+    @Get
+    List<DeviceView> list(@Nullable @QueryValue DeviceState state) {
+        return devices.list(state).stream().map(this::view).toList();
+    }
+
+    @Operation(summary = "装置を登録する")
+    @Post
+    HttpResponse<DeviceView> register(Viewer viewer, @Body @Valid Devices.DeviceDetails body) {
+        return HttpResponse.created(view(devices.register(Actor.of(viewer), body)));
+    }
+
+    @Operation(summary = "装置")
+    @Get("/{id}")
+    DeviceView get(long id) {
+        return view(devices.get(id));
+    }
+
+    @Operation(summary = "装置の登録内容を訂正する（状態は操作で変える）")
+    @Put("/{id}")
+    DeviceView correct(Viewer viewer, long id, @Body @Valid Devices.DeviceDetails body) {
+        return view(devices.correct(Actor.of(viewer), id, body));
+    }
+
+    @Operation(summary = "装置の経過")
+    @Get("/{id}/history")
+    List<LifecycleEvent> history(long id) {
+        return devices.history(id);
+    }
+
+    @Operation(summary = "修理に出す")
+    @Post("/{id}/send-to-repair")
+    DeviceView sendToRepair(Viewer viewer, long id, @Body @Valid Reason body) {
+        return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.SEND_TO_REPAIR, body.reason()));
+    }
+
+    @Operation(summary = "修理完了（貸出可能に戻す）")
+    @Post("/{id}/finish-repair")
+    DeviceView finishRepair(Viewer viewer, long id, @Body @Valid Reason body) {
+        return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.FINISH_REPAIR, body.reason()));
+    }
+
+    @Operation(summary = "廃棄する")
+    @Post("/{id}/retire")
+    DeviceView retire(Viewer viewer, long id, @Body @Valid Reason body) {
+        return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.RETIRE, body.reason()));
+    }
+
+    private DeviceView view(Device d) {
+        return new DeviceView(d.id(), d.serialNumber(), d.manufacturer(), d.model(), d.ratedOutputWatts(), d.sineWave(),
+                d.fuelType(), d.fuelType().label(), d.tankLitres(), d.runtimeHoursPerTank(), d.purchaseDate(),
+                d.condition(), d.condition().label(), d.state(), d.state().label(), d.notes(), devices.manualActions(d),
+                d.version());
+    }
+}

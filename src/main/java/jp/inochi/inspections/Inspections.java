@@ -1,0 +1,231 @@
+package jp.inochi.inspections;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import jp.inochi.devices.DeviceCondition;
+import jp.inochi.devices.Devices;
+import jp.inochi.inspections.model.InspectionChecklist;
+import jp.inochi.inspections.model.InspectionOutcome;
+import jp.inochi.inspections.model.InspectionVerdict;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.lifecycle.Dates;
+import jp.inochi.lifecycle.LifecycleLog;
+import jp.inochi.lifecycle.LifecycleLog.Step;
+import jp.inochi.lifecycle.SubjectType;
+import jp.inochi.loans.Loan;
+import jp.inochi.loans.Loans;
+import jp.inochi.loans.model.LoanAction;
+import jp.inochi.loans.model.ReturnReason;
+import jp.inochi.platform.problem.ConflictException;
+import jp.inochi.platform.problem.FieldError;
+import jp.inochi.platform.problem.InvalidInputException;
+import jp.inochi.platform.problem.NotFoundException;
+import jp.inochi.platform.time.JapanTime;
+
+/**
+ * Yearly checks (seed 000, line 541): the checklist, notes, an outcome and photos. The next check falls due 12 months
+ * later; an outcome that fails the program's conditions opens the return.
+ */
+@Singleton
+public class Inspections {
+    private final InspectionRepository inspections;
+    private final InspectionPhotoRepository photos;
+    private final Loans loans;
+    private final Devices devices;
+    private final PhotoStore store;
+    private final FileSettings settings;
+    private final LifecycleLog log;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans, Devices devices,
+                PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
+                Clock clock) {
+        this.inspections = inspections;
+        this.photos = photos;
+        this.loans = loans;
+        this.devices = devices;
+        this.store = store;
+        this.settings = settings;
+        this.log = log;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record NewInspection(
+            @NotNull Long loanId,
+            @NotNull LocalDate inspectedOn,
+            @NotNull DeviceCondition deviceCondition,
+            @NotNull Boolean testRunPassed,
+            @NotNull Boolean fuelStoredSafely,
+            @NotNull @DecimalMin("0") @DecimalMax("200") BigDecimal fuelStoredLitres,
+            @NotNull Boolean childUsesVentilatorAroundClock,
+            @NotNull Boolean familyLivesInPrefecture,
+            @Nullable @Size(max = 4000) String notes,
+            @Nullable InspectionOutcome outcome) {
+    }
+
+    /** The check as recorded, the loan after it (next check due, maybe a return opened). */
+    public record Recorded(Inspection inspection, Loan loan, boolean returnOpened) {
+    }
+
+    public Inspection get(long id) {
+        return inspections.findById(id).orElseThrow(() -> new NotFoundException("確認"));
+    }
+
+    public List<Inspection> list(@Nullable Long loanId) {
+        return loanId == null ? inspections.findAllOrderByIdDesc() : inspections.findByLoanIdOrderByInspectedOn(loanId);
+    }
+
+    public List<InspectionPhoto> photos(long inspectionId) {
+        get(inspectionId);
+        return photos.findByInspectionIdOrderById(inspectionId);
+    }
+
+    @Transactional
+    public Recorded record(Actor actor, @Valid NewInspection command) {
+        Loan loan;
+        try {
+            loan = loans.get(command.loanId());
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("loanId", "貸与（番号 " + command.loanId() + "）が見つかりません");
+        }
+        LoanAction.LIFECYCLE.next(loan.state(), LoanAction.RECORD_INSPECTION);
+        List<FieldError> errors = new ArrayList<>();
+        Dates.notInFuture(errors, "inspectedOn", command.inspectedOn(), JapanTime.today(clock));
+        Dates.notBefore(errors, "inspectedOn", command.inspectedOn(), loan.startDate(), "貸与開始日");
+        inspections.findFirstByLoanIdOrderByInspectedOnDesc(loan.id()).ifPresent(last ->
+                Dates.notBefore(errors, "inspectedOn", command.inspectedOn(), last.inspectedOn(), "前回の確認日"));
+        InspectionChecklist checklist = new InspectionChecklist(command.deviceCondition(), command.testRunPassed(),
+                command.fuelStoredSafely(), command.fuelStoredLitres(), command.childUsesVentilatorAroundClock(),
+                command.familyLivesInPrefecture());
+        InspectionOutcome outcome = InspectionVerdict.outcome(checklist, command.outcome()).orElse(null);
+        if (outcome == null) {
+            errors.add(new FieldError("outcome", checklist.failsEligibility()
+                    ? "貸与の条件を満たさない項目があるため、結果は「" + InspectionOutcome.CONDITIONS_NOT_MET.label() + "」になります"
+                    : command.outcome() == InspectionOutcome.CONDITIONS_NOT_MET
+                    ? "貸与の条件の項目（お子さんの人工呼吸器の使用・県内居住）がすべて満たされているため、返還にはできません"
+                    : "装置の破損・試運転の不良・燃料保管の問題があるため、結果は「" + InspectionOutcome.FOLLOW_UP_NEEDED.label() + "」になります"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Inspection saved = inspections.save(new Inspection(null, loan.id(), loan.deviceId(), loan.householdId(),
+                command.inspectedOn(), command.deviceCondition(), command.testRunPassed(), command.fuelStoredSafely(),
+                command.fuelStoredLitres(), command.childUsesVentilatorAroundClock(), command.familyLivesInPrefecture(),
+                blank(command.notes()), outcome, actor.userId(), clock.instant(), null));
+        log.record(actor, new Step(SubjectType.INSPECTION, saved.id(), loan.householdId(), loan.id(), "record", null,
+                outcome.name(), blank(command.notes()), "fuelStoredLitres=" + command.fuelStoredLitres()
+                + " deviceCondition=" + command.deviceCondition(), command.inspectedOn()));
+        devices.recordCondition(loan.deviceId(), command.deviceCondition());
+        Loan after = loans.checkRecorded(actor, loan.id(), saved.id(), command.inspectedOn());
+        boolean returnOpened = false;
+        if (outcome == InspectionOutcome.CONDITIONS_NOT_MET) {
+            after = loans.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
+                    String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
+            returnOpened = true;
+        }
+        return new Recorded(saved, after, returnOpened);
+    }
+
+    /**
+     * Adds a photo: at most {@code inochi.files.max-photo-bytes}, only a real JPEG or PNG. The file and its row are
+     * written together; on any failure neither remains.
+     */
+    public InspectionPhoto addPhoto(Actor actor, long inspectionId, @Nullable String originalName, InputStream content) {
+        Inspection inspection = get(inspectionId);
+        if (photos.countByInspectionId(inspectionId) >= settings.maxPhotosPerInspection()) {
+            throw new ConflictException("1回の確認に添付できる写真は" + settings.maxPhotosPerInspection() + "枚までです");
+        }
+        Path temp = store.receive(content);
+        Path[] moved = new Path[1];
+        boolean committed = false;
+        try {
+            UploadedImage.Checked image = UploadedImage.check(temp, settings.maxPhotoPixels());
+            String sha256 = sha256(temp);
+            long size = Files.size(temp);
+            String storedName = UUID.randomUUID() + image.extension();
+            InspectionPhoto photo = transactions.executeWrite(status -> {
+                InspectionPhoto saved = photos.save(new InspectionPhoto(null, inspectionId, storedName,
+                        originalName == null ? null : baseName(originalName), image.contentType(), size, sha256,
+                        image.width(), image.height(), actor.userId(), clock.instant()));
+                log.record(actor, new Step(SubjectType.INSPECTION, inspectionId, inspection.householdId(),
+                        inspection.loanId(), "add-photo", null, null, null, "photo=" + saved.id() + " " + image.width()
+                        + "x" + image.height(), JapanTime.today(clock)));
+                // The file moves into place last: if the row can't be written, the move never happens.
+                moved[0] = store.commit(temp, inspectionId, storedName);
+                return saved;
+            });
+            committed = true;
+            return photo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.delete(temp);
+            if (!committed) {
+                // The transaction failed after the move (e.g. at commit): remove the file it would have named.
+                store.delete(moved[0]);
+            }
+        }
+    }
+
+    /** The photo's file, if the photo belongs to the inspection. */
+    public PhotoFile photoFile(long inspectionId, long photoId) {
+        InspectionPhoto photo = photos.findById(photoId).filter(p -> p.inspectionId() == inspectionId)
+                .orElseThrow(() -> new NotFoundException("写真"));
+        return new PhotoFile(photo, store.path(inspectionId, photo.storedName()));
+    }
+
+    public record PhotoFile(InspectionPhoto photo, Path path) {
+    }
+
+    /** The client's file name without any path, at most 200 characters (kept only to show staff). */
+    private static String baseName(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    private static String blank(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

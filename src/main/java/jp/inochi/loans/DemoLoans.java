@@ -1,0 +1,214 @@
+package jp.inochi.loans;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import jp.inochi.access.AppUserRepository;
+import jp.inochi.access.Viewer;
+import jp.inochi.applications.ProgramApplication;
+import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.model.ProgramDates;
+import jp.inochi.demo.DemoDataSet;
+import jp.inochi.devices.Device;
+import jp.inochi.devices.DeviceAction;
+import jp.inochi.devices.DeviceCondition;
+import jp.inochi.devices.Devices;
+import jp.inochi.devices.FuelType;
+import jp.inochi.households.GuardianRepository;
+import jp.inochi.inspections.Inspections;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.loans.model.PlanStep;
+import jp.inochi.loans.model.ReturnReason;
+import jp.inochi.platform.time.JapanTime;
+
+/**
+ * The devices and the families' way through the program of gis/demo/loans.json, walked through the real services
+ * by the demo user {@code staff}, with dates counted back from the day it is loaded: plan deadlines due soon and
+ * overdue, an overdue yearly check, an open return, applications at every step.
+ */
+@Singleton
+final class DemoLoans implements DemoDataSet {
+    /** Demo loans start after the center opened (seed 000, line 490) and after a few days of processing. */
+    private static final LocalDate EARLIEST_START = ProgramDates.APPLICATIONS_OPENED.plusDays(10);
+
+    private final Devices devices;
+    private final ProgramApplications programs;
+    private final LoanApplications loanApplications;
+    private final Loans loans;
+    private final Inspections inspections;
+    private final GuardianRepository guardians;
+    private final AppUserRepository users;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DemoLoans(Devices devices, ProgramApplications programs, LoanApplications loanApplications, Loans loans,
+              Inspections inspections, GuardianRepository guardians, AppUserRepository users, JsonMapper json, Clock clock) {
+        this.devices = devices;
+        this.programs = programs;
+        this.loanApplications = loanApplications;
+        this.loans = loans;
+        this.inspections = inspections;
+        this.guardians = guardians;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "loans";
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String load(Path demoDirectory) throws Exception {
+        Map<String, Object> document = json.readValue(Files.readAllBytes(demoDirectory.resolve("loans.json")), Map.class);
+        Actor staff = users.findByUsername("staff")
+                .map(u -> Actor.of(new Viewer(u.id(), u.username(), u.displayName(), u.role(), null, null, null)))
+                .orElse(Actor.SYSTEM);
+        LocalDate today = JapanTime.today(clock);
+        Deque<Device> shelf = new ArrayDeque<>();
+        for (Map<String, Object> d : (List<Map<String, Object>>) document.get("devices")) {
+            Device device = devices.register(staff, new Devices.DeviceDetails(text(d, "serial"), text(d, "manufacturer"),
+                    text(d, "model"), number(d, "rated_output_watts").intValue(), true, FuelType.valueOf(text(d, "fuel_type")),
+                    decimal(d, "tank_litres"), decimal(d, "runtime_hours_per_tank"),
+                    LocalDate.parse(text(d, "purchase_date")), DeviceCondition.GOOD, "デモ用の架空の装置", null));
+            if (Boolean.TRUE.equals(d.get("in_repair"))) {
+                devices.moveManually(staff, device.id(), DeviceAction.SEND_TO_REPAIR, "燃料コック交換（デモ）");
+            } else {
+                shelf.add(device);
+            }
+        }
+        int loansStarted = 0;
+        int applications = 0;
+        for (Map<String, Object> family : (List<Map<String, Object>>) document.get("families")) {
+            long householdId = guardians.findByEmail(text(family, "guardian_email")).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No demo household for " + family.get("guardian_email")))
+                    .householdId();
+            if (family.containsKey("loan_start")) {
+                runningLoan(staff, householdId, family, shelf.pop(), today);
+                loansStarted++;
+            } else {
+                application(staff, householdId, family, shelf, today);
+                applications++;
+            }
+        }
+        return ((List<?>) document.get("devices")).size() + " devices, " + loansStarted + " loans, "
+                + applications + " applications in progress";
+    }
+
+    @SuppressWarnings("unchecked")
+    private void runningLoan(Actor staff, long householdId, Map<String, Object> family, Device device, LocalDate today) {
+        Map<String, Object> when = (Map<String, Object>) family.get("loan_start");
+        LocalDate start = today.minusMonths(number(when, "months_ago").longValue()).plusDays(number(when, "days_later").longValue());
+        if (start.isBefore(EARLIEST_START)) {
+            start = EARLIEST_START;
+        }
+        LocalDate received = latest(start.minusDays(8), ProgramDates.APPLICATIONS_OPENED);
+        LocalDate decided = earliest(received.plusDays(2), start);
+        ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
+        LoanApplication application = loanApplications.receive(staff,
+                new LoanApplications.NewLoanApplication(program.id(), decided, null));
+        loanApplications.startReview(staff, application.id(), new LoanApplications.StepCommand(null, decided, null));
+        LocalDate loanDecided = earliest(decided.plusDays(3), start);
+        loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
+        loanApplications.assignDevice(staff, application.id(),
+                new LoanApplications.DeviceAssignment(device.id(), loanDecided, null));
+        Loan loan = loanApplications.handOver(staff, application.id(), new LoanApplications.Handover(start,
+                new Loans.TermsAccepted(true, true, "保護者（デモ）"), "ご自宅で説明し引渡し（デモ）", null));
+        List<Number> planMonths = (List<Number>) family.get("plan");
+        PlanStep[] steps = PlanStep.values();
+        for (int i = 0; i < planMonths.size(); i++) {
+            LocalDate on = earliest(start.plusMonths(planMonths.get(i).longValue()), today);
+            loans.recordPlanStep(staff, loan.id(), new Loans.PlanStepRecord(steps[i], on, null, null));
+        }
+        if (family.get("inspection") instanceof Map<?, ?> inspection) {
+            LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
+            inspections.record(staff, new Inspections.NewInspection(loan.id(), on, DeviceCondition.GOOD, true, true,
+                    decimal((Map<String, Object>) inspection, "fuel_litres"), true, true, "試運転10分、異常なし（デモ）", null));
+        }
+        if (family.get("return") instanceof Map<?, ?> giveBack) {
+            LocalDate on = latest(today.minusDays(number((Map<String, Object>) giveBack, "days_ago").longValue()), start);
+            loans.openReturn(staff, loan.id(), new Loans.ReturnRequest(
+                    ReturnReason.valueOf(text((Map<String, Object>) giveBack, "reason")),
+                    text((Map<String, Object>) giveBack, "note"), on, null));
+        }
+    }
+
+    private void application(Actor staff, long householdId, Map<String, Object> family, Deque<Device> shelf, LocalDate today) {
+        LocalDate received = latest(today.minusDays(number(family, "received_days_ago").longValue()),
+                ProgramDates.APPLICATIONS_OPENED);
+        String state = text(family, "program");
+        if (state.equals("APPROVED")) {
+            LocalDate decided = earliest(received.plusDays(3), today);
+            ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
+            LoanApplication application = loanApplications.receive(staff,
+                    new LoanApplications.NewLoanApplication(program.id(), decided, null));
+            loanApplications.startReview(staff, application.id(), new LoanApplications.StepCommand(null, decided, null));
+            if ("DEVICE_ASSIGNED".equals(family.get("loan_application"))) {
+                LocalDate loanDecided = earliest(decided.plusDays(3), today);
+                loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
+                loanApplications.assignDevice(staff, application.id(),
+                        new LoanApplications.DeviceAssignment(shelf.pop().id(), loanDecided, null));
+            }
+            return;
+        }
+        ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
+                received, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
+        if (state.equals("RECEIVED")) {
+            return;
+        }
+        LocalDate reviewed = earliest(received.plusDays(1), today);
+        programs.startReview(staff, program.id(), new ProgramApplications.StepCommand(null, reviewed, null));
+        switch (state) {
+            case "INFORMATION_REQUESTED" -> programs.requestInformation(staff, program.id(),
+                    new ProgramApplications.InformationRequest(text(family, "information_request"), reviewed, null));
+            case "REJECTED" -> programs.reject(staff, program.id(),
+                    new ProgramApplications.Refusal(text(family, "rejection"), earliest(reviewed.plusDays(5), today), null));
+            default -> {
+                // UNDER_REVIEW: left with the staff
+            }
+        }
+    }
+
+    private ProgramApplication approvedProgram(Actor staff, long householdId, Map<String, Object> family,
+                                               LocalDate received, LocalDate decided) {
+        ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
+                received, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
+        programs.startReview(staff, program.id(), new ProgramApplications.StepCommand(null, received, null));
+        return programs.approve(staff, program.id(), new ProgramApplications.Approval(List.of(), decided, null, null));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String text(Map<String, Object> map, String key) {
+        return String.valueOf(map.get(key));
+    }
+
+    private static Number number(Map<String, Object> map, String key) {
+        return (Number) map.get(key);
+    }
+
+    private static BigDecimal decimal(Map<String, Object> map, String key) {
+        return new BigDecimal(String.valueOf(map.get(key)));
+    }
+}

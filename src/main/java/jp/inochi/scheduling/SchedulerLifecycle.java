@@ -1,0 +1,68 @@
+package jp.inochi.scheduling;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import jp.inochi.platform.time.JapanTime;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Registers every {@link ScheduledJob} in the shared job store and starts this instance's scheduler. */
+@Singleton
+final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerLifecycle.class);
+    private static final String GROUP = "inochi";
+
+    private final Scheduler scheduler;
+    private final List<ScheduledJob> jobs;
+    private final SchedulerSettings settings;
+
+    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings) {
+        this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!settings.start()) {
+            return;
+        }
+        try {
+            for (ScheduledJob job : jobs) {
+                register(job);
+            }
+            scheduler.start();
+            LOG.info("Scheduler started with {} recurring jobs (instance {})", jobs.size(),
+                    scheduler.getSchedulerInstanceId());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("The scheduler could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replacing keeps one trigger per job however many instances start, and picks up a changed cron. */
+    private void register(ScheduledJob job) throws SchedulerException {
+        JobDetail detail = JobBuilder.newJob(job.jobClass())
+                .withIdentity(job.name(), GROUP)
+                .requestRecovery(true)
+                .storeDurably()
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(job.name(), GROUP)
+                .withSchedule(CronScheduleBuilder.cronSchedule(job.cron())
+                        .inTimeZone(TimeZone.getTimeZone(JapanTime.ZONE))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        scheduler.scheduleJob(detail, Set.of(trigger), true);
+    }
+}
