@@ -56,7 +56,7 @@ final class HazardBench {
         database = EmbeddedPostgres.startThrowaway();
         DatabaseBootstrap.pointDatasourceAt(database);
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "inochi.exposure.sweep-enabled", false), "bench");
+                "inochi.scheduler.start", false), "bench");
         context = server.getApplicationContext();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

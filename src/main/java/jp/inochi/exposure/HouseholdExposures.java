@@ -141,18 +141,6 @@ public class HouseholdExposures {
         });
     }
 
-    /** {@link #refreshStale()} on one instance at a time (a transaction-scoped advisory lock); 0 when another has it. */
-    public int refreshStaleOnce() {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement lock = status.getConnection().prepareStatement(
-                    "SELECT pg_try_advisory_xact_lock(hashtext('inochi.exposure.sweep'))");
-                 ResultSet locked = lock.executeQuery()) {
-                locked.next();
-                return locked.getBoolean(1) ? refreshStale() : 0;
-            }
-        });
-    }
-
     private int run(HazardType type, String targets, Object... targetParameters) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();

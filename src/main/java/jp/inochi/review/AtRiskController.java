@@ -36,7 +36,6 @@ import jp.inochi.platform.time.JapanTime;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AtRiskController {
     static final String RESOURCE = "GET /api/municipalities/{code}/at-risk";
-    static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     static final MediaType GEOJSON = MediaType.of("application/geo+json");
 
     private final AtRiskList list;
@@ -51,21 +50,24 @@ class AtRiskController {
 
     @Operation(summary = "市町村のハザード区域内の世帯（人工呼吸器の方を先頭に、危険度の高い順）",
             description = "絞り込み: hazardType（FLOOD/LANDSLIDE/TSUNAMI/STORM_SURGE）、minSeverity（危険度の下限）、"
-                    + "includeNear（土砂災害区域の近くの世帯を含めるか。minSeverity を指定しなければ含める）。"
+                    + "includeNear（土砂災害区域の近くの世帯を含めるか。minSeverity を指定しなければ含める）、"
+                    + "planStatus（個別避難計画の状況、カンマ区切り: NOT_APPLIED 未申請、APPLIED 申請済、ACCEPTED 受理済、"
+                    + "COMPLETED 作成済、NONE 貸与なし）。"
                     + "format: json（既定）、geojson、csv（Excel 用、UTF-8 BOM 付き）。Accept: text/csv、application/geo+json でも選べます。"
                     + "閲覧できる世帯だけを返し、1世帯ずつ監査ログに記録します（ファイル出力はエクスポートとして）。"
                     + "「指定なし」は安全という意味ではありません。")
     @Get(produces = {MediaType.APPLICATION_JSON, "application/geo+json", "text/csv"})
     HttpResponse<?> atRisk(@PathVariable String code, @Nullable @QueryValue String hazardType,
                            @Nullable @QueryValue Integer minSeverity, @Nullable @QueryValue Boolean includeNear,
-                           @Nullable @QueryValue String format, HttpRequest<?> request, Viewer viewer)
+                           @Nullable @QueryValue String planStatus, @Nullable @QueryValue String format,
+                           HttpRequest<?> request, Viewer viewer)
             throws java.io.IOException {
-        AtRiskFilter filter = filter(hazardType, minSeverity, includeNear);
+        AtRiskFilter filter = filter(hazardType, minSeverity, includeNear, planStatus);
         String chosen = format(format, request);
         boolean export = !chosen.equals("json");
         AtRiskList.Result result = list.list(viewer, code, filter, export, RESOURCE + (export ? "?format=" + chosen : ""));
         return switch (chosen) {
-            case "csv" -> HttpResponse.ok(AtRiskCsv.write(result)).contentType(CSV)
+            case "csv" -> HttpResponse.ok(AtRiskCsv.write(result)).contentType(jp.inochi.platform.csv.ExcelCsv.CONTENT_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "csv"));
             case "geojson" -> HttpResponse.ok(json.writeValueAsBytes(geoJson(result))).contentType(GEOJSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "geojson"));
@@ -73,11 +75,20 @@ class AtRiskController {
         };
     }
 
-    private static AtRiskFilter filter(String hazardType, Integer minSeverity, Boolean includeNear) {
+    private static AtRiskFilter filter(String hazardType, Integer minSeverity, Boolean includeNear, String planStatus) {
         List<FieldError> errors = new ArrayList<>();
+        List<String> statuses = null;
+        if (planStatus != null && !planStatus.isBlank()) {
+            statuses = java.util.Arrays.stream(planStatus.split(",")).map(String::strip)
+                    .map(status -> status.toUpperCase(Locale.ROOT)).distinct().toList();
+            if (planStatus.length() > 100 || !AtRiskFilter.PLAN_STATUSES.containsAll(statuses)) {
+                errors.add(new FieldError("planStatus", "個別避難計画の状況は NOT_APPLIED、APPLIED、ACCEPTED、COMPLETED、NONE"
+                        + "（カンマ区切りで複数可）です"));
+            }
+        }
         HazardType type = null;
         if (hazardType != null && !hazardType.isBlank()) {
-            type = HazardType.parse(hazardType).orElse(null);
+            type = hazardType.length() > 40 ? null : HazardType.parse(hazardType).orElse(null);
             if (type == null) {
                 errors.add(new FieldError("hazardType", "災害種別は FLOOD、LANDSLIDE、TSUNAMI、STORM_SURGE のいずれかです"));
             }
@@ -90,7 +101,7 @@ class AtRiskController {
             throw new InvalidInputException(errors);
         }
         return new AtRiskFilter(type, minSeverity == null ? 1 : minSeverity,
-                includeNear != null ? includeNear : minSeverity == null);
+                includeNear != null ? includeNear : minSeverity == null, statuses);
     }
 
     private static String format(String format, HttpRequest<?> request) {
@@ -133,6 +144,7 @@ class AtRiskController {
             properties.put("ventilatorDependent", household.ventilatorDependent());
             properties.put("exposures", household.exposures());
             properties.put("place", household.place());
+            properties.put("evacuationPlanStatus", household.evacuationPlanStatus());
             features.add(Map.of("type", "Feature", "id", household.id(),
                     "geometry", Map.of("type", "Point", "coordinates", List.of(household.longitude(), household.latitude())),
                     "properties", properties));

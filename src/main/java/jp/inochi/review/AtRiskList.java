@@ -35,13 +35,17 @@ import jp.inochi.platform.problem.NotFoundException;
  */
 @Singleton
 public class AtRiskList {
-    /** The list's SQL, with its parameters in order: scope (4), hazard type (2), minimum severity, near, code (2), scope (4). */
+    /**
+     * The list's SQL, with its parameters in order: scope (4), hazard type (2), minimum severity, near, code (2),
+     * plan statuses (text[] or null, 2), scope (4). The plan status comes from the loans feature's view.
+     */
     public static final String QUERY = """
             SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
                    h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
                    h.address, h.municipality_code, h.ward_code, h.ventilator_dependent,
                    ST_X(h.location), ST_Y(h.location),
-                   p.located_municipality_code, p.located_ward_code, p.mismatch, p.mismatch_reason
+                   p.located_municipality_code, p.located_ward_code, p.mismatch, p.mismatch_reason,
+                   coalesce(ps.plan_status, 'NONE') AS plan_status, ps.plan_deadline
             FROM household h
             JOIN LATERAL (
                 SELECT max(CASE WHEN e.status = 'IN_ZONE' THEN e.severity::float8 / t.max_severity END) AS worst,
@@ -53,7 +57,9 @@ public class AtRiskList {
                   AND ((e.status = 'IN_ZONE' AND e.severity >= ?) OR (e.status = 'NEAR' AND ?))
             ) r ON r.worst IS NOT NULL OR r.near
             LEFT JOIN household_place p ON p.household_id = h.id
+            LEFT JOIN household_evacuation_plan_status ps ON ps.household_id = h.id
             WHERE (h.municipality_code = ? OR h.ward_code = ?)
+              AND (?::text[] IS NULL OR coalesce(ps.plan_status, 'NONE') = ANY (?::text[]))
               AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL
             ORDER BY h.ventilator_dependent DESC, r.worst DESC NULLS LAST, r.near DESC NULLS LAST, h.id""";
 
@@ -121,6 +127,7 @@ public class AtRiskList {
     private Result query(Connection connection, AccessScope scope, Municipality municipality, AtRiskFilter filter)
             throws SQLException {
         Map<Long, AtRiskHousehold> households = new LinkedHashMap<>();
+        java.time.LocalDate today = jp.inochi.platform.time.JapanTime.today(clock);
         jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         try (PreparedStatement select = connection.prepareStatement(QUERY)) {
             int i = bindScope(select, 1, scope);
@@ -131,6 +138,10 @@ public class AtRiskList {
             select.setBoolean(i++, filter.includeNear());
             select.setString(i++, municipality.code());
             select.setString(i++, municipality.code());
+            java.sql.Array statuses = filter.planStatuses() == null ? null
+                    : connection.createArrayOf("text", filter.planStatuses().toArray());
+            select.setArray(i++, statuses);
+            select.setArray(i++, statuses);
             bindScope(select, i, scope);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -140,7 +151,8 @@ public class AtRiskList {
                     households.put(row.getLong(1), new AtRiskHousehold(row.getLong(1), AccessBasis.valueOf(row.getString(2)),
                             row.getString(3) + " " + row.getString(4), row.getString(5) + " " + row.getString(6),
                             row.getString(7), row.getString(8), row.getString(9), row.getBoolean(10), row.getDouble(11),
-                            row.getDouble(12), List.of(), place));
+                            row.getDouble(12), List.of(), place,
+                            plan(row.getString(17), row.getObject(18, java.time.LocalDate.class), today)));
                 }
             }
         }
@@ -149,8 +161,18 @@ public class AtRiskList {
         households.forEach((id, household) -> list.add(new AtRiskHousehold(household.id(), household.basis(),
                 household.childName(), household.childNameKana(), household.address(), household.municipalityCode(),
                 household.wardCode(), household.ventilatorDependent(), household.longitude(), household.latitude(),
-                exposures.get(id), household.place())));
+                exposures.get(id), household.place(), household.evacuationPlanStatus())));
         return new Result(municipality, clock.instant(), filter, HazardExposure.NOTICE, list.size(), list, credits(connection));
+    }
+
+    /** The plan status with its label; overdue once the application deadline has passed unapplied (seed 000, line 540). */
+    static AtRiskHousehold.EvacuationPlan plan(String status, java.time.LocalDate deadline, java.time.LocalDate today) {
+        if (status.equals("NONE")) {
+            return new AtRiskHousehold.EvacuationPlan(status, "貸与なし", null, false);
+        }
+        String label = jp.inochi.loans.model.PlanStatus.valueOf(status).label();
+        boolean overdue = status.equals("NOT_APPLIED") && deadline != null && deadline.isBefore(today);
+        return new AtRiskHousehold.EvacuationPlan(status, overdue ? label + "（期限超過）" : label, deadline, overdue);
     }
 
     static int bindScope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {

@@ -59,6 +59,14 @@ class AtRiskListTest {
     @Inject
     AuditEntryRepository audit;
     @Inject
+    jp.inochi.testsupport.TestLoans loans;
+    @Inject
+    jp.inochi.loans.Loans loanService;
+    @Inject
+    jp.inochi.households.HouseholdRepository householdRepository;
+    @Inject
+    jp.inochi.testsupport.MovableClock clock;
+    @Inject
     @Client("/")
     HttpClient client;
 
@@ -95,6 +103,14 @@ class AtRiskListTest {
                 "試験用の架空の区域"), List.of(new InputFile(flood, "kosa_flood.geojson")), ImportProgress.NONE);
         importer.importFiles(ImportRequest.hazard("要確認試験 甲佐 土砂", HazardType.LANDSLIDE, "試験用の区域", null, null),
                 List.of(new InputFile(landslide, "kosa_landslide.geojson")), ImportProgress.NONE);
+        // 個別避難計画: flood4's loan started 8 months ago and no plan was applied for; red's plan was applied for.
+        java.time.Instant now = clock.instant();
+        java.time.LocalDate today = jp.inochi.platform.time.JapanTime.today(clock);
+        loans.loanStartedOn(householdRepository.findById(homes.get("flood4")).orElseThrow(), today.minusMonths(8));
+        var redLoan = loans.loanStartedOn(householdRepository.findById(homes.get("red")).orElseThrow(), today.minusMonths(2));
+        clock.set(now); // TestLoans moves the clock to each loan's start
+        loanService.recordPlanStep(loans.staff(), redLoan.id(), new jp.inochi.loans.Loans.PlanStepRecord(
+                jp.inochi.loans.model.PlanStep.APPLIED_TO_MUNICIPALITY, today.minusMonths(1), null, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -136,12 +152,29 @@ class AtRiskListTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theEvacuationPlanStatusComesFromTheLoansViewAndFiltersTheList() {
+        assertEquals(homes("flood4"), listed(Role.MUNICIPAL_OFFICER, "?planStatus=NOT_APPLIED"));
+        assertEquals(homes("red", "flood4"), listed(Role.MUNICIPAL_OFFICER, "?planStatus=applied,not_applied"));
+        assertEquals(homes("flood2", "near-landslide", "flood5-no-ventilator"), listed(Role.MUNICIPAL_OFFICER, "?planStatus=NONE"));
+        Map<String, Object> result = client.toBlocking().retrieve(logins.asOfficerOf(KOSA,
+                HttpRequest.GET("/api/municipalities/" + KOSA + "/at-risk?planStatus=NOT_APPLIED")), Map.class);
+        Map<String, Object> plan = (Map<String, Object>) ((List<Map<String, Object>>) result.get("households")).get(0)
+                .get("evacuationPlanStatus");
+        assertEquals("NOT_APPLIED", plan.get("status"));
+        assertEquals("未申請（期限超過）", plan.get("label"));
+        assertEquals(Boolean.TRUE, plan.get("overdue"));
+        assertEquals(jp.inochi.platform.time.JapanTime.today(clock).minusMonths(8).plusMonths(6).toString(), plan.get("deadline"));
+    }
+
+    @Test
     void aBadFilterIsRefusedFieldByField() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> listed(Role.MUNICIPAL_OFFICER, "?hazardType=EARTHQUAKE&minSeverity=9"));
+                () -> listed(Role.MUNICIPAL_OFFICER, "?hazardType=EARTHQUAKE&minSeverity=9&planStatus=LOST"));
         assertEquals(400, refused.getStatus().getCode());
         String body = refused.getResponse().getBody(String.class).orElseThrow();
-        assertTrue(body.contains("\"field\":\"hazardType\"") && body.contains("\"field\":\"minSeverity\""), body);
+        assertTrue(body.contains("\"field\":\"hazardType\"") && body.contains("\"field\":\"minSeverity\"")
+                && body.contains("\"field\":\"planStatus\""), body);
     }
 
     @Test
@@ -196,7 +229,10 @@ class AtRiskListTest {
         assertEquals(-1, text.replace("\r\n", "").indexOf('\n'), "every line ends with CRLF");
         String[] lines = text.split("\r\n");
         assertTrue(lines[1].startsWith(homes.get("red") + ",同意,"), lines[1]);
+        assertTrue(lines[1].contains(",あり,申請済,"), lines[1]);
         assertTrue(lines[1].contains(",指定なし,土砂災害特別警戒区域（レッド）・土石流,"), lines[1]);
+        String flood4 = Arrays.stream(lines).filter(line -> line.startsWith(homes.get("flood4") + ",")).findFirst().orElseThrow();
+        assertTrue(flood4.contains(",未申請（期限超過）,令和"), flood4);
         String flood2 = Arrays.stream(lines).filter(line -> line.startsWith(homes.get("flood2") + ",")).findFirst().orElseThrow();
         assertTrue(flood2.contains(",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","), "a formula is defused and quoted: " + flood2);
         assertTrue(Arrays.stream(lines).anyMatch(line -> line.contains("近接: 土砂災害警戒区域（イエロー）・急傾斜地の崩壊 まで")), text);
