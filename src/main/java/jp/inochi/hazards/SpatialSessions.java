@@ -14,6 +14,16 @@ public final class SpatialSessions {
     private SpatialSessions() {
     }
 
+    /**
+     * For a statement run without a transaction: the session's setting itself, which only aligns a connection
+     * opened before V35 with the database's default (off), once; a no-op afterwards.
+     */
+    public static void withoutJitForSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET jit = off");
+        }
+    }
+
     public static void withoutJit(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL jit = off");

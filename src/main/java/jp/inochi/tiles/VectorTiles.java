@@ -1,5 +1,7 @@
 package jp.inochi.tiles;
 
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -67,9 +69,11 @@ public class VectorTiles {
                    (SELECT array_agg(v.basis ORDER BY v.id) FROM visible v WHERE v.geom IS NOT NULL)""";
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    VectorTiles(TransactionOperations<Connection> transactions) {
+    VectorTiles(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
+        this.connections = connections;
     }
 
     /** The tile's bytes with the households it shows (empty for hazard tiles). */
@@ -79,20 +83,29 @@ public class VectorTiles {
         }
     }
 
+    /**
+     * One statement on a pooled connection without a transaction around it (a tile is a single read): a
+     * transaction would cost four more round trips than the query itself on small tiles.
+     */
     public Tile hazards(int z, int x, int y, List<HazardType> types) {
-        return transactions.executeRead(status -> {
-            jp.inochi.hazards.SpatialSessions.withoutJit(status.getConnection());
-            try (PreparedStatement select = status.getConnection().prepareStatement(HAZARDS)) {
-                select.setInt(1, z);
-                select.setInt(2, x);
-                select.setInt(3, y);
-                String[] names = types.isEmpty() ? null : types.stream().map(Enum::name).toArray(String[]::new);
-                select.setArray(4, names == null ? null : status.getConnection().createArrayOf("text", names));
-                select.setArray(5, names == null ? null : status.getConnection().createArrayOf("text", names));
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return new Tile(row.getBytes(1), List.of());
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            Connection connection = status.getConnection();
+            try {
+                jp.inochi.hazards.SpatialSessions.withoutJitForSession(connection);
+                try (PreparedStatement select = connection.prepareStatement(HAZARDS)) {
+                    select.setInt(1, z);
+                    select.setInt(2, x);
+                    select.setInt(3, y);
+                    String[] names = types.isEmpty() ? null : types.stream().map(Enum::name).toArray(String[]::new);
+                    select.setArray(4, names == null ? null : connection.createArrayOf("text", names));
+                    select.setArray(5, names == null ? null : connection.createArrayOf("text", names));
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return new Tile(row.getBytes(1), List.of());
+                    }
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
         });
     }
