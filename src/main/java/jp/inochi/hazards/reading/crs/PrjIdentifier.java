@@ -1,6 +1,5 @@
 package jp.inochi.hazards.reading.crs;
 
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +23,8 @@ import org.opengis.util.FactoryException;
  * (3857) and UTM zones (326xx/327xx).
  */
 public final class PrjIdentifier {
-    /** Derby (SIS's EPSG database) writes derby.log into the working directory unless told otherwise. */
-    public static final OutputStream DERBY_LOG = OutputStream.nullOutputStream();
-
     static {
-        if (System.getProperty("derby.stream.error.field") == null && System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.field", PrjIdentifier.class.getName() + ".DERBY_LOG");
-        }
+        QuietDerby.silence(); // for use outside a Micronaut context (tools, plain tests)
     }
 
     private static final Pattern NUMBER_PARAMETER = Pattern.compile(
