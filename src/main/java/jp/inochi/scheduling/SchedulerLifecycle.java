@@ -10,6 +10,7 @@ import jp.inochi.platform.time.JapanTime;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -26,11 +27,13 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     private final Scheduler scheduler;
     private final List<ScheduledJob> jobs;
     private final SchedulerSettings settings;
+    private final JobCadences cadences;
 
-    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings) {
+    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
         this.scheduler = scheduler;
         this.jobs = jobs;
         this.settings = settings;
+        this.cadences = cadences;
     }
 
     @Override
@@ -50,8 +53,17 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
         }
     }
 
-    /** Replacing keeps one trigger per job however many instances start, and picks up a changed cron. */
+    /**
+     * Replacing keeps one trigger per job however many instances start, and picks up a changed cron
+     * ({@code schedules/jobs.yml}); a job switched off there is removed from the shared store, so no instance runs it.
+     */
     private void register(ScheduledJob job) throws SchedulerException {
+        JobCadences.Cadence cadence = cadences.of(job);
+        if (!cadence.enabled()) {
+            scheduler.deleteJob(new JobKey(job.name(), GROUP));
+            LOG.info("Job {} is switched off in schedules/jobs.yml", job.name());
+            return;
+        }
         JobDetail detail = JobBuilder.newJob(job.jobClass())
                 .withIdentity(job.name(), GROUP)
                 .requestRecovery(true)
@@ -59,7 +71,7 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(job.name(), GROUP)
-                .withSchedule(CronScheduleBuilder.cronSchedule(job.cron())
+                .withSchedule(CronScheduleBuilder.cronSchedule(cadence.cron())
                         .inTimeZone(TimeZone.getTimeZone(JapanTime.ZONE))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
