@@ -36,7 +36,7 @@ class ReminderPolicyFileTest {
         assertEquals(List.of(-90, -30, -7), offsets(policy, Obligation.LOAN_TERM_END, Recipient.FAMILY));
         assertEquals(List.of(), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
         assertEquals(LocalTime.of(9, 0), policy.familyDigestAt());
-        assertEquals(8, policy.delivery().maxAttempts());
+        assertEquals(12, policy.delivery().maxAttempts());
         assertEquals(Duration.ofMinutes(1), policy.delivery().firstRetryAfter());
         assertEquals(Duration.ofMinutes(5), policy.delivery().lease());
         assertEquals(45, policy.linkValidDays());
@@ -64,7 +64,7 @@ class ReminderPolicyFileTest {
                 .replace("    staff:\n      days-after: [14]", "    staf:\n      days-after: [14]")
                 .replace("family-at: \"09:00\"", "family-at: \"9時\"")
                 .replace("first-retry-after: 1m", "first-retry-after: 1 minute")
-                .replace("max-attempts: 8", "max-attempts: 0");
+                .replace("max-attempts: 12", "max-attempts: 0");
         SchedulesFileException error = assertThrows(SchedulesFileException.class, () -> read(wrong));
         List<String> problems = error.problems();
         assertEquals(6, problems.size(), String.join("\n", problems));

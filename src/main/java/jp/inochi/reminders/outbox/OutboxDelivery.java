@@ -90,7 +90,11 @@ public class OutboxDelivery {
                 break;
             }
         }
-        if (total.claimed() > 0) {
+        if (total.retrying() > 0 || total.gaveUp() > 0) {
+            LOG.warn("Outbox delivery on {}: {} claimed, {} sent, {} waiting to retry, {} gave up, {} cancelled, {} taken over",
+                    instance.get(), total.claimed(), total.sent(), total.retrying(), total.gaveUp(), total.cancelled(),
+                    total.takenOver());
+        } else if (total.claimed() > 0) {
             LOG.info("Outbox delivery on {}: {} claimed, {} sent, {} retrying, {} gave up, {} cancelled, {} taken over",
                     instance.get(), total.claimed(), total.sent(), total.retrying(), total.gaveUp(), total.cancelled(),
                     total.takenOver());
@@ -105,19 +109,37 @@ public class OutboxDelivery {
         int retrying = 0;
         int gaveUp = 0;
         int cancelled = 0;
-        for (OutboxMessage message : claimed.messages()) {
+        List<OutboxMessage> batch = claimed.messages();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage message = batch.get(i);
             switch (process(message)) {
                 case SENT -> sent++;
                 case RETRY -> retrying++;
                 case GAVE_UP -> gaveUp++;
                 case CANCELLED -> cancelled++;
                 case LOST_CLAIM -> { }
+                case UNREACHABLE -> {
+                    // The server can't be reached: the rest of the batch fails the same way without trying, so every
+                    // message counts the attempt alike (none is given up earlier than another) and none waits on a timeout.
+                    retrying++;
+                    String error = lastErrorOf(message);
+                    for (OutboxMessage rest : batch.subList(i + 1, batch.size())) {
+                        Outcome outcome = fail(rest, kinds.get(rest.kind()),
+                                "メールサーバーに接続できないため送信を見送りました（" + error + "）", false);
+                        if (outcome == Outcome.GAVE_UP) {
+                            gaveUp++;
+                        } else if (outcome != Outcome.LOST_CLAIM) {
+                            retrying++;
+                        }
+                    }
+                    i = batch.size();
+                }
             }
         }
-        return new DeliveryReport(claimed.messages().size(), sent, retrying, gaveUp, cancelled, claimed.takenOver());
+        return new DeliveryReport(batch.size(), sent, retrying, gaveUp, cancelled, claimed.takenOver());
     }
 
-    enum Outcome { SENT, RETRY, GAVE_UP, CANCELLED, LOST_CLAIM }
+    enum Outcome { SENT, RETRY, UNREACHABLE, GAVE_UP, CANCELLED, LOST_CLAIM }
 
     record Claimed(List<OutboxMessage> messages, int takenOver) {
     }
@@ -203,13 +225,17 @@ public class OutboxDelivery {
         if (composition.cancelled()) {
             return finishCancelled(message, kind, composition);
         }
+        if (!renewLease(message)) {
+            return lostClaim(message);
+        }
         try {
             send(message, composition.email());
         } catch (RuntimeException e) {
             boolean permanent = refusedForGood(e);
-            LOG.warn("Outbox message {} ({}) attempt {} failed{}: {}", message.id(), message.kind(), message.attempts(),
+            LOG.debug("Outbox message {} ({}) attempt {} failed{}: {}", message.id(), message.kind(), message.attempts(),
                     permanent ? " for good" : "", rootCause(e).getClass().getSimpleName());
-            return fail(message, kind, describe(e), permanent);
+            Outcome outcome = fail(message, kind, describe(e), permanent);
+            return outcome == Outcome.RETRY && unreachable(e) ? Outcome.UNREACHABLE : outcome;
         }
         return finishSent(message, kind, composition);
     }
@@ -231,6 +257,34 @@ public class OutboxDelivery {
             }
         };
         ((EmailSender) sender).send(builder, (Consumer) headers);
+    }
+
+    /**
+     * Just before SMTP: this instance still holds the message, and holds it for a full lease from now. A slow batch
+     * (an SMTP server that times out) never sends a message whose lease ran out and another instance took over.
+     */
+    private boolean renewLease(OutboxMessage message) {
+        return transactions.executeWrite(status -> {
+            Instant now = clock.instant();
+            return Jdbc.update(status.getConnection(), "UPDATE outbox_message SET lease_until = ?, updated_at = ? "
+                    + "WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", now.plus(policy.lease()), now, message.id(),
+                    instance.get()) == 1;
+        });
+    }
+
+    private String lastErrorOf(OutboxMessage message) {
+        return messages.findById(message.id()).map(OutboxMessage::lastError).orElse("");
+    }
+
+    /** The server could not be reached at all (refused, timed out, unknown host), as opposed to refusing one email. */
+    static boolean unreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.net.UnknownHostException || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <D> Outcome finishSent(OutboxMessage message, MessageKind<D> kind, Composition<D> composition) {
