@@ -40,7 +40,6 @@ CREATE TABLE outbox_message (
 CREATE INDEX outbox_message_ready ON outbox_message (next_attempt_at, id) WHERE state = 'PENDING';
 CREATE INDEX outbox_message_sending ON outbox_message (lease_until, id) WHERE state = 'SENDING';
 CREATE INDEX outbox_message_household ON outbox_message (household_id, id);
-CREATE INDEX outbox_message_state ON outbox_message (state, id);
 CREATE INDEX outbox_message_failed_unreported ON outbox_message (id) WHERE state = 'FAILED' AND failure_reported_in IS NULL;
 
 -- Every attempt to send a message: which instance, when, and how it ended.
@@ -86,9 +85,9 @@ CREATE TABLE reminder (
     CHECK (swept_on >= send_on),
     CHECK ((state IN ('CANCELLED', 'NOT_EMAILED', 'FAILED')) = (not_sent_because IS NOT NULL))
 );
-CREATE INDEX reminder_unbound ON reminder (recipient, household_id) WHERE state = 'PENDING' AND message_id IS NULL;
+-- (the unique key's leading loan_id, obligation also serves the sweep's "was a later rule written?" lookups)
+CREATE INDEX reminder_unbound ON reminder (recipient, loan_id) WHERE state = 'PENDING' AND message_id IS NULL;
 CREATE INDEX reminder_message ON reminder (message_id);
-CREATE INDEX reminder_obligation ON reminder (loan_id, obligation, due_on, recipient);
 CREATE INDEX reminder_household ON reminder (household_id, id);
 CREATE INDEX reminder_not_emailed_unreported ON reminder (id) WHERE state = 'NOT_EMAILED' AND staff_digest_id IS NULL;
 
