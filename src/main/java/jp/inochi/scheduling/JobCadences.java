@@ -13,7 +13,8 @@ import org.quartz.CronExpression;
 /**
  * The cadence of every recurring job, from {@code schedules/jobs.yml}: staff and operators review and change when
  * the sweeps and the mail delivery run there, not in code. A job the file does not name keeps the cron it brings
- * ({@link ScheduledJob#cron()}); {@code enabled: false} keeps a job from running on any instance.
+ * ({@link ScheduledJob#cron()}); {@code enabled: false} keeps a job from running on any instance, and
+ * {@code run-at-start: true} also runs it once whenever an instance starts (a sweep catching up after a stop).
  * Read and checked when the service starts ({@code @Context}): a wrong cron or an unknown job stops the start.
  */
 @Context
@@ -27,12 +28,12 @@ public class JobCadences {
                 jobs.stream().map(ScheduledJob::name).collect(Collectors.toSet()));
     }
 
-    /** A job's cron and whether it runs at all. */
-    public record Cadence(String cron, boolean enabled) {
+    /** A job's cron, whether it runs at all, and whether an instance also runs it once when it starts. */
+    public record Cadence(String cron, boolean enabled, boolean runAtStart) {
     }
 
     public Cadence of(ScheduledJob job) {
-        return Optional.ofNullable(cadences.get(job.name())).orElse(new Cadence(job.cron(), true));
+        return Optional.ofNullable(cadences.get(job.name())).orElse(new Cadence(job.cron(), true, false));
     }
 
     static Map<String, Cadence> read(SchedulesFile file, Set<String> knownJobs) {
@@ -47,12 +48,13 @@ public class JobCadences {
                     continue;
                 }
                 jobs.section(name).ifPresent(job -> {
-                    job.onlyKeys(Set.of("cron", "enabled"));
+                    job.onlyKeys(Set.of("cron", "enabled", "run-at-start"));
                     boolean enabled = job.bool("enabled").orElse(true);
+                    boolean runAtStart = job.bool("run-at-start").orElse(false);
                     job.requiredText("cron").ifPresent(cron -> {
                         try {
                             CronExpression.validateExpression(cron);
-                            cadences.put(name, new Cadence(cron, enabled));
+                            cadences.put(name, new Cadence(cron, enabled, runAtStart));
                         } catch (ParseException e) {
                             job.problem("cron", "「" + cron + "」は Quartz の cron 式として正しくありません（" + e.getMessage()
                                     + "）。秒 分 時 日 月 曜日 の6項目で、日か曜日の一方は ? にします。例: \"0 5 * * * ?\"");

@@ -46,6 +46,12 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
                 register(job);
             }
             scheduler.start();
+            for (ScheduledJob job : jobs) {
+                JobCadences.Cadence cadence = cadences.of(job);
+                if (cadence.enabled() && cadence.runAtStart()) {
+                    scheduler.triggerJob(new JobKey(job.name(), GROUP));
+                }
+            }
             LOG.info("Scheduler started with {} recurring jobs (instance {})", jobs.size(),
                     scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {

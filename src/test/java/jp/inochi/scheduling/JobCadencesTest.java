@@ -23,9 +23,9 @@ class JobCadencesTest {
     @Test
     void theReviewedFileSetsTheSweepsAndTheDelivery() {
         Map<String, JobCadences.Cadence> cadences = JobCadences.read(SchedulesFile.read(Path.of("schedules/jobs.yml")), JOBS);
-        assertEquals(new JobCadences.Cadence("0 5 * * * ?", true), cadences.get("reminder-sweep"));
-        assertEquals(new JobCadences.Cadence("0/30 * * * * ?", true), cadences.get("outbox-delivery"));
-        assertEquals(new JobCadences.Cadence("0 10 0 * * ?", true), cadences.get("loan-returns-sweep"));
+        assertEquals(new JobCadences.Cadence("0 5 * * * ?", true, true), cadences.get("reminder-sweep"));
+        assertEquals(new JobCadences.Cadence("0/30 * * * * ?", true, false), cadences.get("outbox-delivery"));
+        assertEquals(new JobCadences.Cadence("0 10 0 * * ?", true, false), cadences.get("loan-returns-sweep"));
     }
 
     @Test
