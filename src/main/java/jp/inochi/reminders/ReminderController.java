@@ -31,7 +31,7 @@ import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.model.Obligation;
-import jp.inochi.reminders.model.DeliveryPolicy;
+import jp.inochi.reminders.model.DeliveryRetries;
 import jp.inochi.reminders.model.NotSentBecause;
 import jp.inochi.reminders.model.Recipient;
 import jp.inochi.reminders.model.ReminderPolicy;
@@ -83,16 +83,16 @@ class ReminderController {
     }
 
     @Serdeable
-    record PolicyView(List<RuleView> rules, LocalTime familyDigestAt, LocalTime staffDigestAt, DeliveryPolicyView delivery,
+    record PolicyView(List<RuleView> rules, LocalTime familyDigestAt, LocalTime staffDigestAt, DeliveryRetriesView delivery,
                       int linkValidDays, int sweepChunkSize) {
     }
 
     @Serdeable
-    record DeliveryPolicyView(int maxAttempts, String firstRetryAfter, double backoffMultiplier, String longestWait,
+    record DeliveryRetriesView(int maxAttempts, String firstRetryAfter, double backoffMultiplier, String longestWait,
                               String lease, int batchSize) {
 
-        static DeliveryPolicyView of(DeliveryPolicy d) {
-            return new DeliveryPolicyView(d.maxAttempts(), d.firstRetryAfter().toString(), d.backoffMultiplier(),
+        static DeliveryRetriesView of(DeliveryRetries d) {
+            return new DeliveryRetriesView(d.maxAttempts(), d.firstRetryAfter().toString(), d.backoffMultiplier(),
                     d.longestWait().toString(), d.lease().toString(), d.batchSize());
         }
     }
@@ -120,7 +120,7 @@ class ReminderController {
         return new PolicyView(policy.rules().stream().map(r -> new RuleView(r.id(), r.obligation(),
                 r.obligation().label(), r.recipient(), r.offsetDays(), r.offsetDays() < 0 ? "期限の" + (-r.offsetDays()) + "日前"
                 : r.offsetDays() == 0 ? "期限の当日" : "期限の" + r.offsetDays() + "日後")).toList(),
-                policy.familyDigestAt(), policy.staffDigestAt(), DeliveryPolicyView.of(policy.delivery()),
+                policy.familyDigestAt(), policy.staffDigestAt(), DeliveryRetriesView.of(policy.delivery()),
                 policy.linkValidDays(), policy.sweepChunkSize());
     }
 

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.inochi.reminders.model.DeliveryPolicy;
+import jp.inochi.reminders.model.DeliveryRetries;
 import jp.inochi.reminders.model.PolicyNames;
 import jp.inochi.reminders.model.Recipient;
 import jp.inochi.reminders.model.ReminderPolicy;
@@ -79,7 +79,7 @@ public class ReminderPolicyFile {
 
         file.finish();
         return new ReminderPolicy(rules, familyAt, staffAt,
-                new DeliveryPolicy(maxAttempts, firstRetry, multiplier, longest, lease, batch), validDays, chunk);
+                new DeliveryRetries(maxAttempts, firstRetry, multiplier, longest, lease, batch), validDays, chunk);
     }
 
     private static List<ReminderRule> rules(PolicyNames name, Recipient recipient, SchedulesFile.Section when) {

@@ -145,7 +145,7 @@ class SmtpDownTest implements TestPropertyProvider {
         assertEquals(40, Sql.queryForLong("SELECT count(*) FROM reminder WHERE household_id BETWEEN ? AND ? "
                 + "AND state = 'SENT'", batch.firstHouseholdId(), batch.lastHouseholdId()));
         try (Connection connection = Sql.connect()) {
-            GeneratedLoans.end(connection, batch);
+            GeneratedLoans.remove(connection, batch);
         }
     }
 
@@ -204,7 +204,7 @@ class SmtpDownTest implements TestPropertyProvider {
         assertTrue(MailText.part(email, "text/plain").contains("個別避難計画"));
         assertEquals("SENT", Sql.queryForText("SELECT state FROM reminder WHERE message_id = ?", id));
         try (Connection connection = Sql.connect()) {
-            GeneratedLoans.end(connection, batch);
+            GeneratedLoans.remove(connection, batch);
         }
     }
 

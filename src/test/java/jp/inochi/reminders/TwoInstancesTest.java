@@ -122,7 +122,7 @@ class TwoInstancesTest {
         Files.deleteIfExists(schedules);
         try (Connection connection = Sql.connect()) {
             for (GeneratedLoans.Batch batch : batches) {
-                GeneratedLoans.end(connection, batch);
+                GeneratedLoans.remove(connection, batch);
             }
         }
     }

@@ -17,7 +17,7 @@ import jp.inochi.loans.model.Obligation;
  * gets "60 days left" and "30 days left" on the same morning).
  */
 public record ReminderPolicy(List<ReminderRule> rules, LocalTime familyDigestAt, LocalTime staffDigestAt,
-                             DeliveryPolicy delivery, int linkValidDays, int sweepChunkSize) {
+                             DeliveryRetries delivery, int linkValidDays, int sweepChunkSize) {
 
     public ReminderPolicy {
         rules = rules.stream().sorted(Comparator.comparing(ReminderRule::obligation)

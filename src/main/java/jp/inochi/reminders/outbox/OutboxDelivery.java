@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import jp.inochi.reminders.model.DeliveryPolicy;
+import jp.inochi.reminders.model.DeliveryRetries;
 import jp.inochi.reminders.model.ReminderPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,7 @@ public class OutboxDelivery {
     private final Map<String, MessageKind<?>> kinds = new HashMap<>();
     private final EmailSender<?, ?> sender;
     private final MailSettings mail;
-    private final DeliveryPolicy policy;
+    private final DeliveryRetries policy;
     private final InstanceName instance;
     private final Clock clock;
 

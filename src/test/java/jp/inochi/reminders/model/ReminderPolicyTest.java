@@ -19,7 +19,7 @@ class ReminderPolicyTest {
             new ReminderRule(PLAN, Recipient.FAMILY, -60), new ReminderRule(PLAN, Recipient.FAMILY, -30),
             new ReminderRule(PLAN, Recipient.FAMILY, -7), new ReminderRule(PLAN, Recipient.FAMILY, 1),
             new ReminderRule(PLAN, Recipient.STAFF, 14)), LocalTime.of(9, 0), LocalTime.of(8, 30),
-            new DeliveryPolicy(8, Duration.ofMinutes(1), 2.0, Duration.ofHours(2), Duration.ofMinutes(5), 50), 45, 5000);
+            new DeliveryRetries(8, Duration.ofMinutes(1), 2.0, Duration.ofHours(2), Duration.ofMinutes(5), 50), 45, 5000);
 
     private Optional<Integer> familyOffsetOn(LocalDate day) {
         return POLICY.dueOn(day, PLAN, Recipient.FAMILY, DUE).map(ReminderRule::offsetDays);
@@ -65,7 +65,7 @@ class ReminderPolicyTest {
 
     @Test
     void retriesWaitLongerEachTimeUpToTheLongestWait() {
-        DeliveryPolicy delivery = POLICY.delivery();
+        DeliveryRetries delivery = POLICY.delivery();
         assertEquals(Duration.ofMinutes(1), delivery.retryDelay(1));
         assertEquals(Duration.ofMinutes(2), delivery.retryDelay(2));
         assertEquals(Duration.ofMinutes(64), delivery.retryDelay(7));

@@ -106,7 +106,7 @@ class OutboxClaimTest implements TestPropertyProvider {
                 + "WHERE m.household_id BETWEEN ? AND ?", batch.firstHouseholdId(), batch.lastHouseholdId()),
                 "one attempt per message");
         try (Connection connection = Sql.connect()) {
-            GeneratedLoans.end(connection, batch);
+            GeneratedLoans.remove(connection, batch);
         }
     }
 
@@ -134,5 +134,8 @@ class OutboxClaimTest implements TestPropertyProvider {
         assertEquals("SENT", Sql.queryForText("SELECT outcome FROM outbox_attempt WHERE message_id = ? AND attempt = 2", id));
         delivery.deliverReady();
         assertEquals(Map.of(batch.email(1), 1), received(batch));
+        try (Connection connection = Sql.connect()) {
+            GeneratedLoans.remove(connection, batch);
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * message is given up and the center is told. A message an instance held for longer than {@code lease} without
  * finishing (the instance died) is taken over by another.
  */
-public record DeliveryPolicy(int maxAttempts, Duration firstRetryAfter, double backoffMultiplier, Duration longestWait,
+public record DeliveryRetries(int maxAttempts, Duration firstRetryAfter, double backoffMultiplier, Duration longestWait,
                              Duration lease, int batchSize) {
 
     /** The wait after the {@code attemptsSoFar}-th failed attempt (1 → firstRetryAfter). */
