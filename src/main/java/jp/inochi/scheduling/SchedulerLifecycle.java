@@ -2,6 +2,8 @@ package jp.inochi.scheduling;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -46,16 +48,51 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
                 register(job);
             }
             scheduler.start();
-            for (ScheduledJob job : jobs) {
-                JobCadences.Cadence cadence = cadences.of(job);
-                if (cadence.enabled() && cadence.runAtStart()) {
-                    scheduler.triggerJob(new JobKey(job.name(), GROUP));
-                }
-            }
             LOG.info("Scheduler started with {} recurring jobs (instance {})", jobs.size(),
                     scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("The scheduler could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The jobs marked {@code run-at-start} run once when the instance is fully up: after the HTTP server started and
+     * every other start-up listener (the demo data included) ran.
+     */
+    @Singleton
+    static final class RunAtStart implements ApplicationEventListener<ServerStartupEvent>, Ordered {
+        private final Scheduler scheduler;
+        private final List<ScheduledJob> jobs;
+        private final SchedulerSettings settings;
+        private final JobCadences cadences;
+
+        RunAtStart(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
+            this.scheduler = scheduler;
+            this.jobs = jobs;
+            this.settings = settings;
+            this.cadences = cadences;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void onApplicationEvent(ServerStartupEvent event) {
+            if (!settings.start()) {
+                return;
+            }
+            for (ScheduledJob job : jobs) {
+                JobCadences.Cadence cadence = cadences.of(job);
+                if (cadence.enabled() && cadence.runAtStart()) {
+                    try {
+                        scheduler.triggerJob(new JobKey(job.name(), GROUP));
+                    } catch (SchedulerException e) {
+                        LOG.warn("Job {} could not be run at start: {}", job.name(), e.getMessage());
+                    }
+                }
+            }
         }
     }
 
