@@ -2,6 +2,8 @@ package jp.inochi.disasters;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -33,6 +35,8 @@ import jp.inochi.platform.time.JapanTime;
  * event that covers the household. Reads are scoped and audited like every household read.
  */
 @Singleton
+@SerdeImport(PowerAutonomy.class)
+@SerdeImport(PowerAutonomy.Generator.class)
 public class HouseholdPower {
     static final int MAX_SOURCES = 10;
 
@@ -49,19 +53,23 @@ public class HouseholdPower {
         this.clock = clock;
     }
 
+    @Serdeable
     public record Source(long id, PowerSourceKind kind, @Nullable String description, BigDecimal hours,
                          LocalDate recordedOn) {
     }
 
+    @Serdeable
     public record NewSource(PowerSourceKind kind, @Nullable String description, BigDecimal hours) {
     }
 
     /** A running event's outage where the household lives, and what it means for the family. */
+    @Serdeable
     public record EventOutage(long eventId, String eventName, @Nullable Double expectedOutageHours,
                               @Nullable Instant expectedRestorationAt, BigDecimal remainingHours,
                               List<PowerAutonomy.Flag> flags) {
     }
 
+    @Serdeable
     public record Autonomy(long householdId, PowerAutonomy autonomy, @Nullable PowerAutonomy.Generator generator,
                            List<Source> sources, List<PowerAutonomy.Flag> flags, List<EventOutage> events) {
     }

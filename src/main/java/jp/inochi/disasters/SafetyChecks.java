@@ -2,6 +2,7 @@ package jp.inochi.disasters;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +71,8 @@ public class SafetyChecks {
     }
 
     /** The campaign of an event, with how its emails stand. */
-    public record Campaign(long id, long eventId, Instant startedAt, long startedBy, Duration replyWithin,
+    @Serdeable
+    public record Campaign(long id, long eventId, Instant startedAt, long startedBy, long replyWithinMinutes,
                            Instant replyDueAt, Instant linksExpireAt, @Nullable String message, long households,
                            long queued, long sent, long notEmailed, long failed, long cancelled) {
     }
@@ -191,7 +193,7 @@ public class SafetyChecks {
                     return Optional.empty();
                 }
                 return Optional.of(new Campaign(row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant(),
-                        row.getLong(4), Duration.ofSeconds(row.getLong(5)), row.getTimestamp(6).toInstant(),
+                        row.getLong(4), row.getLong(5) / 60, row.getTimestamp(6).toInstant(),
                         row.getTimestamp(7).toInstant(), row.getString(8), row.getLong(9), row.getLong(10),
                         row.getLong(11), row.getLong(12), row.getLong(13), row.getLong(14)));
             }
@@ -222,6 +224,7 @@ public class SafetyChecks {
     }
 
     /** A contact as recorded, for the household's history. */
+    @Serdeable
     public record Contact(long id, ContactMethod method, ContactOutcome outcome, @Nullable Reply reply,
                           @Nullable String detail, Instant contactedAt, Instant recordedAt, @Nullable String recordedBy) {
     }
