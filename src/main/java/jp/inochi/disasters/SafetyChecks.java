@@ -231,11 +231,13 @@ public class SafetyChecks {
 
     /**
      * Records a contact with a family of the event: the household must be one of the event's and one the viewer may
-     * see (else 404, as everywhere); a call that reached the family records what they said (its reply). The event must
+     * see (else 404, as everywhere, before the contact itself is checked); a call that reached the family records what they said (its reply). The event must
      * be running. Audited.
      */
     public Contact recordContact(Viewer viewer, DisasterEvent event, long householdId, NewContact contact, String resource) {
         Instant now = clock.instant();
+        transactions.executeRead(status -> basisInEvent(status.getConnection(), viewer, event.id(), householdId))
+                .orElseThrow(() -> new NotFoundException("この災害対応の世帯"));
         Instant contactedAt = contact.contactedAt() == null ? now : contact.contactedAt();
         List<FieldError> errors = new ArrayList<>();
         if (contact.method() == ContactMethod.EMAIL_LINK || contact.outcome() == ContactOutcome.REPLIED) {
