@@ -114,7 +114,10 @@ public class EventAreas {
             if (found.isEmpty()) {
                 errors.add(new FieldError("area.codes", "熊本県の市町村コード（5桁）または熊本市の区コードではありません: " + code));
             } else {
-                names.add(found.get().name());
+                Municipality place = found.get();
+                names.add(place.isWard() && place.parentCode() != null
+                        ? municipalities.municipality(place.parentCode()).map(Municipality::name).orElse("") + place.name()
+                        : place.name());
             }
         }
         if (!errors.isEmpty()) {
