@@ -55,8 +55,10 @@ final class HazardBench {
     private HazardBench() {
         database = EmbeddedPostgres.startThrowaway();
         DatabaseBootstrap.pointDatasourceAt(database);
+        // a database the service does not start itself needs a signing secret for sign-in tokens (README, INOCHI_JWT_SECRET)
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "inochi.scheduler.start", false), "bench");
+                "inochi.scheduler.start", false, "inochi.jwt.secret", "bench-" + java.util.UUID.randomUUID()
+                        + java.util.UUID.randomUUID()), "bench");
         context = server.getApplicationContext();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
