@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.SigningSecret;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import jp.inochi.access.Role;
@@ -55,10 +56,9 @@ final class HazardBench {
     private HazardBench() {
         database = EmbeddedPostgres.startThrowaway();
         DatabaseBootstrap.pointDatasourceAt(database);
-        // a database the service does not start itself needs a signing secret for sign-in tokens (README, INOCHI_JWT_SECRET)
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "inochi.scheduler.start", false, "inochi.jwt.secret", "bench-" + java.util.UUID.randomUUID()
-                        + java.util.UUID.randomUUID()), "bench");
+                SigningSecret.PROPERTY, BenchmarkRunner.SIGNING_SECRET,
+                "inochi.scheduler.start", false), "bench");
         context = server.getApplicationContext();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.SigningSecret;
 import jp.inochi.platform.database.DatabaseBootstrap;
 import jp.inochi.platform.database.EmbeddedPostgres;
 import jp.inochi.platform.time.JapanTime;
@@ -38,7 +39,8 @@ final class ReminderSweepBenchmark implements Benchmark {
         try (EmbeddedPostgres database = EmbeddedPostgres.startThrowaway()) {
             DatabaseBootstrap.pointDatasourceAt(database);
             try (ApplicationContext context = ApplicationContext.builder()
-                    .properties(Map.of("inochi.scheduler.start", false, "micronaut.server.port", -1))
+                    .properties(Map.of("inochi.scheduler.start", false, "micronaut.server.port", -1,
+                            SigningSecret.PROPERTY, BenchmarkRunner.SIGNING_SECRET))
                     .start()) {
                 LocalDate today = LocalDate.now(JapanTime.ZONE);
                 long generating = System.nanoTime();
