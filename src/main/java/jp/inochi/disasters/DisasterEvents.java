@@ -29,7 +29,6 @@ import jp.inochi.disasters.model.EventLifecycle;
 import jp.inochi.disasters.model.EventState;
 import jp.inochi.disasters.model.EventTimesPolicy;
 import jp.inochi.disasters.model.EventType;
-import jp.inochi.hazards.SpatialSessions;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.lifecycle.LifecycleEventRepository;
@@ -107,7 +106,6 @@ public class DisasterEvents {
         checkTimes(startsAt, outage, declaration.expectedRestorationAt(), now);
         DisasterEvent declared = transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            SpatialSessions.withoutJit(connection);
             try {
                 EventAreas.Settled area = areas.settle(connection, declaration.area());
                 long id = insert(connection, viewer, declaration, area, startsAt, outage, now);
@@ -214,7 +212,6 @@ public class DisasterEvents {
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            SpatialSessions.withoutJit(connection);
             DisasterEvent event = getForUpdate(id, null);
             EventLifecycle.MACHINE.next(event.state(), EventAction.REEVALUATE_AREA);
             EventAreas.Settled area = new EventAreas.Settled(event.areaKind(), event.areaCodes(), event.areaLayerId(),

@@ -30,7 +30,6 @@ import jp.inochi.disasters.model.EventTimesPolicy;
 import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
-import jp.inochi.hazards.SpatialSessions;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.review.AtRiskHousehold;
@@ -124,7 +123,6 @@ public class EventHouseholds {
         Instant now = clock.instant();
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
-            SpatialSessions.withoutJit(connection);
             HazardType areaHazard = areaHazard(connection, event);
             List<HazardType> threats = threats(event, areaHazard);
             List<Row> rows = query(connection, event, scope, threats, now);
