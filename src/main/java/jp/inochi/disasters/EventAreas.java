@@ -353,6 +353,49 @@ public class EventAreas {
     }
 
     /**
+     * The households in the layer's current zones at or above the severity, each with its highest such zone: what
+     * {@code hazard_layer_households(layer, severity)} answers, found from the hazards feature's exposure instead of
+     * testing every home against every zone. A home's exposure row for the hazard type holds the highest zone of all
+     * current layers of that type, evaluated at the home's present location; so
+     * <ul>
+     *   <li>an exposure row from this layer's current version at or above the severity is the answer itself;</li>
+     *   <li>a fresh row below the severity, or outside every zone, rules the home out (this layer's zone can't be higher);</li>
+     *   <li>every other home (no fresh row, or its highest zone from another layer of the type) is tested against this
+     *       layer's zones, as the function would.</li>
+     * </ul>
+     * Parameters: layer, severity (three times), event, time.
+     */
+    static final String HAZARD_ZONE_HOUSEHOLDS = """
+            INSERT INTO disaster_event_household (event_id, household_id, included_because, zone_id, zone_severity,
+                                                  zone_label, included_at)
+            WITH layer AS (SELECT l.id, l.current_version_id AS version_id, l.hazard_type FROM geo_layer l WHERE l.id = ?),
+                 settled AS (
+                     SELECT e.household_id, e.zone_id, e.severity
+                     FROM layer JOIN household_hazard_exposure e
+                       ON e.hazard_type = layer.hazard_type AND e.layer_id = layer.id AND e.layer_version_id = layer.version_id
+                      AND e.status = 'IN_ZONE' AND e.severity >= ?
+                     JOIN household h ON h.id = e.household_id AND h.location ~= e.location),
+                 unsettled AS MATERIALIZED (
+                     SELECT h.id, h.location FROM layer JOIN household h ON h.location IS NOT NULL
+                     WHERE NOT EXISTS (SELECT 1 FROM household_hazard_exposure e
+                                       WHERE e.household_id = h.id AND e.hazard_type = layer.hazard_type
+                                         AND e.location ~= h.location
+                                         AND (e.status <> 'IN_ZONE' OR e.severity < ?
+                                              OR (e.layer_id = layer.id AND e.layer_version_id = layer.version_id)))),
+                 tested AS (
+                     SELECT u.id AS household_id, best.zone_id, best.severity
+                     FROM layer JOIN unsettled u ON true
+                     JOIN LATERAL (SELECT pt.zone_id, pt.severity FROM hazard_zone_part pt
+                                   WHERE pt.version_id = layer.version_id AND pt.severity >= ?
+                                     AND ST_Intersects(pt.geom, u.location)
+                                   ORDER BY pt.severity DESC, pt.zone_id LIMIT 1) best ON true)
+            SELECT ?::bigint, found.household_id, 'HAZARD_ZONE', found.zone_id, found.severity, z.severity_label,
+                   ?::timestamptz
+            FROM (SELECT * FROM settled UNION ALL SELECT * FROM tested) found
+            JOIN hazard_zone z ON z.id = found.zone_id
+            ON CONFLICT (event_id, household_id) DO NOTHING""";
+
+    /**
      * Writes the households the event's area covers into {@code disaster_event_household} (those already there stay
      * as they were) and returns how many were added; then the event's municipalities are set from them.
      */
@@ -372,12 +415,8 @@ public class EventAreas {
                     FROM (SELECT ST_Subdivide(area_geom, 256) AS g FROM disaster_event WHERE id = ?) part
                     JOIN household h ON h.location && part.g AND ST_Intersects(part.g, h.location)
                     ON CONFLICT (event_id, household_id) DO NOTHING""", eventId, now, eventId);
-            case HAZARD_ZONES -> update(connection, """
-                    INSERT INTO disaster_event_household (event_id, household_id, included_because, zone_id, zone_severity,
-                                                          zone_label, included_at)
-                    SELECT ?, x.household_id, 'HAZARD_ZONE', x.zone_id, x.severity, x.severity_label, ?
-                    FROM hazard_layer_households(?, ?) x
-                    ON CONFLICT (event_id, household_id) DO NOTHING""", eventId, now, area.layerId(), area.minSeverity());
+            case HAZARD_ZONES -> update(connection, HAZARD_ZONE_HOUSEHOLDS, area.layerId(), area.minSeverity(),
+                    area.minSeverity(), area.minSeverity(), eventId, now);
         };
         if (area.kind() != AreaKind.MUNICIPALITIES) {
             added += update(connection, """

@@ -448,10 +448,16 @@ class DisasterDrillTest implements TestPropertyProvider {
 
     private List<Expected> independentCallList(long floodVersion, double hoursWithoutPower) throws Exception {
         String sql = """
-                WITH affected AS (
+                WITH in_zones AS (
                     SELECT h.* FROM household h
                     WHERE EXISTS (SELECT 1 FROM hazard_zone z WHERE z.version_id = ? AND z.severity >= 2
                                   AND ST_Intersects(z.geom, h.location))),
+                affected AS (
+                    SELECT * FROM in_zones
+                    UNION ALL
+                    -- homes without coordinates in a municipality the zones touch are listed too, so nobody is missed
+                    SELECT h.* FROM household h WHERE h.location IS NULL
+                      AND h.municipality_code IN (SELECT municipality_code FROM in_zones)),
                 fuel AS (
                     SELECT l.household_id,
                            floor(d.runtime_hours_per_tank * i.fuel_stored_litres / d.tank_litres * 10) / 10 AS hours
