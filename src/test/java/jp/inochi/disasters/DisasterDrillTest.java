@@ -212,6 +212,11 @@ class DisasterDrillTest implements TestPropertyProvider {
                 assertEquals("球磨 花子", row.at("/coordinator/name").asText(), "the municipality's coordinator");
                 assertEquals(nearestWelfareShelters(want.id()), shelterIds(row.get("shelters")),
                         "the nearest welfare shelters outside flood zones of rank ≥ 2");
+                for (JsonNode shelter : row.get("shelters")) {
+                    assertEquals(longs("SELECT round(ST_Distance(s.geom::geography, h.location::geography))::bigint "
+                            + "FROM shelter s, household h WHERE s.id = ? AND h.id = ?", shelter.get("id").asLong(), want.id())
+                            .get(0), shelter.get("distanceM").asLong(), "the geodesic distance, as PostGIS measures it");
+                }
             }
         }
         assertTrue(sawGenerator, "the generator's fuel counts in the autonomy");
