@@ -1,0 +1,88 @@
+package jp.inochi.web;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.time.JapaneseDates;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.dialect.AbstractDialect;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
+
+/**
+ * {@code #wareki} in every template, so every screen writes dates the same way: {@code ${#wareki.date(d)}} gives
+ * 令和8年5月10日（2026年5月10日）, {@code ${#wareki.time(instant)}} adds the time in Japan.
+ */
+@Singleton
+final class JapaneseDatesDialect extends AbstractDialect implements IExpressionObjectDialect,
+        BeanCreatedEventListener<TemplateEngine> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    static final Wareki WAREKI = new Wareki();
+
+    JapaneseDatesDialect() {
+        super("inochi-wareki");
+    }
+
+    @Override
+    public TemplateEngine onCreated(BeanCreatedEvent<TemplateEngine> event) {
+        TemplateEngine engine = event.getBean();
+        engine.addDialect(this);
+        return engine;
+    }
+
+    @Override
+    public IExpressionObjectFactory getExpressionObjectFactory() {
+        return new IExpressionObjectFactory() {
+            @Override
+            public Set<String> getAllExpressionObjectNames() {
+                return Set.of("wareki");
+            }
+
+            @Override
+            public Object buildObject(IExpressionContext context, String name) {
+                return WAREKI;
+            }
+
+            @Override
+            public boolean isCacheable(String name) {
+                return true;
+            }
+        };
+    }
+
+    /** The methods templates call. */
+    public static final class Wareki {
+        /** 令和8年5月10日（2026年5月10日）, or "—" for no date. */
+        public String date(LocalDate date) {
+            return date == null ? "—" : JapaneseDates.withGregorian(date);
+        }
+
+        /** 令和8年5月10日（2026年5月10日） 14:05, in Japan. */
+        public String time(Instant instant) {
+            if (instant == null) {
+                return "—";
+            }
+            var local = instant.atZone(JapanTime.ZONE);
+            return JapaneseDates.withGregorian(local.toLocalDate()) + " " + TIME.format(local);
+        }
+
+        /** R8.5.10, for narrow table cells (the full form goes into the title attribute). */
+        public String shortDate(LocalDate date) {
+            return date == null ? "—" : JapaneseDates.warekiShort(date);
+        }
+
+        /** "あと12日", "今日", "3日超過". */
+        public String daysLeft(long days) {
+            if (days == 0) {
+                return "今日が期限";
+            }
+            return days > 0 ? "あと" + days + "日" : (-days) + "日超過";
+        }
+    }
+}

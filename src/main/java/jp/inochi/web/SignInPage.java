@@ -1,0 +1,54 @@
+package jp.inochi.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.View;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The sign-in page. Its form posts to {@code POST /login} (access.WebSignInController) with the pre-session CSRF
+ * token; the answer comes back here as {@code ?error=credentials|locked}, {@code ?signedOut} or {@code ?expired}.
+ */
+@Hidden
+@Controller
+final class SignInPage {
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/login")
+    @View("login")
+    Map<String, Object> page(HttpRequest<?> request, @Nullable Authentication signedIn) {
+        var parameters = request.getParameters();
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "ログイン");
+        String next = parameters.getFirst("next").filter(SignInPage::isLocalPath).orElse("/");
+        model.put("next", next);
+        model.put("username", parameters.getFirst("username").filter(u -> u.length() <= 64).orElse(""));
+        String error = parameters.getFirst("error").orElse(null);
+        if ("locked".equals(error)) {
+            model.put("error", "パスワードを続けて間違えたため、このアカウントは15分間ロックされています。"
+                    + "時間をおいてから、もう一度ログインしてください。");
+        } else if ("credentials".equals(error)) {
+            model.put("error", "ユーザー名またはパスワードが正しくありません。");
+        }
+        if (parameters.contains("signedOut")) {
+            model.put("notice", "ログアウトしました。");
+        } else if (parameters.contains("expired")) {
+            model.put("notice", "ログインの有効期限が切れたため、操作は保存されていません。もう一度ログインしてください。");
+        }
+        model.put("signedIn", signedIn != null);
+        return model;
+    }
+
+    /** Only a path of this service (no other host): the same rule as the sign-in post. */
+    static boolean isLocalPath(@Nullable String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && next.length() <= 512 && next.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+}
