@@ -111,6 +111,13 @@ public final class Form {
         return pageError;
     }
 
+    /** What was typed (not the hidden fields), to show when the form itself can't be shown again. */
+    public List<String> typed() {
+        return values.entrySet().stream().filter(e -> !e.getKey().equals("version") && !e.getValue().isBlank())
+                .filter(e -> !e.getValue().matches("\\d{4}-\\d{2}-\\d{2}|true|false|on"))
+                .map(Map.Entry::getValue).toList();
+    }
+
     /** Errors of fields the page has no place for (shown in the summary at the top of the form). */
     public List<FieldError> errorsOutside(Collection<String> fieldsOnPage) {
         return errors.stream().filter(error -> !fieldsOnPage.contains(error.field())).toList();

@@ -51,6 +51,7 @@ public class Pages {
         model.put("title", title);
         model.put("today", JapanTime.today(clock));
         model.put("ui", settings);
+        model.put("center", viewer.isCenter());
         return model;
     }
 
@@ -79,7 +80,7 @@ public class Pages {
                     "平常時：情報共有に同意した世帯（本人同意）のみ表示しています。同意のない世帯は表示されません", false);
         }
         DisasterDeclaration latest = active.get(0);
-        String until = JapaneseDatesDialect.WAREKI.time(latest.effectiveEnd());
+        String until = UiDialect.WAREKI.time(latest.effectiveEnd());
         return new Me(viewer.displayName(), viewer.username(), role, scope,
                 "災害宣言中（" + latest.hazardType().label() + "、" + until + "まで）：同意のない世帯も表示しています"
                         + "（災害対策基本法第49条の11）。閲覧はすべて監査ログに記録されます", true);

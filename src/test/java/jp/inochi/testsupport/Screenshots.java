@@ -26,4 +26,23 @@ public final class Screenshots {
             page.setViewportSize(size.width, size.height);
         }
     }
+
+    /** A step of a browser test that can fail. */
+    public interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps; if they fail, the page as it was is saved under the name before the failure is reported. */
+    public static void onFailure(Page page, String name, Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError failure) {
+            try {
+                save(page, name);
+            } catch (RuntimeException ignored) {
+                // The page may be gone; the failure itself matters more.
+            }
+            throw failure;
+        }
+    }
 }

@@ -16,17 +16,19 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
+ * Helpers every template has. {@code #badge.of(state)} is the CSS class of a state's badge ({@link Badges}).
  * {@code #wareki} in every template, so every screen writes dates the same way: {@code ${#wareki.date(d)}} gives
  * 令和8年5月10日（2026年5月10日）, {@code ${#wareki.time(instant)}} adds the time in Japan.
  */
 @Singleton
-final class JapaneseDatesDialect extends AbstractDialect implements IExpressionObjectDialect,
+final class UiDialect extends AbstractDialect implements IExpressionObjectDialect,
         BeanCreatedEventListener<TemplateEngine> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     static final Wareki WAREKI = new Wareki();
+    private static final Badge BADGE = new Badge();
 
-    JapaneseDatesDialect() {
-        super("inochi-wareki");
+    UiDialect() {
+        super("inochi-ui");
     }
 
     @Override
@@ -41,12 +43,12 @@ final class JapaneseDatesDialect extends AbstractDialect implements IExpressionO
         return new IExpressionObjectFactory() {
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of("wareki");
+                return Set.of("wareki", "badge");
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String name) {
-                return WAREKI;
+                return "badge".equals(name) ? BADGE : WAREKI;
             }
 
             @Override
@@ -83,6 +85,16 @@ final class JapaneseDatesDialect extends AbstractDialect implements IExpressionO
                 return "今日が期限";
             }
             return days > 0 ? "あと" + days + "日" : (-days) + "日超過";
+        }
+    }
+
+    /** {@code #badge.of(state)}. */
+    public static final class Badge {
+        public String of(Object state) {
+            if (state instanceof Enum<?> e) {
+                return Badges.of(e);
+            }
+            return state == null ? Badges.of((Enum<?>) null) : Badges.of(String.valueOf(state));
         }
     }
 }
