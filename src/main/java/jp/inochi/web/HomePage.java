@@ -3,8 +3,10 @@ package jp.inochi.web;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -17,6 +19,7 @@ import jp.inochi.access.Viewer;
 /** The start page: the center's dashboard; officers and auditors go to their own first page. */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HomePage {
     /** Where an officer starts. */

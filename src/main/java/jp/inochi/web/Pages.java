@@ -96,6 +96,10 @@ public class Pages {
                 items.add(new NavItem("loans", "貸与", "/loans"));
                 items.add(new NavItem("work", "期限", "/work-list"));
                 items.add(new NavItem("devices", "装置", "/devices"));
+                items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                if (role == Role.CENTER_ADMIN) {
+                    items.add(new NavItem("audit", "監査ログ", "/audit"));
+                }
             }
             case MUNICIPAL_OFFICER -> {
                 items.add(new NavItem("households", "世帯一覧", "/households"));

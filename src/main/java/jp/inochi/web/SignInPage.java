@@ -2,8 +2,10 @@ package jp.inochi.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 final class SignInPage {
 
     @Secured(SecurityRule.IS_ANONYMOUS)

@@ -69,7 +69,7 @@ public final class Submission<T> {
     static String pageMessage(InochiException refused) {
         return switch (refused.type()) {
             case CONCURRENT_MODIFICATION -> "他の方が先にこの記録を更新したため、保存しませんでした。"
-                    + "ページを開き直して最新の内容を確認してから、もう一度操作してください。（" + refused.detail() + "）";
+                    + "下に表示している最新の内容を確認してから、もう一度操作してください。";
             case ILLEGAL_TRANSITION -> refused.detail() + "（" + refused.type().title() + "）";
             default -> refused.detail();
         };

@@ -26,6 +26,7 @@ final class UiDialect extends AbstractDialect implements IExpressionObjectDialec
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     static final Wareki WAREKI = new Wareki();
     private static final Badge BADGE = new Badge();
+    private static final Fields FIELDS = new Fields();
 
     UiDialect() {
         super("inochi-ui");
@@ -43,12 +44,16 @@ final class UiDialect extends AbstractDialect implements IExpressionObjectDialec
         return new IExpressionObjectFactory() {
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of("wareki", "badge");
+                return Set.of("wareki", "badge", "fields");
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String name) {
-                return "badge".equals(name) ? BADGE : WAREKI;
+                return switch (name) {
+                    case "badge" -> BADGE;
+                    case "fields" -> FIELDS;
+                    default -> WAREKI;
+                };
             }
 
             @Override
@@ -95,6 +100,28 @@ final class UiDialect extends AbstractDialect implements IExpressionObjectDialec
                 return Badges.of(e);
             }
             return state == null ? Badges.of((Enum<?>) null) : Badges.of(String.valueOf(state));
+        }
+    }
+
+    /**
+     * {@code #fields.label(name)}: a form field's name in words for the error summary, from {@code i18n/ui.properties}
+     * ({@code field.<name>}; {@code guardians[1].email} is 保護者のメールアドレス（2人目）).
+     */
+    public static final class Fields {
+        private static final java.util.ResourceBundle LABELS = java.util.ResourceBundle.getBundle("i18n.ui",
+                java.util.Locale.ROOT);
+
+        public String label(String field) {
+            java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(field);
+            String key = field.replaceAll("\\[\\d+]", "");
+            String nth = indexed.find() && !indexed.group(1).equals("0") ? "（" + (Integer.parseInt(indexed.group(1)) + 1) + "人目）" : "";
+            for (String candidate = key; !candidate.isEmpty(); candidate = candidate.contains(".")
+                    ? candidate.substring(0, candidate.lastIndexOf('.')) : "") {
+                if (LABELS.containsKey("field." + candidate)) {
+                    return LABELS.getString("field." + candidate) + nth;
+                }
+            }
+            return "";
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The browser of the browser tests: Debian's own Chromium ({@code /usr/bin/chromium}, installed by
  * {@code bin/setup-host test}), driven headless by Playwright, which downloads no browser of its own. One Chromium per
- * test JVM, started on first use; each test gets a fresh context (its own cookies) from {@link #newContext}.
+ * test JVM, started on first use, in Japanese ({@code --lang=ja-JP}, so date inputs and file pickers read as a
+ * Japanese user sees them); each test gets a fresh context (its own cookies) from {@link #newContext}.
  */
 public final class Chromium {
     /** The flags Chromium needs to run headless as root on a machine without a display or internet. */
@@ -44,8 +45,10 @@ public final class Chromium {
         if (browser == null) {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            List<String> args = new java.util.ArrayList<>(FLAGS);
+            args.add("--lang=ja-JP");
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable()).setHeadless(true).setArgs(FLAGS));
+                    .setExecutablePath(executable()).setHeadless(true).setArgs(args));
             Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close));
         }
         return browser;

@@ -73,7 +73,7 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             page.navigate(server.url("/households/new"));
             fillHousehold(page, "");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登録する")).click();
-            assertThat(page.locator(".notice-error")).containsText("入力内容を確認してください");
+            assertThat(page.locator(".notice-error")).containsText("お子さんの姓：入力してください");
             assertThat(page.locator("#household-childFamilyName-error")).containsText("入力してください");
             assertThat(page.locator("#household-address")).hasValue("熊本県人吉市下城本町1500");
             assertThat(page.locator("#household-childGivenNameKana")).hasValue("ミライ");
@@ -135,6 +135,7 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             String loanUrl = page.url();
 
             // The yearly check with its checklist, then a photo.
+            page.locator("#new-inspection > summary").click();
             page.getByLabel("確認した日").fill(java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE).toString());
             choose(page, "inspection-deviceCondition", "良好");
             choose(page, "inspection-testRunPassed", "正常に動いた");

@@ -1,8 +1,10 @@
 package jp.inochi.web.applications;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -34,6 +36,7 @@ import jp.inochi.web.Pages;
 /** The queue of program applications and loan applications: what waits for the center, oldest first. */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ApplicationQueuePage {

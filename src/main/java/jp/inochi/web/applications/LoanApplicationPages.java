@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -43,6 +44,7 @@ import jp.inochi.web.Timelines;
  */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LoanApplicationPages {

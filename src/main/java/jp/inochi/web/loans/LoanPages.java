@@ -7,6 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -63,6 +64,7 @@ import jp.inochi.web.Timelines;
  */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LoanPages {
@@ -164,6 +166,8 @@ final class LoanPages {
                     form.is(photoForm) ? form : Form.blank(photoForm)));
         }
         model.put("inspections", checks);
+        model.put("checkDueSoon", loan.state() == LoanState.ACTIVE
+                && !loan.nextCheckDue().isAfter(today.plusDays(Deadline.SOON_DAYS)));
         model.put("incidents", loans.incidents(id));
         model.put("history", timelines.of(loans.timeline(id)));
         model.put("conditions", choices(DeviceCondition.values()));

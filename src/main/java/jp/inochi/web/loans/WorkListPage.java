@@ -1,8 +1,10 @@
 package jp.inochi.web.loans;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -29,6 +31,7 @@ import jp.inochi.web.Pages;
  */
 @Hidden
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WorkListPage {
