@@ -5,8 +5,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InochiException;
@@ -51,6 +53,23 @@ public final class Submission<T> {
             }
             return new Submission<>(null, HttpStatus.valueOf(refused.type().status()));
         }
+    }
+
+    /**
+     * The same, for a command built from the form: when some fields could not even be read, the command is still
+     * checked against its constraints (nothing is called), so the page lists every error at once, not one round each.
+     */
+    public static <C, T> Submission<T> run(Form form, Validator validator, C command, Function<C, T> action) {
+        if (form.hasErrors()) {
+            for (ConstraintViolation<C> violation : validator.validate(command)) {
+                String field = fieldName(violation);
+                if (!form.hasError(field)) {
+                    form.reject(field, violation.getMessage());
+                }
+            }
+            return new Submission<>(null, HttpStatus.BAD_REQUEST);
+        }
+        return run(form, () -> action.apply(command));
     }
 
     public boolean done() {

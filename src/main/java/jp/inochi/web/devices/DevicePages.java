@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,12 +47,14 @@ final class DevicePages {
     private final Timelines timelines;
     private final Pages pages;
     private final Flash flash;
+    private final Validator validator;
 
-    DevicePages(Devices devices, Timelines timelines, Pages pages, Flash flash) {
+    DevicePages(Devices devices, Timelines timelines, Pages pages, Flash flash, Validator validator) {
         this.devices = devices;
         this.timelines = timelines;
         this.pages = pages;
         this.flash = flash;
+        this.validator = validator;
     }
 
     record StateTab(String value, String label, long count) {
@@ -87,7 +90,7 @@ final class DevicePages {
                 form.integer("ratedOutputWatts"), form.yesNo("sineWave"), form.choice("fuelType", FuelType.class),
                 form.decimal("tankLitres"), form.decimal("runtimeHoursPerTank"), form.date("purchaseDate"),
                 form.choice("condition", DeviceCondition.class), form.text("notes"), null);
-        Submission<Device> done = Submission.run(form, () -> devices.register(Actor.of(viewer), details));
+        Submission<Device> done = Submission.run(form, validator, details, d -> devices.register(Actor.of(viewer), d));
         if (done.done()) {
             return flash.seeOther(request, "/devices/" + done.result().id(), "device.registered");
         }

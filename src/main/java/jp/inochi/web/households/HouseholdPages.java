@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,11 +74,12 @@ final class HouseholdPages {
     private final MunicipalityNames names;
     private final Pages pages;
     private final Flash flash;
+    private final Validator validator;
     private final Clock clock;
 
     HouseholdPages(Households households, HouseholdDirectory directory, HouseholdRepository repository,
                    ProgramApplications programs, LoanApplications loanApplications, Loans loans, AuditLog auditLog,
-                   MunicipalityNames names, Pages pages, Flash flash, Clock clock) {
+                   MunicipalityNames names, Pages pages, Flash flash, Validator validator, Clock clock) {
         this.households = households;
         this.directory = directory;
         this.repository = repository;
@@ -88,6 +90,7 @@ final class HouseholdPages {
         this.names = names;
         this.pages = pages;
         this.flash = flash;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -149,7 +152,7 @@ final class HouseholdPages {
     HttpResponse<?> register(HttpRequest<?> request, Viewer viewer, @Body Map<String, Object> body) {
         Form form = Form.of("household", body);
         var command = HouseholdForms.read(form);
-        Submission<Household> done = Submission.run(form, () -> households.register(viewer, command));
+        Submission<Household> done = Submission.run(form, validator, command, c -> households.register(viewer, c));
         if (done.done()) {
             return flash.seeOther(request, "/households/" + done.result().id(), "household.registered");
         }
@@ -170,7 +173,7 @@ final class HouseholdPages {
     HttpResponse<?> correct(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("household", body);
         var command = HouseholdForms.read(form);
-        Submission<Household> done = Submission.run(form, () -> households.correct(viewer, id, command));
+        Submission<Household> done = Submission.run(form, validator, command, c -> households.correct(viewer, id, c));
         if (done.done()) {
             return flash.seeOther(request, "/households/" + id, "household.corrected");
         }

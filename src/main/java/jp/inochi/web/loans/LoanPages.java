@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,10 +79,11 @@ final class LoanPages {
     private final Timelines timelines;
     private final Pages pages;
     private final Flash flash;
+    private final Validator validator;
     private final Clock clock;
 
     LoanPages(Loans loans, Inspections inspections, Devices devices, HouseholdSummaries households, Timelines timelines,
-              Pages pages, Flash flash, Clock clock) {
+              Pages pages, Flash flash, Validator validator, Clock clock) {
         this.loans = loans;
         this.inspections = inspections;
         this.devices = devices;
@@ -89,6 +91,7 @@ final class LoanPages {
         this.timelines = timelines;
         this.pages = pages;
         this.flash = flash;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -221,7 +224,8 @@ final class LoanPages {
                 form.yesNo("fuelStoredSafely"), form.decimal("fuelStoredLitres"),
                 form.yesNo("childUsesVentilatorAroundClock"), form.yesNo("familyLivesInPrefecture"), form.text("notes"),
                 form.choice("outcome", InspectionOutcome.class));
-        Submission<Inspections.Recorded> done = Submission.run(form, () -> inspections.record(Actor.of(viewer), command));
+        Submission<Inspections.Recorded> done = Submission.run(form, validator, command,
+                c -> inspections.record(Actor.of(viewer), c));
         if (done.done()) {
             return flash.seeOther(request, "/loans/" + id + "#inspection-" + done.result().inspection().id(),
                     done.result().returnOpened() ? "loan.inspection-return" : "loan.inspection");
