@@ -15,7 +15,8 @@ public final class BenchmarkRunner {
 
     /** Every benchmark of the project; add new ones here. */
     static List<Benchmark> all() {
-        return List.of(new StartupBenchmark());
+        return List.of(new StartupBenchmark(), new HazardImportBenchmark(), new ExposureBenchmark(), new AtRiskBenchmark(),
+                new TileBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

@@ -33,6 +33,15 @@ public final class Sql {
         }
     }
 
+    /** {@link #queryForLong} for use inside lambdas and streams. */
+    public static long queryForLongUnchecked(String sql, Object... parameters) {
+        try {
+            return queryForLong(sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

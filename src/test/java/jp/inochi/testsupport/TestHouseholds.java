@@ -18,9 +18,15 @@ public class TestHouseholds {
 
     /** A ventilator-dependent child at home in the municipality, at the given point. */
     public Household living(String municipalityCode, boolean sharesWithMunicipality, double longitude, double latitude) {
+        return living(municipalityCode, sharesWithMunicipality, longitude, latitude, true);
+    }
+
+    /** A child at home in the municipality, at the given point, on a ventilator or not. */
+    public Household living(String municipalityCode, boolean sharesWithMunicipality, double longitude, double latitude,
+                            boolean ventilatorDependent) {
         Instant now = Instant.now();
         return households.save(new Household(null, "熊本", "ひかり", "クマモト", "ヒカリ",
-                LocalDate.of(2025, 3, 1), "熊本大学病院", true, LocalDate.of(2025, 6, 1), true,
+                LocalDate.of(2025, 3, 1), "熊本大学病院", true, LocalDate.of(2025, 6, 1), ventilatorDependent,
                 new BigDecimal("24.0"), 10, null, "860-0000", "熊本県テスト市1-1", "43", municipalityCode,
                 municipalityCode.equals("43100") ? "43101" : null, longitude, latitude,
                 sharesWithMunicipality, sharesWithMunicipality ? LocalDate.of(2025, 7, 1) : null, true,
