@@ -20,8 +20,18 @@
             status.hidden = false;
             status.textContent = 'ファイルを送信しています…';
             var data = new FormData(form);
+            var kind = (data.get('kind') || 'HAZARD').toLowerCase();
+            data.delete('kind');
             data.delete('_csrf');
-            fetch(form.dataset.api, {
+            if (kind !== 'hazard') {
+                data.delete('hazardType');
+            }
+            ['source', 'licence', 'credit', 'crs', 'encoding'].forEach(function (name) {
+                if (!data.get(name)) {
+                    data.delete(name);
+                }
+            });
+            fetch(form.dataset['api' + kind.charAt(0).toUpperCase() + kind.slice(1)], {
                 method: 'POST', body: data, credentials: 'same-origin',
                 headers: { 'X-CSRF-Token': form.dataset.csrf, 'Accept': 'application/json' }
             }).then(function (response) {

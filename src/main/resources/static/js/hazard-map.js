@@ -43,46 +43,59 @@
             }
         }).addTo(map);
 
+        var markers = L.layerGroup().addTo(map);
+        var placed = {};
         var households = InochiVectorTiles.layer({
             url: element.dataset.householdTiles,
-            pane: 'households',
             maxNativeZoom: 18,
             style: function (feature) {
                 var worst = worstOf(feature.properties, legend);
                 var ventilator = feature.properties.ventilator === true || feature.properties.ventilator === 1;
-                return {
-                    fill: worst ? worst.colour : NOT_DESIGNATED,
-                    stroke: '#222', weight: 1.5, opacity: 1, radius: ventilator ? 8 : 6,
-                    ring: ventilator ? 3 : 0, ringColour: '#000'
-                };
+                return { fill: worst ? worst.colour : NOT_DESIGNATED, ventilator: ventilator, worst: worst };
             },
-            onFeatures: function (count) {
-                element.dataset.householdMarkers = count;
+            onPoint: function (feature, latlng, style) {
+                var id = feature.properties.id || feature.id;
+                if (placed[id]) {
+                    return;
+                }
+                // A black ring (thick for ventilator users), a white halo, and the fill of the worst zone: the colour
+                // stays readable on top of the same zone's colour.
+                var ring = L.circleMarker(latlng, {
+                    pane: 'households', radius: style.ventilator ? 10 : 7, color: '#000', weight: style.ventilator ? 4 : 2,
+                    fill: false, interactive: false
+                });
+                var dot = L.circleMarker(latlng, {
+                    pane: 'households', radius: style.ventilator ? 6 : 4.5, color: '#fff', weight: 2,
+                    fillColor: style.fill, fillOpacity: 1
+                });
+                var marker = L.featureGroup([ring, dot]);
+                dot.bindTooltip((style.ventilator ? '人工呼吸器・' : '') + (style.worst ? style.worst.label : '指定なし'));
+                dot.bindPopup(function () {
+                    return popup(id, style);
+                });
+                placed[id] = marker;
+                markers.addLayer(marker);
+                element.dataset.householdMarkers = Object.keys(placed).length;
             }
         }).addTo(map);
 
-        L.control.layers(null, { 'ハザード区域': hazards, '世帯': households }, { collapsed: false }).addTo(map);
+        L.control.layers(null, { 'ハザード区域': hazards, '世帯': markers }, { collapsed: false }).addTo(map);
         legendControl(legend).addTo(map);
 
-        map.on('click', function (event) {
-            var feature = households.featureAt(event.latlng);
-            if (!feature) {
-                return;
-            }
-            var worst = worstOf(feature.properties, legend);
-            var id = feature.properties.id || feature.id;
-            var content = document.createElement('div');
-            var title = document.createElement('p');
-            title.textContent = '世帯 第' + id + '号' + (feature.properties.ventilator ? '（人工呼吸器）' : '');
-            var exposure = document.createElement('p');
-            exposure.textContent = worst ? worst.label : '指定なし（区域外。安全という意味ではありません）';
-            var link = document.createElement('a');
-            link.href = '/households/' + encodeURIComponent(id);
-            link.textContent = '世帯のページを開く';
-            content.append(title, exposure, link);
-            L.popup().setLatLng(event.latlng).setContent(content).openOn(map);
-        });
         window.inochiHazardMap = map;
+    }
+
+    function popup(id, style) {
+        var content = document.createElement('div');
+        var title = document.createElement('p');
+        title.textContent = '世帯 第' + id + '号' + (style.ventilator ? '（人工呼吸器）' : '');
+        var exposure = document.createElement('p');
+        exposure.textContent = style.worst ? style.worst.label : '指定なし（区域外。安全という意味ではありません）';
+        var link = document.createElement('a');
+        link.href = '/households/' + encodeURIComponent(id);
+        link.textContent = '世帯のページを開く';
+        content.append(title, exposure, link);
+        return content;
     }
 
     /** The exposure with the highest share of its type's worst severity, with its legend colour. */
@@ -111,10 +124,15 @@
     function legendControl(legend) {
         var control = L.control({ position: 'bottomright' });
         control.onAdd = function () {
-            var box = L.DomUtil.create('div', 'legend');
-            box.setAttribute('role', 'region');
-            box.setAttribute('aria-label', '凡例');
-            L.DomEvent.disableClickPropagation(box);
+            var outer = L.DomUtil.create('details', 'legend');
+            outer.open = window.innerWidth >= 1000;
+            var summary = document.createElement('summary');
+            summary.textContent = '凡例';
+            outer.appendChild(summary);
+            var box = document.createElement('div');
+            outer.appendChild(box);
+            L.DomEvent.disableClickPropagation(outer);
+            L.DomEvent.disableScrollPropagation(outer);
             legend.types.forEach(function (type) {
                 if (!type.shown) {
                     return;
@@ -150,7 +168,7 @@
             var note = document.createElement('p');
             note.textContent = '「指定なし」は安全という意味ではありません。';
             box.appendChild(note);
-            return box;
+            return outer;
         };
         return control;
     }

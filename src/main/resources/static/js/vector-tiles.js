@@ -187,7 +187,8 @@
 
     /**
      * options.url: '/tiles/hazards/{z}/{x}/{y}.mvt'; options.style(feature, layerName) → {fill, stroke, weight,
-     * opacity, radius, ring} or null to skip; options.onFeatures(count) after each tile.
+     * opacity, radius, ring} or null to skip; options.onFeatures(count) after each tile; options.onPoint(feature,
+     * latlng, style), when given, receives point features instead of drawing them on the tile.
      */
     var VectorTileLayer = L.GridLayer.extend({
         createTile: function (coords, done) {
@@ -222,6 +223,8 @@
         _draw: function (canvas, layers, size, ratio, coords) {
             var context = canvas.getContext('2d');
             var style = this.options.style;
+            var onPoint = this.options.onPoint;
+            var map = this._map;
             var count = 0;
             var hits = [];
             Object.keys(layers).forEach(function (name) {
@@ -236,6 +239,16 @@
                     context.lineWidth = (s.weight || 1) * ratio;
                     context.strokeStyle = s.stroke || '#333';
                     context.globalAlpha = s.opacity === undefined ? 1 : s.opacity;
+                    if (f.type === 1 && onPoint) {
+                        // Points become Leaflet markers (not clipped at the tile's edge, clickable, with tooltips).
+                        f.geometry.forEach(function (ring) {
+                            ring.forEach(function (p) {
+                                var pixel = L.point(coords.x * size.x + p.x * scale / ratio, coords.y * size.y + p.y * scale / ratio);
+                                onPoint(f, map.unproject(pixel, coords.z), s);
+                            });
+                        });
+                        return;
+                    }
                     if (f.type === 1) {
                         f.geometry.forEach(function (ring) {
                             ring.forEach(function (p) {

@@ -23,7 +23,7 @@ import jp.inochi.access.Viewer;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HomePage {
     /** Where an officer starts. */
-    static final String OFFICER_HOME = "/households";
+    static final String OFFICER_HOME = "/map";
 
     private final Dashboard dashboard;
     private final Pages pages;

@@ -97,11 +97,16 @@ public class Pages {
                 items.add(new NavItem("work", "期限", "/work-list"));
                 items.add(new NavItem("devices", "装置", "/devices"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                items.add(new NavItem("map", "地図", "/map"));
+                items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
+                items.add(new NavItem("imports", "ハザード読み込み", "/hazard-imports"));
                 if (role == Role.CENTER_ADMIN) {
                     items.add(new NavItem("audit", "監査ログ", "/audit"));
                 }
             }
             case MUNICIPAL_OFFICER -> {
+                items.add(new NavItem("map", "ハザードマップ", "/map"));
+                items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(new NavItem("households", "世帯一覧", "/households"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
             }

@@ -70,7 +70,8 @@ class ScreensAreReadableAtBothWidthsTest {
         long loan = server.database().queryForLong("SELECT min(id) FROM loan WHERE state = 'ACTIVE'");
         long household = server.database().queryForLong("SELECT household_id FROM loan WHERE id = " + loan);
         List<String> pages = List.of("/", "/applications", "/program-applications/" + application, "/loans/" + loan,
-                "/households/" + household, "/households/new", "/devices", "/work-list", "/loans?state=RETURNS");
+                "/households/" + household, "/households/new", "/devices", "/work-list", "/loans?state=RETURNS",
+                "/hazard-imports", "/map?code=43203", "/at-risk?code=43203", "/evacuation-plans");
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
@@ -107,6 +108,42 @@ class ScreensAreReadableAtBothWidthsTest {
                     Screenshots.save(page, "10-work-list");
                     page.navigate(server.url("/loans?state=RETURNS"));
                     Screenshots.save(page, "10-returns");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void theOfficersScreensFitBothWidthsWithReadableTextAndLabelledFields() throws Exception {
+        long household = server.database().queryForLong("SELECT min(id) FROM household WHERE municipality_code = '43203' "
+                + "AND shares_with_municipality");
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
+            try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
+                context.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+                Page page = server.signIn(context, "hitoyoshi");
+                for (String path : List.of("/map", "/at-risk", "/households", "/households/" + household, "/evacuation-plans")) {
+                    page.navigate(server.url(path));
+                    page.waitForLoadState();
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> found = (Map<String, Object>) page.evaluate(readability);
+                    if (Boolean.TRUE.equals(found.get("overflow"))) {
+                        problems.add(size[0] + "px " + path + ": wider than the window (" + found.get("width") + "px)");
+                    }
+                    if (!((List<?>) found.get("lowContrast")).isEmpty()) {
+                        problems.add(size[0] + "px " + path + ": low contrast " + found.get("lowContrast"));
+                    }
+                    if (!((List<?>) found.get("unlabelled")).isEmpty()) {
+                        problems.add(size[0] + "px " + path + ": unlabelled " + found.get("unlabelled"));
+                    }
+                }
+                if (size[0] == Chromium.TABLET_WIDTH) {
+                    page.navigate(server.url("/households"));
+                    Screenshots.save(page, "24-officer-households-tablet");
+                } else {
+                    page.navigate(server.url("/evacuation-plans"));
+                    Screenshots.save(page, "24-officer-plans");
                 }
             }
         }

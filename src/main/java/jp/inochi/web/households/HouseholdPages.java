@@ -31,6 +31,8 @@ import jp.inochi.applications.ProgramApplications;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
+import jp.inochi.exposure.ExposureReadings;
+import jp.inochi.exposure.HazardExposure;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdDirectory;
 import jp.inochi.households.HouseholdRepository;
@@ -41,6 +43,7 @@ import jp.inochi.households.VisibleHouseholdRow;
 import jp.inochi.loans.LoanApplications;
 import jp.inochi.loans.Loans;
 import jp.inochi.loans.model.PlanStatus;
+import jp.inochi.shelters.NearestShelters;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.MunicipalityNames;
@@ -75,11 +78,15 @@ final class HouseholdPages {
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
+    private final ExposureReadings exposures;
+    private final NearestShelters shelters;
+    private final HomePlace places;
     private final Clock clock;
 
     HouseholdPages(Households households, HouseholdDirectory directory, HouseholdRepository repository,
                    ProgramApplications programs, LoanApplications loanApplications, Loans loans, AuditLog auditLog,
-                   MunicipalityNames names, Pages pages, Flash flash, Validator validator, Clock clock) {
+                   MunicipalityNames names, Pages pages, Flash flash, Validator validator, ExposureReadings exposures,
+                   NearestShelters shelters, HomePlace places, Clock clock) {
         this.households = households;
         this.directory = directory;
         this.repository = repository;
@@ -91,6 +98,9 @@ final class HouseholdPages {
         this.pages = pages;
         this.flash = flash;
         this.validator = validator;
+        this.exposures = exposures;
+        this.shelters = shelters;
+        this.places = places;
         this.clock = clock;
     }
 
@@ -230,6 +240,18 @@ final class HouseholdPages {
         model.put("prefecture", Prefectures.name(h.prefectureCode()));
         model.put("planStatusLabel", plan == null ? null : PlanStatus.valueOf(plan.planStatus()).label());
         model.put("form", form);
+        // Exposure, shelters and the resolved place are part of this same (scoped, audited) read of the household.
+        model.put("exposures", exposures.forHouseholds(List.of(id)).getOrDefault(id, List.of()));
+        model.put("exposureNotice", HazardExposure.NOTICE);
+        model.put("shelters", h.longitude() == null ? List.of()
+                : shelters.nearHousehold(id, new NearestShelters.Search(5, false, null, null)));
+        model.put("welfareShelters", h.longitude() == null ? List.of()
+                : shelters.nearHousehold(id, new NearestShelters.Search(3, true, null, null)));
+        model.put("boundariesLoaded", places.boundariesLoaded());
+        HomePlace.Place place = places.of(id).orElse(null);
+        model.put("place", place);
+        model.put("placeName", place == null || place.municipalityCode() == null ? null
+                : names.of(place.municipalityCode(), place.wardCode()));
         model.put("locationForm", form.is("location") ? form : Form.blank("location",
                 "longitude", h.longitude() == null ? null : String.valueOf(h.longitude()),
                 "latitude", h.latitude() == null ? null : String.valueOf(h.latitude())));
