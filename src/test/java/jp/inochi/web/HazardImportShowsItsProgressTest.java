@@ -82,7 +82,7 @@ class HazardImportShowsItsProgressTest {
                 }
                 assertThat(page.locator("#import-report")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
                 assertThat(page.locator("#import-report")).containsText("読み込みが完了しました");
-                assertThat(page.locator("#report-imported")).hasText(String.valueOf(FEATURES));
+                assertThat(page.locator("#report-imported")).hasText(String.format(Locale.ROOT, "%,d", FEATURES));
                 assertEquals(100, ((Number) page.locator("#import-progress").evaluate("bar => bar.value")).intValue());
                 String seen = (String) page.evaluate("id => sessionStorage.getItem('inochi-import-' + id)", jobId);
                 List<Integer> polled = seen == null ? List.of() : Arrays.stream(seen.split(",")).map(Integer::valueOf).toList();
