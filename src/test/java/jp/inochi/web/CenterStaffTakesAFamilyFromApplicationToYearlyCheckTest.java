@@ -84,6 +84,15 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             assertThat(page.locator("#municipality")).hasText("人吉市");
             String householdUrl = page.url();
             Screenshots.save(page, "03-household");
+            // The home moved a little: a click on the map (pin drop) fills the coordinates, saving records them.
+            page.waitForLoadState();
+            page.locator("#pin-map").click(new Locator.ClickOptions().setPosition(420, 120));
+            String longitude = page.locator("#location-longitude").inputValue();
+            org.junit.jupiter.api.Assertions.assertNotEquals("130.7624", longitude, "the click placed the pin elsewhere");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("位置を保存する")).click();
+            assertThat(page.locator(".notice-success")).containsText("自宅の位置を保存しました");
+            assertThat(page.locator("#home")).containsText(longitude);
+            assertThat(page.locator("#exposure")).containsText("指定なし");
 
             // 事業利用申請: received, reviewed, approved.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("事業利用申請を受け付ける")).click();

@@ -157,16 +157,21 @@ final class MapPages {
         }
         AtRiskList.Result result = atRisk.list(viewer, municipality, filter, false, LIST);
         model.put("result", result);
-        model.put("typesShown", typesShown(result));
+        List<HazardType> shown = typesShown(result);
+        model.put("typesShown", shown);
+        model.put("typesWithoutData", java.util.Arrays.stream(HazardType.values()).filter(t -> !shown.contains(t))
+                .map(HazardType::label).toList());
         model.put("ventilators", result.households().stream().filter(AtRiskHousehold::ventilatorDependent).count());
         model.put("csv", "/api/municipalities/" + municipality + "/at-risk?format=csv" + queryString(query));
         model.put("municipalityName", result.municipality().name());
         return model;
     }
 
+    /** Hazard types with data for some household of the list; the others are named once above the table. */
     private static List<HazardType> typesShown(AtRiskList.Result result) {
         EnumSet<HazardType> types = EnumSet.noneOf(HazardType.class);
-        result.households().forEach(h -> h.exposures().forEach(e -> types.add(e.hazardType())));
+        result.households().forEach(h -> h.exposures().stream().filter(e -> !e.status().equals("NOT_EVALUATED"))
+                .forEach(e -> types.add(e.hazardType())));
         return new ArrayList<>(types);
     }
 
