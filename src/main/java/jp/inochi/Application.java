@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import java.util.Arrays;
 import java.util.Optional;
 import jp.inochi.access.CreateAdminCommand;
+import jp.inochi.access.SigningSecret;
 import jp.inochi.platform.database.DatabaseBootstrap;
 import jp.inochi.platform.database.EmbeddedPostgres;
 
@@ -27,6 +28,7 @@ public class Application {
         }
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
         try {
+            SigningSecret.configure(System.getenv(), embedded.map(EmbeddedPostgres::home));
             ApplicationContext context = Micronaut.run(Application.class, args);
             if ("true".equals(System.getenv("INOCHI_TRAINING_RUN"))) {
                 // bin/run starts once to record the classes a start loads (AppCDS archive), then stops.
@@ -46,6 +48,7 @@ public class Application {
     private static int runCommand(String[] args) {
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
         try {
+            SigningSecret.configure(System.getenv(), embedded.map(EmbeddedPostgres::home));
             return CreateAdminCommand.run(Arrays.copyOfRange(args, 1, args.length));
         } finally {
             embedded.ifPresent(EmbeddedPostgres::close);

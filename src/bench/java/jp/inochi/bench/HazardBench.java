@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.SigningSecret;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import jp.inochi.access.Role;
@@ -56,6 +57,7 @@ final class HazardBench {
         database = EmbeddedPostgres.startThrowaway();
         DatabaseBootstrap.pointDatasourceAt(database);
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
+                SigningSecret.PROPERTY, BenchmarkRunner.SIGNING_SECRET,
                 "inochi.scheduler.start", false), "bench");
         context = server.getApplicationContext();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -82,6 +82,7 @@ final class StartupBenchmark implements Benchmark {
                 "DATASOURCES_DEFAULT_USERNAME", database.username(),
                 "DATASOURCES_DEFAULT_PASSWORD", database.password(),
                 "MICRONAUT_SERVER_PORT", String.valueOf(port),
+                "INOCHI_JWT_SECRET", BenchmarkRunner.SIGNING_SECRET,
                 "LOG_LEVEL", "WARN"));
     }
 

@@ -17,6 +17,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.security.authentication.Authentication;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,7 @@ final class CsrfFilter implements Ordered {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final long BODY_WAIT_SECONDS = 30;
     private static final String SIGN_OUT = "/logout";
+    private static final List<String> CAPABILITY_LINK_PATHS = List.of("/family/links/");
     static final String REFUSAL = "フォームの確認用トークン（CSRFトークン）がないか、正しくありません。"
             + "画面を再読み込みしてから、もう一度送信してください";
 
@@ -78,9 +80,11 @@ final class CsrfFilter implements Ordered {
         }
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         Optional<MediaType> contentType = request.getContentType();
-        if (authentication == null && (!isFormLike(contentType) || request.getPath().equals(SIGN_OUT))) {
+        if (authentication == null && (!isFormLike(contentType) || request.getPath().equals(SIGN_OUT)
+                || isCapabilityLink(request.getPath()))) {
             // Not signed in and not a form: a JSON call another site could not send without CORS, which is off.
             // Signing out when no longer signed in (the session expired while the page was open) changes nothing.
+            // A signed link's own token authorises its form; another site can't forge a link it never saw.
             return null;
         }
         Optional<String> expected = tokens.expectedFor(request, authentication);
@@ -117,6 +121,11 @@ final class CsrfFilter implements Ordered {
             }
         }
         return Optional.empty();
+    }
+
+    /** Pages reached from a signed link in an email (no sign-in): the token in the path is the credential. */
+    private static boolean isCapabilityLink(String path) {
+        return CAPABILITY_LINK_PATHS.stream().anyMatch(path::startsWith);
     }
 
     /** The content types a page on another site can post without asking (CORS "simple" requests), or none. */

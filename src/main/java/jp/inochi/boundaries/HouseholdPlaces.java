@@ -89,7 +89,6 @@ public class HouseholdPlaces {
 
     private int run(String targets, Object... parameters) {
         return transactions.executeWrite(status -> {
-            jp.inochi.hazards.SpatialSessions.withoutJit(status.getConnection());
             try (PreparedStatement statement = status.getConnection().prepareStatement(RECOMPUTE.formatted(targets))) {
                 int i = 1;
                 for (Object parameter : parameters) {

@@ -144,7 +144,6 @@ public class HouseholdExposures {
     private int run(HazardType type, String targets, Object... targetParameters) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            jp.inochi.hazards.SpatialSessions.withoutJit(connection);
             long started = System.nanoTime();
             boolean near = type == HazardType.LANDSLIDE && settings.landslideNearMetres() > 0;
             try (PreparedStatement statement = connection.prepareStatement(

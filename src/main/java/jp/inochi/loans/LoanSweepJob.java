@@ -1,6 +1,5 @@
 package jp.inochi.loans;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.inochi.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
@@ -8,8 +7,8 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Every night at 00:10 in Japan, once across all instances (clustered Quartz): opens the returns
- * that are due ({@link Loans#openDueReturns()}).
+ * Every night (00:10 in Japan unless {@code schedules/jobs.yml} says otherwise), once across all instances
+ * (clustered Quartz): opens the returns that are due ({@link Loans#openDueReturns()}).
  */
 @Singleton
 @DisallowConcurrentExecution
@@ -27,11 +26,6 @@ class LoanSweepJob implements Job {
 
     @Singleton
     static class Schedule implements ScheduledJob {
-        private final String cron;
-
-        Schedule(@Value("${inochi.loans.sweep.cron:0 10 0 * * ?}") String cron) {
-            this.cron = cron;
-        }
 
         @Override
         public String name() {
@@ -40,7 +34,7 @@ class LoanSweepJob implements Job {
 
         @Override
         public String cron() {
-            return cron;
+            return "0 10 0 * * ?";
         }
 
         @Override

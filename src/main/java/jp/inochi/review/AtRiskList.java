@@ -128,7 +128,6 @@ public class AtRiskList {
             throws SQLException {
         Map<Long, AtRiskHousehold> households = new LinkedHashMap<>();
         java.time.LocalDate today = jp.inochi.platform.time.JapanTime.today(clock);
-        jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         try (PreparedStatement select = connection.prepareStatement(QUERY)) {
             int i = bindScope(select, 1, scope);
             String type = filter.hazardType() == null ? null : filter.hazardType().name();

@@ -2,6 +2,8 @@ package jp.inochi.scheduling;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +12,7 @@ import jp.inochi.platform.time.JapanTime;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -26,11 +29,13 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     private final Scheduler scheduler;
     private final List<ScheduledJob> jobs;
     private final SchedulerSettings settings;
+    private final JobCadences cadences;
 
-    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings) {
+    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
         this.scheduler = scheduler;
         this.jobs = jobs;
         this.settings = settings;
+        this.cadences = cadences;
     }
 
     @Override
@@ -50,8 +55,58 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
         }
     }
 
-    /** Replacing keeps one trigger per job however many instances start, and picks up a changed cron. */
+    /**
+     * The jobs marked {@code run-at-start} run once when the instance is fully up: after the HTTP server started and
+     * every other start-up listener (the demo data included) ran.
+     */
+    @Singleton
+    static final class RunAtStart implements ApplicationEventListener<ServerStartupEvent>, Ordered {
+        private final Scheduler scheduler;
+        private final List<ScheduledJob> jobs;
+        private final SchedulerSettings settings;
+        private final JobCadences cadences;
+
+        RunAtStart(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
+            this.scheduler = scheduler;
+            this.jobs = jobs;
+            this.settings = settings;
+            this.cadences = cadences;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void onApplicationEvent(ServerStartupEvent event) {
+            if (!settings.start()) {
+                return;
+            }
+            for (ScheduledJob job : jobs) {
+                JobCadences.Cadence cadence = cadences.of(job);
+                if (cadence.enabled() && cadence.runAtStart()) {
+                    try {
+                        scheduler.triggerJob(new JobKey(job.name(), GROUP));
+                    } catch (SchedulerException e) {
+                        LOG.warn("Job {} could not be run at start: {}", job.name(), e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Replacing keeps one trigger per job however many instances start, and picks up a changed cron
+     * ({@code schedules/jobs.yml}); a job switched off there is removed from the shared store, so no instance runs it.
+     */
     private void register(ScheduledJob job) throws SchedulerException {
+        JobCadences.Cadence cadence = cadences.of(job);
+        if (!cadence.enabled()) {
+            scheduler.deleteJob(new JobKey(job.name(), GROUP));
+            LOG.info("Job {} is switched off in schedules/jobs.yml", job.name());
+            return;
+        }
         JobDetail detail = JobBuilder.newJob(job.jobClass())
                 .withIdentity(job.name(), GROUP)
                 .requestRecovery(true)
@@ -59,7 +114,7 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(job.name(), GROUP)
-                .withSchedule(CronScheduleBuilder.cronSchedule(job.cron())
+                .withSchedule(CronScheduleBuilder.cronSchedule(cadence.cron())
                         .inTimeZone(TimeZone.getTimeZone(JapanTime.ZONE))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();

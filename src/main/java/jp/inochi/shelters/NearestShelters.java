@@ -61,7 +61,6 @@ public class NearestShelters {
     private List<NearbyShelter> near(Connection connection, String point, List<Object> pointParameters, Search search)
             throws SQLException, IOException {
         List<NearbyShelter> shelters = new ArrayList<>();
-        jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT * FROM nearest_shelters(" + point + ", ?, ?, ?, ?)")) {
             int i = 1;

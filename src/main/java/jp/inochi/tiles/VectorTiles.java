@@ -91,7 +91,6 @@ public class VectorTiles {
         return connections.execute(ConnectionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             try {
-                jp.inochi.hazards.SpatialSessions.withoutJitForSession(connection);
                 try (PreparedStatement select = connection.prepareStatement(HAZARDS)) {
                     select.setInt(1, z);
                     select.setInt(2, x);
@@ -112,7 +111,6 @@ public class VectorTiles {
 
     public Tile households(int z, int x, int y, AccessScope scope) {
         return transactions.executeRead(status -> {
-            jp.inochi.hazards.SpatialSessions.withoutJit(status.getConnection());
             try (PreparedStatement select = status.getConnection().prepareStatement(HOUSEHOLDS)) {
                 int i = 1;
                 for (int round = 0; round < 2; round++) {

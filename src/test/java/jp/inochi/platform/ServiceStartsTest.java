@@ -34,6 +34,25 @@ class ServiceStartsTest {
         }
     }
 
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
+    @Test
+    void everyPooledConnectionStartsWithJitOffAndBatchedInserts() {
+        String[] jit = transactions.executeRead(status -> {
+            try (var rows = status.getConnection().createStatement()
+                    .executeQuery("SELECT setting, source FROM pg_settings WHERE name = 'jit'")) {
+                rows.next();
+                return new String[] {rows.getString(1), rows.getString(2)};
+            }
+        });
+        assertEquals("off", jit[0]);
+        assertEquals("client", jit[1], "set by the pool at connect, not left to a database default");
+        boolean rewrite = transactions.executeRead(status -> status.getConnection()
+                .unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
+        assertTrue(rewrite, "audit rows go as multi-row INSERTs");
+    }
+
     @Test
     void all45MunicipalitiesAndFiveWardsAreLoaded() throws Exception {
         try (var connection = Sql.connect();

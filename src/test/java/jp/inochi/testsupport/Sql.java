@@ -42,6 +42,21 @@ public final class Sql {
         }
     }
 
+    /** The first column of the first row, as text (null when the value is NULL). */
+    public static String queryForText(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("No row for: " + sql);
+                }
+                return rows.getString(1);
+            }
+        }
+    }
+
     public static int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

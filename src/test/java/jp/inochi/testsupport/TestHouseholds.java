@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.inochi.households.Guardian;
+import jp.inochi.households.GuardianRepository;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 
@@ -11,9 +13,17 @@ import jp.inochi.households.HouseholdRepository;
 @Singleton
 public class TestHouseholds {
     private final HouseholdRepository households;
+    private final GuardianRepository guardians;
 
-    TestHouseholds(HouseholdRepository households) {
+    TestHouseholds(HouseholdRepository households, GuardianRepository guardians) {
         this.households = households;
+        this.guardians = guardians;
+    }
+
+    /** Adds the main contact (position 1) with this email address to the household. */
+    public Household withGuardian(Household household, String email) {
+        guardians.save(new Guardian(null, household.id(), 1, "熊本 美咲", "クマモト ミサキ", "母", email, "090-1234-5678"));
+        return household;
     }
 
     /** A ventilator-dependent child at home in the municipality, at the given point. */

@@ -115,7 +115,6 @@ public class LayerImporter {
     private ImportReport write(Connection connection, ImportRequest request, LayerTarget target, FeatureReader reader,
                                SourceDescription source, ImportProgress progress, long started)
             throws SQLException, IOException {
-        jp.inochi.hazards.SpatialSessions.withoutJit(connection);
         int srid = sourceSrid(connection, request, source);
         Instant now = clock.instant();
         Layer layer = lockLayer(connection, request, now);

@@ -28,7 +28,10 @@ final class ProbeTargets {
     private static final int MIN_SECRET_LENGTH = 4;
     /** Path words that don't name their table. */
     static final Map<String, String> TABLE_ALIASES = Map.of("users", "app_user", "user", "app_user",
-            "sessions", "user_session");
+            "sessions", "user_session", "outbox", "outbox_message", "family-reports", "family_report");
+
+    /** A link token the probe can make up: only a family's email holds a real one, which is the family's capability. */
+    static final String FORGED_LINK_TOKEN = "MS5wbGFuLWFwcGxpZWQuMS4xOTk5OTk5OTk5.forged-signature";
 
     private final Callable<Connection> database;
     final String municipality;
@@ -171,6 +174,10 @@ final class ProbeTargets {
             int index = "zxy".indexOf(lower);
             return new Resolution(Kind.TILE, tiles.stream().limit(MAX_VALUES).map(tile -> String.valueOf(tile[index])).toList(),
                     "z/x/y at zoom 15 over " + tiles.size() + " households");
+        }
+        if (lower.equals("token") && lowerWord.equals("links")) {
+            return new Resolution(Kind.RELATED, List.of(FORGED_LINK_TOKEN),
+                    "a made-up link token (a real one is only in the family's email)");
         }
         Optional<String> table = table(name, word);
         if (table.isEmpty()) {

@@ -1,0 +1,58 @@
+package jp.inochi.scheduling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** schedules/jobs.yml sets every job's cadence, the loan sweep's included; a wrong cron or job name stops the start. */
+class JobCadencesTest {
+    private static final Set<String> JOBS = Set.of("reminder-sweep", "outbox-delivery", "loan-returns-sweep");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReviewedFileSetsTheSweepsAndTheDelivery() {
+        Map<String, JobCadences.Cadence> cadences = JobCadences.read(SchedulesFile.read(Path.of("schedules/jobs.yml")), JOBS);
+        assertEquals(new JobCadences.Cadence("0 5 * * * ?", true, true), cadences.get("reminder-sweep"));
+        assertEquals(new JobCadences.Cadence("0/30 * * * * ?", true, false), cadences.get("outbox-delivery"));
+        assertEquals(new JobCadences.Cadence("0 10 0 * * ?", true, false), cadences.get("loan-returns-sweep"));
+    }
+
+    @Test
+    void aJobCanBeSwitchedOff() throws IOException {
+        Map<String, JobCadences.Cadence> cadences = read("jobs:\n  reminder-sweep:\n    cron: \"0 5 * * * ?\"\n    enabled: false\n");
+        assertFalse(cadences.get("reminder-sweep").enabled());
+    }
+
+    @Test
+    void aWrongCronAndAnUnknownJobAreNamedWithTheirLines() throws IOException {
+        SchedulesFileException error = assertThrows(SchedulesFileException.class, () -> read("""
+                jobs:
+                  reminder-sweep:
+                    cron: "0 5 * * *"
+                  reminder-sweeps:
+                    cron: "0 5 * * * ?"
+                """));
+        assertEquals(2, error.problems().size(), String.join("\n", error.problems()));
+        assertTrue(error.problems().get(0).contains("jobs.yml, 3行目: jobs.reminder-sweep.cron: 「0 5 * * *」は Quartz の cron 式として正しくありません"),
+                error.problems().get(0));
+        assertTrue(error.problems().get(1).contains("jobs.yml, 5行目: jobs.reminder-sweeps: この名前のジョブはありません"),
+                error.problems().get(1));
+    }
+
+    private Map<String, JobCadences.Cadence> read(String text) throws IOException {
+        Path file = dir.resolve("jobs.yml");
+        Files.writeString(file, text);
+        return JobCadences.read(SchedulesFile.read(file), JOBS);
+    }
+}
