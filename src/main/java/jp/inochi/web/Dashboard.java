@@ -13,6 +13,11 @@ import jp.inochi.loans.Loans;
 import jp.inochi.loans.model.LoanApplicationState;
 import jp.inochi.loans.model.LoanState;
 import jp.inochi.loans.model.Obligation;
+import jp.inochi.reminders.FamilyReports;
+import jp.inochi.reminders.model.ReportState;
+import jp.inochi.reminders.outbox.MessageState;
+import jp.inochi.reminders.outbox.Outbox;
+import jp.inochi.reminders.outbox.OutboxRepository;
 
 /**
  * The center's counts, each linking to the list behind it. Counts carry no personal data; the lists they open
@@ -32,12 +37,17 @@ public class Dashboard {
     private final LoanApplications loanApplications;
     private final Loans loans;
     private final LoanWorkList workList;
+    private final Outbox outbox;
+    private final FamilyReports reports;
 
-    Dashboard(ProgramApplications programs, LoanApplications loanApplications, Loans loans, LoanWorkList workList) {
+    Dashboard(ProgramApplications programs, LoanApplications loanApplications, Loans loans, LoanWorkList workList,
+              Outbox outbox, FamilyReports reports) {
         this.programs = programs;
         this.loanApplications = loanApplications;
         this.loans = loans;
         this.workList = workList;
+        this.outbox = outbox;
+        this.reports = reports;
     }
 
     /** One count on the dashboard: the number, what it counts, a note, where its list is, whether it needs attention. */
@@ -60,6 +70,13 @@ public class Dashboard {
                 "5年の満了日が近い貸与"));
         long returns = loans.list(LoanState.RETURN_OPEN, null).size() + loans.list(LoanState.DEVICE_RECEIVED, null).size();
         cards.add(new Card("returns-open", returns, "返還手続中", "装置の受領・点検待ちを含む", "/loans?state=RETURNS", false));
+        long failed = outbox.counts().stream().filter(c -> c.state().equals(MessageState.FAILED.name()))
+                .mapToLong(OutboxRepository.StateCount::messages).sum();
+        cards.add(new Card("reminders-failed", failed, "送信に失敗したお知らせ", "再試行を終えたメール（再送できます）",
+                "/reminders?tab=outbox&state=FAILED", failed > 0));
+        long reported = reports.search(ReportState.RECEIVED, null, 0, 500).size();
+        cards.add(new Card("family-reports", reported, "ご家族からの報告", "メールのリンクからの報告（確認待ち）",
+                "/reminders?tab=reports", reported > 0));
         return cards;
     }
 

@@ -68,6 +68,11 @@ public class HouseholdSummaries {
         return byId;
     }
 
+    /** The household record, for a summary of one the caller has already read and audited. */
+    public Household household(long id) {
+        return households.findById(id).orElseThrow(() -> new jp.inochi.platform.problem.NotFoundException("世帯"));
+    }
+
     public Summary summary(Household h, AccessBasis basis) {
         return new Summary(h.id(), h.childFamilyName() + " " + h.childGivenName(),
                 h.childFamilyNameKana() + " " + h.childGivenNameKana(), names.of(h.municipalityCode(), h.wardCode()),

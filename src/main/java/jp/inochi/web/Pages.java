@@ -97,6 +97,7 @@ public class Pages {
                 items.add(new NavItem("work", "期限", "/work-list"));
                 items.add(new NavItem("devices", "装置", "/devices"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                items.add(new NavItem("reminders", "お知らせ", "/reminders"));
                 items.add(new NavItem("map", "地図", "/map"));
                 items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(new NavItem("imports", "ハザード読み込み", "/hazard-imports"));

@@ -71,7 +71,8 @@ class ScreensAreReadableAtBothWidthsTest {
         long household = server.database().queryForLong("SELECT household_id FROM loan WHERE id = " + loan);
         List<String> pages = List.of("/", "/applications", "/program-applications/" + application, "/loans/" + loan,
                 "/households/" + household, "/households/new", "/devices", "/work-list", "/loans?state=RETURNS",
-                "/hazard-imports", "/map?code=43203", "/at-risk?code=43203", "/evacuation-plans");
+                "/hazard-imports", "/map?code=43203", "/at-risk?code=43203", "/evacuation-plans", "/reminders",
+                "/reminders?tab=alerts", "/reminders?tab=reports");
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {

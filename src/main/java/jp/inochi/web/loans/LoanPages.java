@@ -50,6 +50,11 @@ import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.reminders.Reminder;
+import jp.inochi.reminders.ReminderRepository;
+import jp.inochi.reminders.outbox.MessageState;
+import jp.inochi.reminders.outbox.Outbox;
+import jp.inochi.reminders.outbox.OutboxMessage;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.HouseholdSummaries;
@@ -80,10 +85,12 @@ final class LoanPages {
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
+    private final ReminderRepository reminders;
+    private final Outbox outbox;
     private final Clock clock;
 
     LoanPages(Loans loans, Inspections inspections, Devices devices, HouseholdSummaries households, Timelines timelines,
-              Pages pages, Flash flash, Validator validator, Clock clock) {
+              Pages pages, Flash flash, Validator validator, ReminderRepository reminders, Outbox outbox, Clock clock) {
         this.loans = loans;
         this.inspections = inspections;
         this.devices = devices;
@@ -92,6 +99,8 @@ final class LoanPages {
         this.pages = pages;
         this.flash = flash;
         this.validator = validator;
+        this.reminders = reminders;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -103,6 +112,10 @@ final class LoanPages {
     }
 
     record Choice(String value, String label) {
+    }
+
+    /** A reminder of the loan with the email that carried it (if any) and whether that email can be sent again. */
+    record ReminderRow(Reminder reminder, String when, @Nullable OutboxMessage message, boolean resendable) {
     }
 
     // ---- the list
@@ -173,6 +186,15 @@ final class LoanPages {
                 && !loan.nextCheckDue().isAfter(today.plusDays(Deadline.SOON_DAYS)));
         model.put("incidents", loans.incidents(id));
         model.put("history", timelines.of(loans.timeline(id)));
+        Map<Long, OutboxMessage> messages = new java.util.HashMap<>();
+        model.put("reminders", reminders.findByLoan(id).stream().map(r -> {
+            OutboxMessage message = r.messageId() == null ? null
+                    : messages.computeIfAbsent(r.messageId(), outbox::get);
+            int days = r.offsetDays();
+            String when = days < 0 ? "期限の" + (-days) + "日前" : days == 0 ? "期限の当日" : "期限の" + days + "日後";
+            return new ReminderRow(r, when, message, message != null && message.state() != MessageState.PENDING
+                    && message.state() != MessageState.SENDING);
+        }).toList());
         model.put("conditions", choices(DeviceCondition.values()));
         model.put("outcomes", choices(InspectionOutcome.values()));
         model.put("incidentKinds", choices(IncidentKind.values()));
