@@ -115,7 +115,13 @@ final class LoanPages {
     }
 
     /** A reminder of the loan with the email that carried it (if any) and whether that email can be sent again. */
-    record ReminderRow(Reminder reminder, String when, @Nullable OutboxMessage message, boolean resendable) {
+    record ReminderRow(Reminder reminder, String when, @Nullable OutboxMessage message, @Nullable OutboxMessage resent,
+                       boolean resendable) {
+        /** The email that last carried it: the newest resend if there is one. */
+        @Nullable
+        public OutboxMessage latest() {
+            return resent != null ? resent : message;
+        }
     }
 
     // ---- the list
@@ -192,8 +198,10 @@ final class LoanPages {
                     : messages.computeIfAbsent(r.messageId(), outbox::get);
             int days = r.offsetDays();
             String when = days < 0 ? "期限の" + (-days) + "日前" : days == 0 ? "期限の当日" : "期限の" + days + "日後";
-            return new ReminderRow(r, when, message, message != null && message.state() != MessageState.PENDING
-                    && message.state() != MessageState.SENDING);
+            OutboxMessage resent = message == null ? null : latestResend(message);
+            OutboxMessage latest = resent != null ? resent : message;
+            return new ReminderRow(r, when, message, resent, latest != null && latest.state() != MessageState.PENDING
+                    && latest.state() != MessageState.SENDING);
         }).toList());
         model.put("conditions", choices(DeviceCondition.values()));
         model.put("outcomes", choices(InspectionOutcome.values()));
@@ -204,6 +212,18 @@ final class LoanPages {
                 new Choice("IN_REPAIR", "修理に出す"), new Choice("RETIRED", "廃棄する")));
         model.put("form", form);
         return new ModelAndView<>("loans/page", model);
+    }
+
+    /** A message sent again (from the outbox or this page) is followed to its newest resend. */
+    @Nullable
+    private OutboxMessage latestResend(OutboxMessage message) {
+        if (message.householdId() == null) {
+            return null;
+        }
+        long root = message.resendOf() == null ? message.id() : message.resendOf();
+        return outbox.search(null, message.kind(), message.householdId(), 0, 200).stream()
+                .filter(m -> m.resendOf() != null && m.resendOf() == root)
+                .max(java.util.Comparator.comparing(OutboxMessage::id)).orElse(null);
     }
 
     static List<Deadline> deadlines(Loan loan, LocalDate today) {
