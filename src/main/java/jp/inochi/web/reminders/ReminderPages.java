@@ -81,6 +81,10 @@ final class ReminderPages {
     }
 
     record MessageRow(OutboxMessage message, String kindLabel, @Nullable Summary household, boolean resendable) {
+        @Nullable
+        public String errorLabel() {
+            return ReminderLabels.error(message.lastError());
+        }
     }
 
     record AlertRow(Reminder reminder, Summary household, String why) {
@@ -182,6 +186,7 @@ final class ReminderPages {
         Map<String, Object> model = pages.model(viewer, "メール 第" + id + "号", "reminders");
         model.put("message", message);
         model.put("kindLabel", ReminderLabels.kind(message.kind()));
+        model.put("errorLabel", ReminderLabels.error(message.lastError()));
         model.put("household", message.householdId() == null ? null
                 : households.summary(households.household(message.householdId()), AccessBasis.CENTER));
         model.put("attempts", outbox.attempts(id));
