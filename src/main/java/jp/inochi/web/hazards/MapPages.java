@@ -97,6 +97,9 @@ final class MapPages {
         model.put("bounds", municipality == null ? null : bounds(viewer, municipality));
         model.put("notice", HazardExposure.NOTICE);
         model.put("noLayers", withLayers.isEmpty());
+        model.put("credits", layers.current(LayerKind.HAZARD).stream().filter(l -> l.current() != null)
+                .map(l -> new Option(l.name(), l.current().credit() != null ? l.current().credit() : l.current().source()))
+                .toList());
         return model;
     }
 
