@@ -97,13 +97,27 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     }
 
     /**
+     * Instances starting together may remove the same job at once; whoever comes second finds it (or its trigger)
+     * already gone, which is what it wanted.
+     */
+    private void removeFromSharedStore(JobKey key) throws SchedulerException {
+        try {
+            scheduler.deleteJob(key);
+        } catch (SchedulerException raced) {
+            if (scheduler.checkExists(key)) {
+                throw raced;
+            }
+        }
+    }
+
+    /**
      * Replacing keeps one trigger per job however many instances start, and picks up a changed cron
      * ({@code schedules/jobs.yml}); a job switched off there is removed from the shared store, so no instance runs it.
      */
     private void register(ScheduledJob job) throws SchedulerException {
         JobCadences.Cadence cadence = cadences.of(job);
         if (!cadence.enabled()) {
-            scheduler.deleteJob(new JobKey(job.name(), GROUP));
+            removeFromSharedStore(new JobKey(job.name(), GROUP));
             LOG.info("Job {} is switched off in schedules/jobs.yml", job.name());
             return;
         }
