@@ -35,25 +35,12 @@ final class ErrorPages implements HtmlErrorResponseBodyProvider {
     }
 
     private static String heading(int status) {
-        return switch (status) {
-            case 400 -> "入力内容を確認してください";
-            case 401 -> "ログインが必要です";
-            case 403 -> "このページを開く権限がありません";
-            case 404 -> "ページまたはデータが見つかりません";
-            case 409 -> "現在の状態ではこの操作はできません";
-            case 413 -> "ファイルが大きすぎます";
-            default -> status >= 500 ? "システムエラーが発生しました" : "処理できませんでした";
-        };
+        String key = "errorpage.heading." + status;
+        return UiText.has(key) ? UiText.of(key) : UiText.of(status >= 500 ? "errorpage.heading.5xx" : "errorpage.heading.other");
     }
 
     private static String defaultDetail(int status) {
-        return switch (status) {
-            case 404 -> "URLが正しいか、閲覧する権限があるかを確認してください。"
-                    + "権限の範囲外の世帯は「見つかりません」と表示されます。";
-            case 403 -> "この操作はあなたの役割では行えません。";
-            case 405 -> "このURLではこの操作は使えません。";
-            default -> status >= 500 ? "時間をおいて、もう一度お試しください。続く場合は担当者に連絡してください。"
-                    : "もう一度お試しください。";
-        };
+        String key = "errorpage.detail." + status;
+        return UiText.has(key) ? UiText.of(key) : UiText.of(status >= 500 ? "errorpage.detail.5xx" : "errorpage.detail.other");
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,11 +29,9 @@ public final class Flash implements ViewModelProcessor<Map<String, Object>>, Ord
     private static final String SHOWN = "inochi.flash.shown";
     private static final String KEY_PATTERN = "[a-z0-9.-]{1,64}";
 
-    private final UiMessages messages;
     private final boolean secure;
 
-    Flash(UiMessages messages, UiSettings settings) {
-        this.messages = messages;
+    Flash(UiSettings settings) {
         this.secure = settings.secureCookies();
     }
 
@@ -47,7 +44,7 @@ public final class Flash implements ViewModelProcessor<Map<String, Object>>, Ord
 
     /** The message for a key, for pages that show it directly. */
     public Optional<String> message(String key) {
-        return messages.getMessage("flash." + key, Locale.JAPANESE);
+        return UiText.has("flash." + key) ? Optional.of(UiText.of("flash." + key)) : Optional.empty();
     }
 
     @Override

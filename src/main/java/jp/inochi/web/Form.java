@@ -142,7 +142,7 @@ public final class Form {
         try {
             return LocalDate.parse(value.replace('/', '-'));
         } catch (DateTimeParseException e) {
-            reject(field, "日付を「2026-05-10」の形式で入力してください");
+            reject(field, UiText.of("error.date"));
             return null;
         }
     }
@@ -157,7 +157,7 @@ public final class Form {
         if (value.equals("true") || value.equals("false")) {
             return Boolean.valueOf(value);
         }
-        reject(field, "「はい」か「いいえ」を選んでください");
+        reject(field, UiText.of("error.yes-no"));
         return null;
     }
 
@@ -175,7 +175,7 @@ public final class Form {
         try {
             return Integer.valueOf(halfWidth(value).replace(",", ""));
         } catch (NumberFormatException e) {
-            reject(field, "整数を半角数字で入力してください");
+            reject(field, UiText.of("error.integer"));
             return null;
         }
     }
@@ -189,7 +189,7 @@ public final class Form {
         try {
             return Long.valueOf(halfWidth(value));
         } catch (NumberFormatException e) {
-            reject(field, "番号を半角数字で入力してください");
+            reject(field, UiText.of("error.number-id"));
             return null;
         }
     }
@@ -203,7 +203,7 @@ public final class Form {
         try {
             return new BigDecimal(halfWidth(value).replace(",", ""));
         } catch (NumberFormatException e) {
-            reject(field, "数値を半角数字で入力してください（例: 12.5）");
+            reject(field, UiText.of("error.decimal"));
             return null;
         }
     }
@@ -224,7 +224,7 @@ public final class Form {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            reject(field, "選択肢の中から選んでください");
+            reject(field, UiText.of("error.choice"));
             return null;
         }
     }

@@ -53,7 +53,7 @@ public class HouseholdSummaries {
     /** The households of a center list, audited as read (one entry each, basis センター業務). */
     public Map<Long, Summary> forCenterList(Viewer viewer, Collection<Long> householdIds, String resource) {
         if (!viewer.isCenter()) {
-            throw new InochiException(ProblemType.FORBIDDEN, "この一覧はセンター職員のみ閲覧できます");
+            throw new InochiException(ProblemType.FORBIDDEN, UiText.of("error.center-only-list"));
         }
         List<Long> ids = householdIds.stream().distinct().toList();
         Map<Long, Summary> byId = new LinkedHashMap<>();

@@ -35,15 +35,14 @@ final class SignInPage {
         model.put("username", parameters.getFirst("username").filter(u -> u.length() <= 64).orElse(""));
         String error = parameters.getFirst("error").orElse(null);
         if ("locked".equals(error)) {
-            model.put("error", "パスワードを続けて間違えたため、このアカウントは15分間ロックされています。"
-                    + "時間をおいてから、もう一度ログインしてください。");
+            model.put("error", UiText.of("signin.locked"));
         } else if ("credentials".equals(error)) {
-            model.put("error", "ユーザー名またはパスワードが正しくありません。");
+            model.put("error", UiText.of("signin.credentials"));
         }
         if (parameters.contains("signedOut")) {
-            model.put("notice", "ログアウトしました。");
+            model.put("notice", UiText.of("signin.signed-out"));
         } else if (parameters.contains("expired")) {
-            model.put("notice", "ログインの有効期限が切れたため、操作は保存されていません。もう一度ログインしてください。");
+            model.put("notice", UiText.of("signin.expired"));
         }
         model.put("signedIn", signedIn != null);
         return model;

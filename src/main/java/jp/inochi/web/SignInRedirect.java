@@ -60,7 +60,7 @@ final class SignInRedirect extends DefaultAuthorizationExceptionHandler {
             return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
         }
         InochiException refusal = new InochiException(ProblemType.FORBIDDEN,
-                "このページはあなたの役割（権限）では開けません。必要なら管理者に依頼してください");
+                UiText.of("error.role-cannot-open"));
         return errors.processResponse(ErrorContext.builder(request).cause(refusal).errorMessage(refusal.detail()).build(),
                 HttpResponse.status(HttpStatus.FORBIDDEN));
     }

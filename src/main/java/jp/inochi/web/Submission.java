@@ -87,8 +87,7 @@ public final class Submission<T> {
     /** The refusal in words, with what to do about it. */
     static String pageMessage(InochiException refused) {
         return switch (refused.type()) {
-            case CONCURRENT_MODIFICATION -> "他の方が先にこの記録を更新したため、保存しませんでした。"
-                    + "下に表示している最新の内容を確認してから、もう一度操作してください。";
+            case CONCURRENT_MODIFICATION -> UiText.of("error.concurrent");
             case ILLEGAL_TRANSITION -> refused.detail() + "（" + refused.type().title() + "）";
             default -> refused.detail();
         };

@@ -108,17 +108,14 @@ final class UiDialect extends AbstractDialect implements IExpressionObjectDialec
      * ({@code field.<name>}; {@code guardians[1].email} is 保護者のメールアドレス（2人目）).
      */
     public static final class Fields {
-        private static final java.util.ResourceBundle LABELS = java.util.ResourceBundle.getBundle("i18n.ui",
-                java.util.Locale.ROOT);
-
         public String label(String field) {
             java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(field);
             String key = field.replaceAll("\\[\\d+]", "");
             String nth = indexed.find() && !indexed.group(1).equals("0") ? "（" + (Integer.parseInt(indexed.group(1)) + 1) + "人目）" : "";
             for (String candidate = key; !candidate.isEmpty(); candidate = candidate.contains(".")
                     ? candidate.substring(0, candidate.lastIndexOf('.')) : "") {
-                if (LABELS.containsKey("field." + candidate)) {
-                    return LABELS.getString("field." + candidate) + nth;
+                if (UiText.has("field." + candidate)) {
+                    return UiText.of("field." + candidate) + nth;
                 }
             }
             return "";

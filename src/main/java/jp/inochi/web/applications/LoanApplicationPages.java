@@ -34,6 +34,7 @@ import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.HouseholdSummaries;
 import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
 import jp.inochi.web.Timelines;
 
@@ -161,7 +162,7 @@ final class LoanApplicationPages {
         Form form = Form.of("assign-device", body);
         Long deviceId = form.longValue("deviceId");
         if (deviceId == null && !form.hasError("deviceId")) {
-            form.reject("deviceId", "割り当てる装置を選んでください");
+            form.reject("deviceId", UiText.of("error.choose-device"));
         }
         return act(request, viewer, id, form, () -> applications.assignDevice(Actor.of(viewer), id,
                 new LoanApplications.DeviceAssignment(deviceId, form.date("assignedOn"), form.version())));

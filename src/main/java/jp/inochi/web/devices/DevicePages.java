@@ -33,6 +33,7 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
 import jp.inochi.web.Timelines;
 
@@ -128,7 +129,7 @@ final class DevicePages {
                 .orElseThrow(() -> new jp.inochi.platform.problem.NotFoundException("装置の操作"));
         Form form = Form.of(manual.apiName(), body);
         if (form.text("reason") == null) {
-            form.reject("reason", "理由を入力してください");
+            form.reject("reason", UiText.of("error.reason-required"));
         }
         Submission<Device> done = Submission.run(form, () -> devices.moveManually(Actor.of(viewer), id, manual,
                 form.text("reason")));

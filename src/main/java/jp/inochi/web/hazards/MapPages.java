@@ -41,6 +41,7 @@ import jp.inochi.review.AtRiskHousehold;
 import jp.inochi.review.AtRiskList;
 import jp.inochi.web.MunicipalityNames;
 import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
 
 /**
  * The municipal disaster office's screens: the map of the municipality (hazard zones as vector tiles in the standard
@@ -192,7 +193,7 @@ final class MapPages {
         } catch (NumberFormatException ignored) {
             // fall through to the error
         }
-        throw new InvalidInputException("minSeverity", "危険度の下限は1〜" + max + "の整数です");
+        throw new InvalidInputException("minSeverity", UiText.of("error.min-severity", max));
     }
 
     private static String queryString(Map<String, String> query) {

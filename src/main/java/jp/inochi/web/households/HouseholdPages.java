@@ -48,6 +48,7 @@ import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.MunicipalityNames;
 import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
 
 /**
@@ -218,7 +219,7 @@ final class HouseholdPages {
         Double longitude = form.coordinate("longitude");
         Double latitude = form.coordinate("latitude");
         if (!form.hasErrors() && (longitude == null || latitude == null)) {
-            form.reject(longitude == null ? "longitude" : "latitude", "地図をクリックするか、経度と緯度を両方入力してください");
+            form.reject(longitude == null ? "longitude" : "latitude", UiText.of("error.location-required"));
         }
         Submission<Household> done = Submission.run(form, () -> households.correct(viewer, id,
                 HouseholdForms.withLocation(visible.household(), visible.guardians(), longitude, latitude, form.version())));

@@ -60,6 +60,7 @@ import jp.inochi.web.Form;
 import jp.inochi.web.HouseholdSummaries;
 import jp.inochi.web.HouseholdSummaries.Summary;
 import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
 import jp.inochi.web.Timelines;
 
@@ -284,7 +285,7 @@ final class LoanPages {
         }
         Form form = Form.blank("photo-" + inspectionId);
         if (file == null || file.getSize() == 0 || file.getFilename() == null || file.getFilename().isBlank()) {
-            form.reject("file", "写真のファイル（JPEGまたはPNG）を選んでください");
+            form.reject("file", UiText.of("error.photo-required"));
         }
         Submission<InspectionPhoto> done = Submission.run(form, () -> {
             try (InputStream content = file.getInputStream()) {
