@@ -41,6 +41,8 @@
             onFeatures: function (count) {
                 element.dataset.hazardFeatures = count;
             }
+        }).on('load', function () {
+            element.dataset.hazardTilesLoaded = 'true';
         }).addTo(map);
 
         var markers = L.layerGroup().addTo(map);
@@ -77,6 +79,8 @@
                 markers.addLayer(marker);
                 element.dataset.householdMarkers = Object.keys(placed).length;
             }
+        }).on('load', function () {
+            element.dataset.householdTilesLoaded = 'true';
         }).addTo(map);
 
         L.control.layers(null, { 'ハザード区域': hazards, '世帯': markers }, { collapsed: false }).addTo(map);

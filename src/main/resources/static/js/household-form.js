@@ -19,6 +19,20 @@
         var has = !isNaN(lon) && !isNaN(lat);
         var map = InochiMaps.create(element);
         map.setView(has ? [lat, lon] : InochiMaps.KUMAMOTO, has ? 15 : 9);
+        if (element.dataset.hazardTiles && window.InochiVectorTiles) {
+            // The hazard zones around the home, in their legend colours (drawn by the service, also offline).
+            InochiVectorTiles.layer({
+                url: element.dataset.hazardTiles,
+                style: function (feature) {
+                    return { fill: feature.properties.colour || '#7a7a7a', stroke: '#555', weight: 0.5, opacity: 0.55 };
+                },
+                onFeatures: function (count) {
+                    element.dataset.hazardFeatures = count;
+                }
+            }).on('load', function () {
+                element.dataset.hazardTilesLoaded = 'true';
+            }).addTo(map);
+        }
         var marker = null;
 
         function place(latitude, longitude) {

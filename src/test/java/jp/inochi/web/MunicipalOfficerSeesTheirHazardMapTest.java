@@ -71,6 +71,8 @@ class MunicipalOfficerSeesTheirHazardMapTest {
         Locator map = page.locator("#hazard-map");
         page.waitForFunction("() => Number(document.getElementById('hazard-map').dataset.hazardFeatures || 0) > 0");
         page.waitForFunction("() => Number(document.getElementById('hazard-map').dataset.householdMarkers || 0) > 0");
+        page.waitForFunction("() => document.getElementById('hazard-map').dataset.hazardTilesLoaded === 'true'"
+                + " && document.getElementById('hazard-map').dataset.householdTilesLoaded === 'true'");
         assertThat(page.locator("#hazard-map-offline")).isVisible();
         assertThat(page.locator("#hazard-map-offline")).containsText("背景地図（地理院タイル）を読み込めません");
         Locator legend = page.locator(".leaflet-control-container .legend");
@@ -119,6 +121,10 @@ class MunicipalOfficerSeesTheirHazardMapTest {
         page.waitForLoadState();
         assertThat(page.locator("#pin-map.leaflet-container path.leaflet-interactive")).hasCount(1);
         assertThat(page.locator("#location-longitude")).hasCount(0);
+        assertThat(page.locator("#resolved-municipality")).containsText("人吉市");
+        page.waitForFunction("() => document.getElementById('pin-map').dataset.hazardTilesLoaded === 'true'");
+        assertTrue(Integer.parseInt(page.locator("#pin-map").getAttribute("data-hazard-features")) > 0,
+                "the household's map shows the zones around the home");
         Screenshots.save(page, "22-officer-household" + suffix);
 
         for (Long other : others.stream().limit(5).toList()) {
@@ -189,6 +195,17 @@ class MunicipalOfficerSeesTheirHazardMapTest {
                     .IsVisibleOptions().setTimeout(120_000));
             assertThat(page.locator("#import-report")).containsText("読み込みが完了しました");
             Screenshots.save(page, "23-import-report-flood-subset");
+
+            // The 45 municipalities (国土数値情報 N03), so each home's municipality is resolved from its point.
+            page.navigate(server.url("/hazard-imports"));
+            page.getByLabel("読み込むデータ").selectOption("BOUNDARY");
+            page.getByLabel("ファイル（必須）").setInputFiles(GeoData.file(GeoData.MUNICIPALITIES_45));
+            page.getByLabel("レイヤー名（必須）").fill("熊本県 行政区域（45市町村）");
+            page.getByLabel("クレジット表記").fill("「国土数値情報（行政区域データ）」（国土交通省）を加工して作成");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("読み込みを始める")).click();
+            page.waitForURL("**/hazard-imports/*");
+            assertThat(page.locator("#import-report")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(120_000));
         }
     }
 
