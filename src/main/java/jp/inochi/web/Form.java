@@ -118,11 +118,6 @@ public final class Form {
                 .map(Map.Entry::getValue).toList();
     }
 
-    /** Errors of fields the page has no place for (shown in the summary at the top of the form). */
-    public List<FieldError> errorsOutside(Collection<String> fieldsOnPage) {
-        return errors.stream().filter(error -> !fieldsOnPage.contains(error.field())).toList();
-    }
-
     // ---- reading into the services' types
 
     /** The text, stripped; null when empty. */

@@ -234,13 +234,13 @@ final class LoanPages {
         deadlines.add(Deadline.of("個別避難計画の作成申請（貸与開始から6か月）", loan.planDeadline(), today,
                 plan != PlanStatus.NOT_APPLIED || !running, plan != PlanStatus.NOT_APPLIED
                         ? plan.label() + (loan.planAppliedOn() != null ? "（申請 " + jp.inochi.platform.time.JapaneseDates.warekiShort(loan.planAppliedOn()) + "）" : "")
-                        : "対象外（貸与終了）", Deadline.SOON_DAYS, null));
+                        : "対象外（貸与終了）", Deadline.SOON_DAYS));
         if (loan.state() == LoanState.ACTIVE) {
-            deadlines.add(Deadline.of("次の年次確認", loan.nextCheckDue(), today, false, null, Deadline.SOON_DAYS, null));
+            deadlines.add(Deadline.of("次の年次確認", loan.nextCheckDue(), today, false, null, Deadline.SOON_DAYS));
         }
         deadlines.add(Deadline.of("貸与期間の満了（最長5年）", loan.maxEndDate(), today, !running,
                 loan.endedOn() != null ? "終了（" + jp.inochi.platform.time.JapaneseDates.warekiShort(loan.endedOn()) + "）" : "返還手続中",
-                90, null));
+                90));
         return deadlines;
     }
 
