@@ -1,11 +1,16 @@
 package jp.inochi.audit;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.List;
 import jp.inochi.access.AccessBasis;
 import jp.inochi.access.Viewer;
 
@@ -19,10 +24,12 @@ public class AuditLog {
     public static final String NO_ROLE = "NONE";
 
     private final AuditEntryRepository repository;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    AuditLog(AuditEntryRepository repository, Clock clock) {
+    AuditLog(AuditEntryRepository repository, TransactionOperations<Connection> transactions, Clock clock) {
         this.repository = repository;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -85,24 +92,48 @@ public class AuditLog {
                 viewer.clientAddress(), action, resource, "audit_log", null, null, null, null, rowCount, filter));
     }
 
+    /** One entry per household in one statement and one commit, however many households a list shows. */
+    static final String INSERT_HOUSEHOLD_ENTRIES = """
+            INSERT INTO audit_log (occurred_at, actor_user_id, actor_username, actor_role, client_address, action,
+                                   resource, subject_type, subject_id, household_id, basis, declaration_id, row_count)
+            SELECT ?, ?, ?, ?, ?, ?, ?, 'household', shown.id::text, shown.id, shown.basis,
+                   CASE WHEN shown.basis = 'DECLARATION' THEN ?::bigint END, ?::integer
+              FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS shown(id, basis, position)
+             ORDER BY shown.position""";
+
     private void writeHouseholdEntries(Viewer viewer, AuditAction action, String resource,
                                        Collection<HouseholdAccess> households, @Nullable Integer rowCount) {
         if (households.isEmpty() && action == AuditAction.READ) {
             return;
         }
         Instant now = clock.instant();
+        if (households.isEmpty()) {
+            repository.save(new AuditEntry(null, now, viewer.userId(), viewer.username(), viewer.role().name(),
+                    viewer.clientAddress(), action, resource, "household", null, null, null, null, 0, null));
+            return;
+        }
         Long declaration = households.stream().anyMatch(access -> access.basis() == AccessBasis.DECLARATION)
                 && viewer.municipalityCode() != null
                 ? repository.findActiveDeclaration(viewer.municipalityCode(), now).orElse(null)
                 : null;
-        List<AuditEntry> entries = households.isEmpty()
-                ? List.of(new AuditEntry(null, now, viewer.userId(), viewer.username(), viewer.role().name(),
-                        viewer.clientAddress(), action, resource, "household", null, null, null, null, 0, null))
-                : households.stream().map(access -> new AuditEntry(null, now, viewer.userId(), viewer.username(),
-                        viewer.role().name(), viewer.clientAddress(), action, resource, "household",
-                        String.valueOf(access.householdId()), access.householdId(), access.basis(),
-                        access.basis() == AccessBasis.DECLARATION ? declaration : null, rowCount, null))
-                        .toList();
-        repository.saveAll(entries);
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_HOUSEHOLD_ENTRIES)) {
+                insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.setLong(2, viewer.userId());
+                insert.setString(3, viewer.username());
+                insert.setString(4, viewer.role().name());
+                insert.setString(5, viewer.clientAddress());
+                insert.setString(6, action.name());
+                insert.setString(7, resource);
+                insert.setObject(8, declaration, Types.BIGINT);
+                insert.setObject(9, rowCount, Types.INTEGER);
+                insert.setArray(10, connection.createArrayOf("bigint",
+                        households.stream().map(HouseholdAccess::householdId).toArray()));
+                insert.setArray(11, connection.createArrayOf("text",
+                        households.stream().map(access -> access.basis().name()).toArray()));
+                return insert.executeUpdate();
+            }
+        });
     }
 }

@@ -64,4 +64,17 @@ public final class FreshDatabase {
             }
         }
     }
+
+    /** The first column of the first row, as text. */
+    public String queryForString(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
 }

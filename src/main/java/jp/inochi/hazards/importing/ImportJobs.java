@@ -194,11 +194,15 @@ public class ImportJobs {
         return (int) Math.min(90, done * 90 / total);
     }
 
-    /** Writes progress at most every 250 ms (and at every change of phase), in its own transaction. */
+    /**
+     * Writes progress in its own transaction at every change of phase, at every tenth of the features read (so a
+     * fast machine still shows the reading move), and otherwise at most every 250 ms.
+     */
     private final class JobProgress implements ImportProgress {
         private final UUID id;
         private Phase lastPhase;
         private long lastWrite;
+        private long lastTenth;
 
         JobProgress(UUID id) {
             this.id = id;
@@ -207,11 +211,13 @@ public class ImportJobs {
         @Override
         public void update(Phase phase, long done, long total) {
             long now = System.nanoTime();
-            if (phase == lastPhase && now - lastWrite < HEARTBEAT.toNanos()) {
+            long tenth = total > 0 ? done * 10 / total : 0;
+            if (phase == lastPhase && tenth == lastTenth && now - lastWrite < HEARTBEAT.toNanos()) {
                 return;
             }
             lastPhase = phase;
             lastWrite = now;
+            lastTenth = tenth;
             execute(id, "UPDATE import_job SET phase = ?, done = ?, total = ?, heartbeat_at = ? WHERE id = ?",
                     phase.label(), done, total, clock.instant(), id);
         }
