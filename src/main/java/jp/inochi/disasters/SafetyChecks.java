@@ -301,7 +301,10 @@ public class SafetyChecks {
 
     /** The contacts with one family during the event, oldest first (the viewer may see the household; else 404). */
     public List<Contact> contacts(Viewer viewer, DisasterEvent event, long householdId, String resource) {
-        return transactions.executeRead(status -> {
+        record Read(AccessBasis basis, List<Contact> contacts) {
+        }
+        // read, then audit: the audit entry is a write, which a read-only transaction refuses
+        Read read = transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             AccessBasis basis = basisInEvent(connection, viewer, event.id(), householdId)
                     .orElseThrow(() -> new NotFoundException("この災害対応の世帯"));
@@ -322,9 +325,10 @@ public class SafetyChecks {
                     }
                 }
             }
-            auditLog.householdsRead(viewer, resource, List.of(new HouseholdAccess(householdId, basis)));
-            return contacts;
+            return new Read(basis, contacts);
         });
+        auditLog.householdsRead(viewer, resource, List.of(new HouseholdAccess(householdId, read.basis())));
+        return read.contacts();
     }
 
     /** The viewer's basis for a household of the event, or empty when it is not one or not theirs to see. */

@@ -181,6 +181,16 @@ class SafetyCheckTest implements TestPropertyProvider {
                 + "JOIN safety_check s ON s.message_id = m.id WHERE s.event_id = ?", event));
         assertEquals("CANCELLED", Sql.queryForText("SELECT email_state FROM safety_check WHERE event_id = ?", closed));
         assertEquals("SAFE_AT_HOME", status(event, reached.id()));
+
+        // the family's contacts are read back, and that read is audited
+        long auditedBefore = Sql.queryForLong("SELECT count(*) FROM audit_log WHERE household_id = ? AND action = 'READ'",
+                reached.id());
+        List<Object> contacts = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.GET(
+                "/api/disaster-events/" + event + "/households/" + reached.id() + "/contacts")), Argument.listOf(Object.class));
+        assertEquals(1, contacts.size());
+        assertTrue(contacts.get(0).toString().contains("SAFE_AT_HOME"), contacts.toString());
+        assertEquals(auditedBefore + 1, Sql.queryForLong(
+                "SELECT count(*) FROM audit_log WHERE household_id = ? AND action = 'READ'", reached.id()));
     }
 
     @Test
