@@ -11,7 +11,8 @@ import jp.inochi.tiles.VectorTiles;
 
 /**
  * Issue 4: hazard tiles over 人吉 at zoom 14 (a 3 × 3 block, the whole prefecture's flood zones loaded) through
- * {@code GET /tiles/hazards/{z}/{x}/{y}.mvt} against the raw ST_AsMVT statement run over JDBC (goal: p50 ≤ 1.3 ×).
+ * {@code GET /tiles/hazards/{z}/{x}/{y}.mvt} against the raw ST_AsMVT statement run over JDBC (goal: p50 ≤ 1.3 ×):
+ * asked again and again (the service keeps them), and each asked once (made by the statement, z15 around 人吉).
  */
 final class TileBenchmark implements Benchmark {
     private static final int Z = 14;
@@ -45,16 +46,7 @@ final class TileBenchmark implements Benchmark {
                                 HttpResponse.BodyHandlers.ofByteArray());
                         double apiMillis = HazardBench.millisSince(started);
                         started = System.nanoTime();
-                        statement.setInt(1, Z);
-                        statement.setInt(2, x);
-                        statement.setInt(3, y);
-                        statement.setArray(4, null);
-                        statement.setArray(5, null);
-                        byte[] tile;
-                        try (ResultSet row = statement.executeQuery()) {
-                            row.next();
-                            tile = row.getBytes(1);
-                        }
+                        byte[] tile = rawTile(statement, Z, x, y);
                         double rawMillis = HazardBench.millisSince(started);
                         int rawLength = tile == null ? 0 : tile.length;
                         int apiLength = response.statusCode() == 204 ? 0 : response.body().length;
@@ -87,9 +79,66 @@ final class TileBenchmark implements Benchmark {
                 empty.add(HazardBench.millisSince(started));
             }
         }
-        return List.of(new BenchResult(name(), "z14 hazard tiles over 人吉 (3×3, mean " + bytes / api.size() / 1024 + " KB), p50 of "
-                        + api.size(), oursP50, "ms", "raw ST_AsMVT over JDBC", rawP50, "≤ 1.3 × raw", oursP50 <= 1.3 * rawP50),
+        List<Double> coldApi = new ArrayList<>();
+        List<Double> coldRaw = new ArrayList<>();
+        long coldBytes = firstRequests(bench, 2 * centreX, 2 * centreY, coldApi, coldRaw);
+        double coldP50 = HazardBench.median(coldApi);
+        double coldRawP50 = HazardBench.median(coldRaw);
+        return List.of(new BenchResult(name(), "z14 hazard tiles over 人吉 asked again (3×3, mean " + bytes / api.size() / 1024
+                        + " KB; the service keeps them), p50 of " + api.size(), oursP50, "ms", "raw ST_AsMVT over JDBC", rawP50,
+                        "≤ 1.3 × raw", oursP50 <= 1.3 * rawP50),
+                new BenchResult(name(), "z15 hazard tiles around 人吉 each asked once (6×6, mean " + coldBytes / coldApi.size() / 1024
+                        + " KB; made by the statement), p50 of " + coldApi.size(), coldP50, "ms", "raw ST_AsMVT over JDBC",
+                        coldRawP50, "≤ 1.3 × raw", coldP50 <= 1.3 * coldRawP50),
                 BenchResult.withoutBaseline(name(), "reference: the same endpoint for an empty tile at sea (request overhead), p50 of 50",
                         HazardBench.median(empty), "ms", "reference", true));
+    }
+
+    /**
+     * Tiles the service has not made yet: each run once untimed over JDBC (so both sides read warm buffers), then
+     * timed over JDBC and through the API.
+     */
+    private static long firstRequests(HazardBench bench, int fromX, int fromY, List<Double> api, List<Double> raw)
+            throws Exception {
+        int z = Z + 1;
+        long bytes = 0;
+        try (Connection connection = bench.connect();
+             PreparedStatement statement = connection.prepareStatement(VectorTiles.HAZARDS)) {
+            for (int dx = -3; dx < 3; dx++) {
+                for (int dy = -3; dy < 3; dy++) {
+                    int x = fromX + dx;
+                    int y = fromY + dy;
+                    rawTile(statement, z, x, y);
+                    long started = System.nanoTime();
+                    byte[] tile = rawTile(statement, z, x, y);
+                    raw.add(HazardBench.millisSince(started));
+                    started = System.nanoTime();
+                    HttpResponse<byte[]> response = bench.http.send(HttpRequest.newBuilder(
+                            bench.uri("/tiles/hazards/" + z + "/" + x + "/" + y + ".mvt")).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    api.add(HazardBench.millisSince(started));
+                    int rawLength = tile == null ? 0 : tile.length;
+                    int apiLength = response.statusCode() == 204 ? 0 : response.body().length;
+                    if (apiLength != rawLength) {
+                        throw new IllegalStateException("tile " + z + "/" + x + "/" + y + ": API " + apiLength + " bytes, raw "
+                                + rawLength + " bytes");
+                    }
+                    bytes += rawLength;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static byte[] rawTile(PreparedStatement statement, int z, int x, int y) throws Exception {
+        statement.setInt(1, z);
+        statement.setInt(2, x);
+        statement.setInt(3, y);
+        statement.setArray(4, null);
+        statement.setArray(5, null);
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getBytes(1);
+        }
     }
 }

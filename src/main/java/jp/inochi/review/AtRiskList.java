@@ -101,15 +101,18 @@ public class AtRiskList {
                 .filter(found -> mayAsk(viewer, found))
                 .orElseThrow(() -> new NotFoundException("市町村"));
         AccessScope scope = viewer.scope(clock);
-        Result result = transactions.executeRead(status -> query(status.getConnection(), scope, municipality, filter));
-        List<HouseholdAccess> accesses = result.households().stream()
-                .map(household -> new HouseholdAccess(household.id(), household.basis())).toList();
-        if (export) {
-            auditLog.householdsExported(viewer, resource, accesses);
-        } else {
-            auditLog.householdsRead(viewer, resource, accesses);
-        }
-        return result;
+        // read and audit in one transaction: the list leaves only if its audit entries were written
+        return transactions.executeWrite(status -> {
+            Result result = query(status.getConnection(), scope, municipality, filter);
+            List<HouseholdAccess> accesses = result.households().stream()
+                    .map(household -> new HouseholdAccess(household.id(), household.basis())).toList();
+            if (export) {
+                auditLog.householdsExported(viewer, resource, accesses);
+            } else {
+                auditLog.householdsRead(viewer, resource, accesses);
+            }
+            return result;
+        });
     }
 
     private static boolean mayAsk(Viewer viewer, Municipality municipality) {

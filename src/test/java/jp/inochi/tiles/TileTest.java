@@ -104,6 +104,37 @@ class TileTest {
     }
 
     @Test
+    void aNewVersionOfALayerIsInTheVeryNextTileNotTheOneKeptFromBefore() throws Exception {
+        // a square of its own at sea west of 天草, away from this class's other zone and homes
+        double lon = 129.90;
+        double lat = 32.40;
+        String tile = "/tiles/hazards/" + Z + "/" + tileX(lon) + "/" + tileY(lat) + ".mvt";
+        importSquare("タイル試験 版の切り替え", lon, lat, 2);
+        assertEquals(List.of(2L), severities(tile, "タイル試験 版の切り替え"));
+        assertEquals(List.of(2L), severities(tile, "タイル試験 版の切り替え"), "asked again, the same tile");
+        importSquare("タイル試験 版の切り替え", lon, lat, 5);
+        assertEquals(List.of(5L), severities(tile, "タイル試験 版の切り替え"), "the new version, at once");
+    }
+
+    private void importSquare(String layer, double lon, double lat, int depthRank) throws Exception {
+        double h = 0.001;
+        Path file = Files.writeString(temp.resolve("square-" + depthRank + ".geojson"), String.format(Locale.ROOT,
+                "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},"
+                        + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"depth_rank\":%d},\"geometry\":{\"type\":\"Polygon\","
+                        + "\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}]}", depthRank,
+                lon - h, lat - h, lon + h, lat - h, lon + h, lat + h, lon - h, lat + h, lon - h, lat - h));
+        importer.importFiles(ImportRequest.hazard(layer, HazardType.FLOOD, "試験", null, null),
+                List.of(new InputFile(file, file.getFileName().toString())), ImportProgress.NONE);
+    }
+
+    private List<Long> severities(String tile, String layer) {
+        byte[] body = client.toBlocking().exchange(HttpRequest.GET(tile), byte[].class).body();
+        return MvtDecoder.decode(body).get(0).features().stream()
+                .filter(feature -> layer.equals(feature.attributes().get("layer")))
+                .map(feature -> (Long) feature.attributes().get("severity")).toList();
+    }
+
+    @Test
     void aTileWithNothingInItIsNoContent() {
         HttpResponse<byte[]> response = client.toBlocking().exchange(HttpRequest.GET("/tiles/hazards/" + Z + "/" + tileX(140.0) + "/"
                 + tileY(20.0) + ".mvt"), byte[].class);
