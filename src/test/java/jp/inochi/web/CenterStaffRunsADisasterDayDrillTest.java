@@ -146,6 +146,40 @@ class CenterStaffRunsADisasterDayDrillTest {
                 assertThat(page.locator("#event-map")).hasAttribute("data-loaded", "true");
             });
 
+            // the outage began two hours ago and power is expected back in two days; the area is checked again
+            Screenshots.onFailure(page, "FAILED-disaster-outage", () -> {
+                java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Tokyo"))
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                page.locator("#outage-outageStartedAt").fill(local.minusHours(2).toString());
+                page.locator("#outage-expectedRestorationAt").fill(local.plusDays(2).toString());
+                page.locator("#outage-form button[type=submit]").click();
+                assertThat(page.locator(".notice-success")).containsText("停電の開始と電気の復旧見込みを更新しました");
+                assertEquals(1, server.database().queryForLong("SELECT count(*) FROM disaster_event WHERE id = " + eventId
+                        + " AND outage_started_at IS NOT NULL AND expected_restoration_at IS NOT NULL"));
+                page.locator("#reevaluate-form button[type=submit]").click();
+                assertThat(page.locator(".notice-success")).containsText("範囲を確認し直しました");
+                assertThat(page.locator("#total")).hasText(String.valueOf(affected));
+                assertThat(page.locator("#municipal-access-form")).hasCount(0);
+            });
+
+            // only a center admin opens municipal access: the reason is required, then the declaration is made
+            try (BrowserContext adminContext = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
+                adminContext.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+                Page admin = server.signIn(adminContext, "admin");
+                Screenshots.onFailure(admin, "FAILED-disaster-access", () -> {
+                    admin.navigate(server.url(eventPath));
+                    admin.locator("#municipal-access-form button[type=submit]").click();
+                    assertThat(admin.locator("#errors-municipal-access")).containsText("情報提供の理由を入力してください");
+                    assertEquals(0, server.database().queryForLong("SELECT count(*) FROM disaster_event WHERE id = " + eventId
+                            + " AND declaration_id IS NOT NULL"));
+                    admin.locator("#municipal-access-reason").fill("大雨特別警報（訓練）");
+                    admin.locator("#municipal-access-form button[type=submit]").click();
+                    assertThat(admin.locator(".notice-success")).containsText("市町村への情報提供（災害宣言）を開始しました");
+                    assertEquals(1, server.database().queryForLong("SELECT count(*) FROM disaster_event e JOIN disaster_declaration d "
+                            + "ON d.id = e.declaration_id WHERE e.id = " + eventId + " AND '43203' = ANY (d.municipality_codes)"));
+                });
+            }
+
             // past the reply deadline, everyone else is to be called
             clock.advance(Duration.ofMinutes(61));
             Screenshots.onFailure(page, "FAILED-disaster-unreached", () -> {

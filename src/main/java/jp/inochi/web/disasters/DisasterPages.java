@@ -30,6 +30,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.Role;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.disasters.DisasterEvent;
@@ -218,6 +219,11 @@ final class DisasterPages {
         }
     }
 
+    /** An instant as a {@code datetime-local} input's value in Japan time, or "" for none. */
+    private static String localInput(@Nullable Instant at) {
+        return at == null ? "" : LocalDateTime.ofInstant(at, JapanTime.ZONE).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
     private LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant(), JapanTime.ZONE).truncatedTo(ChronoUnit.MINUTES);
     }
@@ -253,6 +259,12 @@ final class DisasterPages {
         model.put("startForm", form.forAction("safety-check").hasErrors() ? form
                 : Form.blank("safety-check", "replyWithinMinutes", String.valueOf(DEFAULT_REPLY_MINUTES)));
         model.put("closeForm", form.forAction("close"));
+        model.put("reevaluateForm", form.forAction("reevaluate"));
+        model.put("outageForm", form.forAction("outage").hasErrors() ? form : Form.blank("outage",
+                "outageStartedAt", localInput(dashboard.event().outageStartedAt()),
+                "expectedRestorationAt", localInput(dashboard.event().expectedRestorationAt())));
+        model.put("accessForm", form.forAction("municipal-access"));
+        model.put("canOpenAccess", viewer.role() == Role.CENTER_ADMIN && dashboard.event().state() == EventState.ACTIVE);
         model.put("legendJson", legendJson());
         return new ModelAndView<>("disasters/dashboard", model);
     }
@@ -298,6 +310,55 @@ final class DisasterPages {
                 "POST " + LIST + "/{id}/close"));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + id, "disaster.closed");
+        }
+        return HttpResponse.status(done.status()).body(dashboardPage(viewer, id, form));
+    }
+
+    /** Evaluates the area again: families who moved in (or were added) join the event, and get the email if a check runs. */
+    @Post(value = LIST + "/{id}/reevaluate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+    HttpResponse<?> reevaluate(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("reevaluate", body);
+        Submission<Integer> done = Submission.run(form, () -> events.reevaluate(viewer, id, "POST " + LIST + "/{id}/reevaluate"));
+        if (done.done()) {
+            return flash.seeOther(request, LIST + "/" + id, "disaster.reevaluated");
+        }
+        return HttpResponse.status(done.status()).body(dashboardPage(viewer, id, form));
+    }
+
+    /** The outage's start and the expected restoration for the whole event; the per-municipality ones are kept. */
+    @Post(value = LIST + "/{id}/outage", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+    HttpResponse<?> outage(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("outage", body);
+        Instant outageStartedAt = dateTime(form, "outageStartedAt");
+        Instant expectedRestorationAt = dateTime(form, "expectedRestorationAt");
+        Long version = form.version();
+        Submission<DisasterEvent> done = Submission.run(form, () -> events.updateOutage(viewer, id, outageStartedAt,
+                expectedRestorationAt, events.restorations(id).entrySet().stream()
+                        .map(kept -> new DisasterEvents.Restoration(kept.getKey(), kept.getValue())).toList(),
+                version, "POST " + LIST + "/{id}/outage"));
+        if (done.done()) {
+            return flash.seeOther(request, LIST + "/" + id, "disaster.outage");
+        }
+        return HttpResponse.status(done.status()).body(dashboardPage(viewer, id, form));
+    }
+
+    /** Opens municipal access for the event's municipalities (a disaster declaration): center admins only. */
+    @Post(value = LIST + "/{id}/municipal-access", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CENTER_ADMIN)
+    HttpResponse<?> municipalAccess(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
+                                    @Body Map<String, Object> body) {
+        Form form = Form.of("municipal-access", body);
+        String reason = form.text("reason");
+        if (reason == null) {
+            form.reject("reason", UiText.of("error.disaster.access-reason"));
+        }
+        Instant endsAt = dateTime(form, "endsAt");
+        Submission<DisasterEvent> done = Submission.run(form, () -> events.openMunicipalAccess(viewer, id,
+                new DisasterEvents.MunicipalAccess(endsAt, reason), "POST " + LIST + "/{id}/municipal-access"));
+        if (done.done()) {
+            return flash.seeOther(request, LIST + "/" + id, "disaster.municipal-access");
         }
         return HttpResponse.status(done.status()).body(dashboardPage(viewer, id, form));
     }
