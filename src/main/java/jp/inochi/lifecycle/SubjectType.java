@@ -9,7 +9,8 @@ public enum SubjectType implements Labelled {
     INSPECTION("確認"),
     INCIDENT("紛失・破損"),
     HOUSEHOLD("世帯"),
-    TERMS_ACCEPTANCE("貸与条件の同意");
+    TERMS_ACCEPTANCE("貸与条件の同意"),
+    DISASTER_EVENT("災害対応");
 
     private final String label;
 

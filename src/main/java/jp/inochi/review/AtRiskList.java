@@ -168,7 +168,7 @@ public class AtRiskList {
     }
 
     /** The plan status with its label; overdue once the application deadline has passed unapplied (seed 000, line 540). */
-    static AtRiskHousehold.EvacuationPlan plan(String status, java.time.LocalDate deadline, java.time.LocalDate today) {
+    public static AtRiskHousehold.EvacuationPlan plan(String status, java.time.LocalDate deadline, java.time.LocalDate today) {
         if (status.equals("NONE")) {
             return new AtRiskHousehold.EvacuationPlan(status, "貸与なし", null, false);
         }
@@ -196,7 +196,7 @@ public class AtRiskList {
         };
     }
 
-    static List<Credit> credits(Connection connection) throws SQLException {
+    public static List<Credit> credits(Connection connection) throws SQLException {
         List<Credit> credits = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT l.name, t.label, v.source, v.licence, v.credit

@@ -101,6 +101,7 @@ public class Pages {
                 items.add(new NavItem("map", "地図", "/map"));
                 items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(new NavItem("imports", "ハザード読み込み", "/hazard-imports"));
+                items.add(new NavItem("disasters", "災害対応", "/disasters"));
                 if (role == Role.CENTER_ADMIN) {
                     items.add(new NavItem("audit", "監査ログ", "/audit"));
                 }
@@ -110,6 +111,7 @@ public class Pages {
                 items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(new NavItem("households", "世帯一覧", "/households"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                items.add(new NavItem("disasters", "災害対応", "/disasters"));
             }
             case AUDITOR -> items.add(new NavItem("audit", "監査ログ", "/audit"));
         }

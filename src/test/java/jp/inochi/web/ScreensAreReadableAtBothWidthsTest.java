@@ -72,7 +72,7 @@ class ScreensAreReadableAtBothWidthsTest {
         List<String> pages = List.of("/", "/applications", "/program-applications/" + application, "/loans/" + loan,
                 "/households/" + household, "/households/new", "/devices", "/work-list", "/loans?state=RETURNS",
                 "/hazard-imports", "/map?code=43203", "/at-risk?code=43203", "/evacuation-plans", "/reminders",
-                "/reminders?tab=alerts", "/reminders?tab=reports");
+                "/reminders?tab=alerts", "/reminders?tab=reports", "/disasters");
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
@@ -124,7 +124,8 @@ class ScreensAreReadableAtBothWidthsTest {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
                 context.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
                 Page page = server.signIn(context, "hitoyoshi");
-                for (String path : List.of("/map", "/at-risk", "/households", "/households/" + household, "/evacuation-plans")) {
+                for (String path : List.of("/map", "/at-risk", "/households", "/households/" + household, "/evacuation-plans",
+                        "/disasters")) {
                     page.navigate(server.url(path));
                     page.waitForLoadState();
                     @SuppressWarnings("unchecked")

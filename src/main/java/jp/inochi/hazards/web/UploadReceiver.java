@@ -30,21 +30,21 @@ import org.reactivestreams.Subscription;
  * name (without any directory part). Uploads over the configured size are refused with 413, and nothing is kept.
  */
 @Singleton
-final class UploadReceiver {
+public final class UploadReceiver {
     private final ImportSettings settings;
 
     UploadReceiver(ImportSettings settings) {
         this.settings = settings;
     }
 
-    record Upload(Map<String, String> fields, List<InputFile> files, Path directory) {
-        String field(String name) {
+    public record Upload(Map<String, String> fields, List<InputFile> files, Path directory) {
+        public String field(String name) {
             String value = fields.get(name);
             return value == null || value.isBlank() ? null : value.strip();
         }
     }
 
-    Upload receive(Publisher<CompletedPart> body) throws IOException {
+    public Upload receive(Publisher<CompletedPart> body) throws IOException {
         List<CompletedPart> parts = collect(body);
         Path directory = Files.createTempDirectory("inochi-upload-");
         try {
@@ -138,7 +138,7 @@ final class UploadReceiver {
         }
     }
 
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {

@@ -1,0 +1,617 @@
+package jp.inochi.disasters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.inochi.access.Role;
+import jp.inochi.devices.DeviceCondition;
+import jp.inochi.hazards.importing.ImportProgress;
+import jp.inochi.hazards.importing.ImportReport;
+import jp.inochi.hazards.importing.ImportRequest;
+import jp.inochi.hazards.importing.LayerImporter;
+import jp.inochi.hazards.model.HazardType;
+import jp.inochi.hazards.reading.InputFile;
+import jp.inochi.households.Guardian;
+import jp.inochi.households.GuardianRepository;
+import jp.inochi.households.Household;
+import jp.inochi.households.HouseholdRepository;
+import jp.inochi.inspections.Inspections;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.loans.Loan;
+import jp.inochi.reminders.outbox.OutboxDelivery;
+import jp.inochi.testsupport.FamilyBrowser;
+import jp.inochi.testsupport.GeoData;
+import jp.inochi.testsupport.MailText;
+import jp.inochi.testsupport.MovableClock;
+import jp.inochi.testsupport.Problems;
+import jp.inochi.testsupport.Sql;
+import jp.inochi.testsupport.TestLoans;
+import jp.inochi.testsupport.TestLogins;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Acceptance (issue 8), a scripted drill on real data: the 人吉/球磨 flood subset imported through the real importer,
+ * the GSI shelters, 200 synthetic households at jittered 町字 points of 人吉市 and 球磨村 (a third on ventilators, some
+ * with a loaned generator and the fuel of their yearly check), and a typhoon whose area is every flood zone of rank 2
+ * or more. The call list must equal an independent SQL computation, in the specified order; every affected family gets
+ * exactly one safety-check email (GreenMail); replies through the real signed links move families between statuses;
+ * the unreached list is the affected minus the replied; phone outcomes take families off it; the record says who was
+ * reached, when and how.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisasterDrillTest implements TestPropertyProvider {
+    private static final Pattern LINK = Pattern.compile("http://localhost:8080(/family/links/[A-Za-z0-9_.-]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HOUSEHOLDS = 200;
+    private static final Instant OUTAGE = OffsetDateTime.parse("2026-09-01T06:00:00+09:00").toInstant();
+    private static final Instant DECLARED = OffsetDateTime.parse("2026-09-01T09:00:00+09:00").toInstant();
+
+    private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @Inject
+    LayerImporter importer;
+    @Inject
+    HouseholdRepository householdRepository;
+    @Inject
+    GuardianRepository guardianRepository;
+    @Inject
+    TestLoans loans;
+    @Inject
+    Inspections inspections;
+    @Inject
+    TestLogins logins;
+    @Inject
+    OutboxDelivery delivery;
+    @Inject
+    MovableClock clock;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        smtp.start();
+        return Map.of("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** One drill household: its id, its guardian's address (null: none), whether it consented to email. */
+    private record Family(long id, String email, boolean emailConsent, boolean ventilator) {
+    }
+
+    @Test
+    void aTyphoonOverTheFloodZonesOfRank2GivesTheRightCallListOneEmailPerFamilyAndAnUnreachedListOfThoseWhoDidNotReply()
+            throws Exception {
+        // --- the drill households, then the real flood data and the GSI shelters through the real importer
+        clock.setDate(LocalDate.of(2026, 1, 5));
+        Map<Long, Family> families = placeHouseholds();
+        String layerName = "訓練 人吉・球磨 洪水浸水想定区域 " + run;
+        ImportReport flood = importer.importFiles(ImportRequest.hazard(layerName, HazardType.FLOOD,
+                        "国土数値情報 A31b（令和5年度）", "CC BY 4.0", "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
+                List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
+        assertEquals(1100, flood.imported());
+        importer.importFiles(ImportRequest.of(jp.inochi.hazards.importing.LayerKind.SHELTER, "訓練 指定避難所 " + run,
+                        "国土地理院「指定緊急避難場所・指定避難所データ」", null, "出典：国土地理院「指定緊急避難場所・指定避難所データ」"),
+                List.of(new InputFile(GeoData.file(GeoData.SHELTERS_EVACUATION), GeoData.SHELTERS_EVACUATION)),
+                ImportProgress.NONE);
+
+        // --- some affected ventilator families have a loaned generator; most recorded their fuel at the yearly check
+        List<Long> affectedVentilator = longs("""
+                SELECT x.household_id FROM hazard_layer_households(?, 2) x JOIN household h ON h.id = x.household_id
+                WHERE h.id = ANY (?) AND h.ventilator_dependent AND h.ventilator_hours_per_day >= 23.5
+                ORDER BY x.household_id LIMIT 8""",
+                flood.layerId(), families.keySet().toArray(Long[]::new));
+        assertTrue(affectedVentilator.size() >= 6, "enough affected ventilator households for the drill: " + affectedVentilator);
+        for (int i = 0; i < affectedVentilator.size(); i++) {
+            Household household = householdRepository.findById(affectedVentilator.get(i)).orElseThrow();
+            Loan loan = loans.loanStartedOn(household, LocalDate.of(2026, 1, 10));
+            if (i < 6) {
+                clock.setDate(LocalDate.of(2026, 6, 1));
+                inspections.record(Actor.of(logins.viewer(Role.CENTER_STAFF)), new Inspections.NewInspection(loan.id(),
+                        LocalDate.of(2026, 6, 1), DeviceCondition.GOOD, true, true, new BigDecimal(i * 3 + "." + (i % 2 == 0 ? "6" : "0")),
+                        true, true, null, null));
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            http.toBlocking().exchange(logins.as(Role.CENTER_STAFF, HttpRequest.PUT("/api/households/"
+                    + affectedVentilator.get(i) + "/power-sources", Map.of("sources", List.of(Map.of("kind", "VEHICLE",
+                    "description", "給電できるハイブリッド車", "hours", 10 + i))))));
+        }
+        http.toBlocking().exchange(logins.as(Role.CENTER_STAFF, HttpRequest.POST("/api/care-coordinators", Map.of(
+                "municipalityCode", "43203", "name", "球磨 花子", "organisation", "人吉市 保健センター",
+                "phone", "0966-00-0000", "primaryContact", true))));
+
+        // --- the typhoon: three hours after the power went out, the center declares it over the flood zones of rank ≥ 2
+        clock.set(DECLARED);
+        String eventName = "令和8年台風第10号 訓練 " + run;
+        Map<String, Object> event = post(Role.CENTER_STAFF, "/api/disaster-events", Map.of("name", eventName,
+                "eventType", "TYPHOON", "startsAt", DECLARED.toString(), "outageStartedAt", OUTAGE.toString(),
+                "expectedRestorationAt", OUTAGE.plus(Duration.ofHours(60)).toString(),
+                "area", Map.of("kind", "HAZARD_ZONES", "layerId", flood.layerId(), "minSeverity", 2)));
+        long eventId = ((Number) event.get("id")).longValue();
+        assertEquals("ACTIVE", event.get("state"));
+        assertTrue(event.get("areaDescription").toString().contains("ランク2以上"), event.toString());
+
+        // --- the call list against an independent computation in SQL, in the specified order
+        JsonNode callList = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/call-list");
+        List<Expected> expected = independentCallList(flood.versionId(), 3.0);
+        List<Long> listed = ids(callList.get("households"));
+        assertEquals(expected.stream().map(Expected::id).toList(), listed,
+                "the call list is every household in a zone of rank ≥ 2, in the specified order");
+        Set<Long> ours = new HashSet<>(listed);
+        ours.retainAll(families.keySet());
+        assertTrue(ours.size() >= 30, "many drill households are affected: " + ours.size());
+        assertEquals(eventMunicipalities(listed), new TreeSet<>(names(event.get("municipalities"))));
+        boolean sawGenerator = false;
+        boolean sawFlag = false;
+        for (int i = 0; i < expected.size(); i++) {
+            Expected want = expected.get(i);
+            JsonNode row = callList.get("households").get(i);
+            assertEquals(i + 1, row.get("rank").asInt());
+            assertEquals(want.total(), row.at("/power/totalHours").decimalValue(), "autonomy of " + want.id());
+            assertEquals(want.remaining(), row.at("/power/remainingHours").decimalValue(), "remaining of " + want.id());
+            assertEquals(want.ventilator(), row.get("ventilatorDependent").asBoolean());
+            assertEquals(want.total().compareTo(new BigDecimal("72")) < 0,
+                    row.at("/power/flags").toString().contains("UNDER_72_HOURS"), "72 h flag of " + want.id());
+            assertEquals(want.total().compareTo(new BigDecimal("60")) < 0,
+                    row.at("/power/flags").toString().contains("UNDER_EXPECTED_OUTAGE"), "outage flag of " + want.id());
+            assertEquals(want.relative(), row.at("/hazard/relativeSeverity").asDouble(), 0.001, "hazard of " + want.id());
+            sawGenerator |= row.at("/power/generatorHours").decimalValue().signum() > 0;
+            sawFlag |= row.at("/power/flags").size() > 0;
+            assertEquals("CENTER", row.get("basis").asText());
+            assertEquals("NOT_CONTACTED", row.at("/safety/status").asText());
+            if (families.containsKey(want.id())) {
+                assertEquals(families.get(want.id()).email(), text(row.at("/guardians/0/email")));
+                assertEquals("球磨 花子", row.at("/coordinator/name").asText(), "the municipality's coordinator");
+                assertEquals(nearestWelfareShelters(want.id()), shelterIds(row.get("shelters")),
+                        "the nearest welfare shelters outside flood zones of rank ≥ 2");
+                for (JsonNode shelter : row.get("shelters")) {
+                    assertEquals(longs("SELECT round(ST_Distance(s.geom::geography, h.location::geography))::bigint "
+                            + "FROM shelter s, household h WHERE s.id = ? AND h.id = ?", shelter.get("id").asLong(), want.id())
+                            .get(0), shelter.get("distanceM").asLong(), "the geodesic distance, as PostGIS measures it");
+                }
+            }
+        }
+        assertTrue(sawGenerator, "the generator's fuel counts in the autonomy");
+        assertTrue(sawFlag, "households short of power are flagged");
+        assertTrue(callList.get("notice").asText().contains("指定なし"));
+
+        // the same list as CSV for Excel: BOM, CRLF, one line per household, audited as an export
+        HttpResponse<byte[]> csv = http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
+                HttpRequest.GET("/api/disaster-events/" + eventId + "/call-list?format=csv")), byte[].class);
+        byte[] bytes = csv.body();
+        assertEquals((byte) 0xEF, bytes[0]);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("順位,世帯ID,閲覧の根拠,区分,児童氏名"), text.substring(0, 80));
+        assertTrue(text.endsWith("\r\n") && !text.replace("\r\n", "").contains("\n"), "CRLF line ends");
+        assertEquals(listed.size() + 1L, text.lines().takeWhile(line -> !line.isEmpty()).count(), "a header and a line per household");
+        assertEquals(listed.size(), longs("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' "
+                + "AND resource = 'GET /api/disaster-events/{id}/call-list?format=csv' AND household_id = ANY (?)",
+                (Object) listed.toArray(Long[]::new)).get(0).intValue());
+
+        // --- the safety check: one email per affected family that can be emailed, exactly once
+        Map<String, Object> campaign = post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/safety-check",
+                Map.of("replyWithinMinutes", 180, "message", "停電が続いています。電源の状況をお知らせください。"));
+        assertEquals(listed.size(), ((Number) campaign.get("households")).intValue());
+        HttpClientResponseException twice = Problems.refused(() -> http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
+                HttpRequest.POST("/api/disaster-events/" + eventId + "/safety-check", Map.of()))));
+        assertEquals(HttpStatus.CONFLICT, twice.getStatus());
+        delivery.deliverReady();
+        delivery.deliverReady();
+        Map<String, List<MimeMessage>> received = safetyEmails(eventName);
+        Set<Long> emailable = new HashSet<>(longs("""
+                SELECT h.id FROM household h WHERE h.id = ANY (?) AND h.email_contact_consent
+                  AND EXISTS (SELECT 1 FROM guardian g WHERE g.household_id = h.id AND btrim(g.email) <> '')""",
+                (Object) listed.toArray(Long[]::new)));
+        assertEquals(emailable.size(), received.values().stream().mapToInt(List::size).sum(), "one email per emailable family");
+        int drillEmailed = 0;
+        for (Long id : listed) {
+            Family family = families.get(id);
+            if (family == null) {
+                continue;
+            }
+            List<MimeMessage> theirs = received.getOrDefault(family.email(), List.of());
+            if (family.emailConsent() && family.email() != null) {
+                assertEquals(1, theirs.size(), "exactly one safety-check email to household " + id);
+                drillEmailed++;
+            } else {
+                assertEquals(0, theirs.size(), "no email without consent or address: household " + id);
+            }
+        }
+        assertTrue(drillEmailed >= 25, "drill families emailed: " + drillEmailed);
+        assertEquals(0, Sql.queryForLong("SELECT count(*) FROM (SELECT household_id FROM outbox_message "
+                + "WHERE kind = 'safety-check' AND dedupe_key LIKE ? GROUP BY household_id HAVING count(*) > 1) d",
+                "safety-check:" + campaign.get("id") + ":%"));
+        Set<Long> notEmailable = new HashSet<>(listed);
+        notEmailable.removeAll(emailable);
+        JsonNode waiting = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/call-list");
+        for (JsonNode row : waiting.get("households")) {
+            long id = row.get("householdId").asLong();
+            assertEquals(notEmailable.contains(id) ? "UNREACHED" : "AWAITING_REPLY", row.at("/safety/status").asText(),
+                    "before the reply time, only families the email can't reach are unreached: " + id);
+        }
+
+        // --- families reply through the real signed links in their email
+        List<Long> emailedDrill = listed.stream().filter(id -> families.containsKey(id) && emailable.contains(id)).toList();
+        FamilyBrowser browser = new FamilyBrowser(http);
+        Map<Long, String> replied = new LinkedHashMap<>();
+        String[] answers = {"SAFE_AT_HOME", "EVACUATED", "NEEDS_POWER", "NEEDS_HELP"};
+        for (int i = 0; i < 20; i++) {
+            long id = emailedDrill.get(i);
+            List<String> links = links(received.get(families.get(id).email()).get(0));
+            assertEquals(4, links.size(), "four one-click replies");
+            int answer = i % 4;
+            FamilyBrowser.Page page = browser.open(links.get(answer));
+            assertEquals(200, page.status());
+            assertTrue(page.html().contains(eventName), "the page names the event");
+            assertNull(statusInDatabase(eventId, id), "opening a link records nothing");
+            String comment = answer == 1 ? "人吉市立第一小学校の体育館" : answer == 3 ? "吸引器の電池が切れそうです" : "";
+            FamilyBrowser.Page done = browser.submit(links.get(answer), Map.of("comment", comment));
+            assertEquals(200, done.status(), done.html());
+            assertTrue(done.html().contains("ご回答を受け付けました"), done.html());
+            replied.put(id, answers[answer]);
+            if (i == 0) {
+                FamilyBrowser.Page replay = browser.submit(links.get(answer), Map.of());
+                assertEquals(409, replay.status(), "a used link is refused");
+                // things change: the same family later needs power, through another link of the same email
+                assertEquals(200, browser.submit(links.get(2), Map.of("comment", "バッテリー残り2時間")).status());
+                replied.put(id, "NEEDS_POWER");
+            }
+        }
+        JsonNode live = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/call-list");
+        assertEquals(listed, ids(live.get("households")), "replies don't reorder the list");
+        for (JsonNode row : live.get("households")) {
+            long id = row.get("householdId").asLong();
+            if (replied.containsKey(id)) {
+                assertEquals(replied.get(id), row.at("/safety/status").asText(), "the reply shows at once: " + id);
+                assertEquals("メールのリンク", row.at("/safety/replyMethod").asText());
+            }
+        }
+        JsonNode evacuated = rowOf(live, emailedDrill.get(1));
+        assertEquals("人吉市立第一小学校の体育館", evacuated.at("/safety/replyDetail").asText(), "where they went");
+        assertEquals("バッテリー残り2時間", rowOf(live, emailedDrill.get(0)).at("/safety/replyDetail").asText());
+
+        // --- the reply time passes: the unreached list is exactly the affected minus the replied
+        clock.set(DECLARED.plus(Duration.ofMinutes(181)));
+        JsonNode unreached = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/unreached");
+        Set<Long> repliedInDatabase = new HashSet<>(longs("SELECT DISTINCT household_id FROM safety_contact WHERE event_id = ? "
+                + "AND reply IS NOT NULL", eventId));
+        assertEquals(replied.keySet(), repliedInDatabase);
+        // power has been out three more hours: the remaining autonomy, and with it the order, moved on
+        List<Long> expectedUnreached = independentCallList(flood.versionId(), 3 + 181 / 60.0).stream().map(Expected::id)
+                .filter(id -> !repliedInDatabase.contains(id)).toList();
+        assertEquals(new HashSet<>(listed), new HashSet<>(independentCallList(flood.versionId(), 0).stream()
+                .map(Expected::id).toList()), "the same households");
+        assertEquals(expectedUnreached, ids(unreached.get("households")), "unreached = affected − replied, in call order");
+
+        // --- phone follow-up: no answer keeps a family on the list; reached takes it off with what they said
+        long first = expectedUnreached.get(0);
+        long second = expectedUnreached.get(1);
+        post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/households/" + first + "/contacts",
+                Map.of("method", "PHONE", "outcome", "NO_ANSWER"));
+        post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/households/" + second + "/contacts",
+                Map.of("method", "PHONE", "outcome", "REACHED", "reply", "EVACUATED", "detail", "親戚宅（錦町）"));
+        JsonNode afterCalls = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/unreached");
+        List<Long> stillUnreached = ids(afterCalls.get("households"));
+        assertTrue(stillUnreached.contains(first));
+        assertFalse(stillUnreached.contains(second));
+        assertEquals(expectedUnreached.size() - 1, stillUnreached.size());
+        JsonNode firstRow = rowOf(afterCalls, first);
+        assertEquals(1, firstRow.at("/safety/attempts").asInt());
+        assertEquals("応答なし", firstRow.at("/safety/lastAttemptLabel").asText());
+        HttpClientResponseException replyWithoutReach = Problems.refused(() -> http.toBlocking().exchange(logins.as(
+                Role.CENTER_STAFF, HttpRequest.POST("/api/disaster-events/" + eventId + "/households/" + first + "/contacts",
+                        Map.of("method", "PHONE", "outcome", "REACHED")))));
+        assertEquals(HttpStatus.BAD_REQUEST, replyWithoutReach.getStatus(), "reached needs what the family said");
+
+        // --- the dashboard counts agree with the list
+        JsonNode dashboard = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/dashboard");
+        assertEquals(listed.size(), dashboard.get("total").asInt());
+        Map<String, Integer> byStatus = new HashMap<>();
+        dashboard.get("byStatus").forEach(count -> byStatus.put(count.get("status").asText(), count.get("count").asInt()));
+        assertEquals(stillUnreached.size(), byStatus.get("UNREACHED"));
+        assertEquals(replied.values().stream().filter("SAFE_AT_HOME"::equals).count(), (long) byStatus.get("SAFE_AT_HOME"));
+        assertEquals(replied.values().stream().filter("EVACUATED"::equals).count() + 1, (long) byStatus.get("EVACUATED"));
+        int municipalityTotal = 0;
+        for (JsonNode municipality : dashboard.get("byMunicipality")) {
+            municipalityTotal += municipality.get("total").asInt();
+        }
+        assertEquals(listed.size(), municipalityTotal);
+        JsonNode map = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/map");
+        assertEquals("FeatureCollection", map.get("type").asText());
+        JsonNode needsPower = null;
+        for (JsonNode feature : map.get("features")) {
+            if (feature.at("/properties/householdId").asLong() == emailedDrill.get(0)) {
+                needsPower = feature;
+            }
+            assertTrue(feature.at("/properties/childName").isMissingNode(), "no names on the map");
+        }
+        assertNotNull(needsPower);
+        assertEquals("NEEDS_POWER", needsPower.at("/properties/status").asText());
+        assertEquals("#e65100", needsPower.at("/properties/colour").asText());
+
+        // --- closing: no more replies; the record says who was reached, when and how
+        post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/close", Map.of("reason", "台風が通過し、停電が復旧したため"));
+        long unrepliedEmailed = emailedDrill.stream().filter(id -> !replied.containsKey(id)).findFirst().orElseThrow();
+        List<String> lateLinks = links(received.get(families.get(unrepliedEmailed).email()).get(0));
+        FamilyBrowser.Page late = browser.submit(lateLinks.get(0), Map.of());
+        assertTrue(late.html().contains("この安否確認は終了しました"), late.html());
+        assertNull(statusInDatabase(eventId, unrepliedEmailed), "nothing recorded after the close");
+        JsonNode record = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/record");
+        assertEquals(listed.size(), record.get("count").asInt());
+        JsonNode reachedByPhone = null;
+        for (JsonNode household : record.get("households")) {
+            if (household.get("householdId").asLong() == second) {
+                reachedByPhone = household;
+            }
+        }
+        assertNotNull(reachedByPhone);
+        assertEquals("電話", reachedByPhone.get("firstReachedBy").asText());
+        assertEquals("親戚宅（錦町）", reachedByPhone.at("/contacts/0/detail").asText());
+        String recordCsv = new String(http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
+                HttpRequest.GET("/api/disaster-events/" + eventId + "/record?format=csv")), byte[].class).body(), StandardCharsets.UTF_8);
+        assertTrue(recordCsv.startsWith("\uFEFF世帯ID,児童氏名"), recordCsv.substring(0, 40));
+        assertTrue(recordCsv.contains("メールのリンク,回答あり,電源が必要,バッテリー残り2時間"), "how and what");
+        List<String> steps = new ArrayList<>();
+        getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/timeline").forEach(step -> steps.add(step.get("action").asText()));
+        assertEquals(List.of("declare", "start-safety-check", "close"), steps);
+        assertTrue(Sql.queryForLong("SELECT count(*) FROM audit_log WHERE action = 'TRANSITION' AND subject_type = 'DISASTER_EVENT' "
+                + "AND subject_id = ?", String.valueOf(eventId)) >= 3, "every step in the audit log");
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /** 200 households at the 町字 points of 人吉市 and 球磨村, each moved by a seeded ~200 m; a third on ventilators. */
+    private Map<Long, Family> placeHouseholds() throws Exception {
+        JsonNode points = JSON.readTree(GeoData.file(GeoData.MACHIAZA_POINTS).toFile()).get("features");
+        List<JsonNode> here = new ArrayList<>();
+        for (JsonNode point : points) {
+            String code = point.at("/properties/muni_code5").asText();
+            if (code.equals("43203") || code.equals("43513")) {
+                here.add(point);
+            }
+        }
+        assertTrue(here.size() > 90, "町字 points of 人吉市 and 球磨村");
+        Random random = new Random(8);
+        Map<Long, Family> families = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        String[] hoursPerDay = {"24.0", "24.0", "24.0", "23.5", "20.0", "16.0"};
+        for (int i = 0; i < HOUSEHOLDS; i++) {
+            JsonNode point = here.get(i % here.size());
+            boolean ventilator = i % 3 == 0;
+            boolean consent = i % 13 != 5;
+            boolean hasEmail = i % 29 != 7;
+            double longitude = point.at("/geometry/coordinates/0").asDouble() + random.nextGaussian() * 0.002;
+            double latitude = point.at("/geometry/coordinates/1").asDouble() + random.nextGaussian() * 0.002;
+            Household saved = householdRepository.save(new Household(null, "訓練", "子" + i, "クンレン", "コ" + i,
+                    LocalDate.of(2024, 4, 1), "熊本大学病院", true, LocalDate.of(2025, 6, 1), ventilator,
+                    ventilator ? new BigDecimal(hoursPerDay[random.nextInt(hoursPerDay.length)]) : null,
+                    ventilator ? 10 : null, ventilator ? null : "経管栄養", "868-0000",
+                    "熊本県" + point.at("/properties/city").asText() + point.at("/properties/town").asText() + "（訓練）",
+                    "43", point.at("/properties/muni_code5").asText(), null, longitude, latitude, i % 4 != 0,
+                    i % 4 != 0 ? LocalDate.of(2025, 7, 1) : null, consent,
+                    i % 11 == 3 ? null : new BigDecimal(2 + random.nextInt(9) + ".0"), random.nextInt(4),
+                    i % 17 == 2 ? null : new BigDecimal(2 + random.nextInt(5) + ".5"), now, now, null));
+            String email = hasEmail ? "drill-" + run + "-" + i + "@example.jp" : null;
+            guardianRepository.save(new Guardian(null, saved.id(), 1, "訓練 保護者" + i, "クンレン ホゴシャ", "母", email,
+                    "090-0000-" + String.format("%04d", i)));
+            families.put(saved.id(), new Family(saved.id(), email, consent, ventilator));
+        }
+        return families;
+    }
+
+    /** What the call list must be, computed here in SQL from the zones, the households and the loans' records. */
+    private record Expected(long id, boolean ventilator, BigDecimal total, BigDecimal remaining, double relative) {
+    }
+
+    private List<Expected> independentCallList(long floodVersion, double hoursWithoutPower) throws Exception {
+        String sql = """
+                WITH in_zones AS (
+                    SELECT h.* FROM household h
+                    WHERE EXISTS (SELECT 1 FROM hazard_zone z WHERE z.version_id = ? AND z.severity >= 2
+                                  AND ST_Intersects(z.geom, h.location))),
+                affected AS (
+                    SELECT * FROM in_zones
+                    UNION ALL
+                    -- homes without coordinates in a municipality the zones touch are listed too, so nobody is missed
+                    SELECT h.* FROM household h WHERE h.location IS NULL
+                      AND h.municipality_code IN (SELECT municipality_code FROM in_zones)),
+                fuel AS (
+                    SELECT l.household_id,
+                           floor(d.runtime_hours_per_tank * i.fuel_stored_litres / d.tank_litres * 10) / 10 AS hours
+                    FROM loan l JOIN device d ON d.id = l.device_id
+                    JOIN LATERAL (SELECT fuel_stored_litres FROM inspection WHERE loan_id = l.id
+                                  ORDER BY inspected_on DESC, id DESC LIMIT 1) i ON true
+                    WHERE l.state IN ('ACTIVE', 'RETURN_OPEN')),
+                power AS (
+                    SELECT a.id, coalesce(a.ventilator_battery_hours, 0)
+                                 + a.spare_battery_count * coalesce(a.spare_battery_hours_each, 0)
+                                 + coalesce((SELECT f.hours FROM fuel f WHERE f.household_id = a.id), 0)
+                                 + coalesce((SELECT sum(s.hours) FROM household_power_source s WHERE s.household_id = a.id), 0)
+                                 AS total
+                    FROM affected a),
+                hazard AS (
+                    SELECT a.id, max(z.severity::float8 / t.max_severity) AS relative
+                    FROM affected a
+                    JOIN hazard_zone z ON ST_Intersects(z.geom, a.location)
+                    JOIN geo_layer_version v ON v.id = z.version_id AND v.status = 'CURRENT'
+                    JOIN hazard_type t ON t.code = z.hazard_type
+                    WHERE z.hazard_type IN ('FLOOD', 'LANDSLIDE', 'STORM_SURGE')
+                    GROUP BY a.id)
+                SELECT a.id, a.ventilator_dependent, p.total, trunc(greatest(0, p.total - ?), 1) AS remaining, hz.relative
+                FROM affected a JOIN power p ON p.id = a.id LEFT JOIN hazard hz ON hz.id = a.id
+                ORDER BY a.ventilator_dependent DESC, a.ventilator_hours_per_day DESC NULLS LAST, remaining,
+                         hz.relative DESC NULLS LAST, a.id""";
+        List<Expected> expected = new ArrayList<>();
+        try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, floodVersion);
+            select.setBigDecimal(2, BigDecimal.valueOf(hoursWithoutPower));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    expected.add(new Expected(row.getLong(1), row.getBoolean(2), row.getBigDecimal(3).setScale(1),
+                            row.getBigDecimal(4).setScale(1, java.math.RoundingMode.DOWN), row.getDouble(5)));
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** The hazards feature's own function: the three nearest 福祉避難所 candidates outside flood zones of rank ≥ 2. */
+    private List<Long> nearestWelfareShelters(long householdId) throws Exception {
+        return longs("SELECT s.shelter_id FROM household h, nearest_shelters(h.location, 3, true, 'FLOOD', 2) s "
+                + "WHERE h.id = ?", householdId);
+    }
+
+    private Set<String> eventMunicipalities(List<Long> listed) throws Exception {
+        Set<String> codes = new TreeSet<>();
+        try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT municipality_code FROM household WHERE id = ANY (?) AND municipality_code IS NOT NULL")) {
+            select.setArray(1, connection.createArrayOf("bigint", listed.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    codes.add(row.getString(1));
+                }
+            }
+        }
+        return codes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> names(Object municipalities) {
+        return ((List<Map<String, Object>>) municipalities).stream().map(m -> (String) m.get("code")).toList();
+    }
+
+    private Map<String, List<MimeMessage>> safetyEmails(String eventName) throws Exception {
+        Map<String, List<MimeMessage>> byAddress = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject() != null && message.getSubject().contains(eventName)) {
+                byAddress.computeIfAbsent(message.getRecipients(Message.RecipientType.TO)[0].toString(),
+                        ignored -> new ArrayList<>()).add(message);
+            }
+        }
+        return byAddress;
+    }
+
+    private static List<String> links(MimeMessage message) {
+        String text = MailText.part(message, "text/plain");
+        List<String> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            links.add(matcher.group(1));
+        }
+        return links;
+    }
+
+    private static String statusInDatabase(long eventId, long householdId) throws Exception {
+        try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(
+                "SELECT reply FROM safety_contact WHERE event_id = ? AND household_id = ? ORDER BY id DESC LIMIT 1")) {
+            select.setLong(1, eventId);
+            select.setLong(2, householdId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static List<Long> ids(JsonNode households) {
+        List<Long> ids = new ArrayList<>();
+        households.forEach(row -> ids.add(row.get("householdId").asLong()));
+        return ids;
+    }
+
+    private static List<Long> shelterIds(JsonNode shelters) {
+        List<Long> ids = new ArrayList<>();
+        shelters.forEach(shelter -> ids.add(shelter.get("id").asLong()));
+        return ids;
+    }
+
+    private static JsonNode rowOf(JsonNode list, long householdId) {
+        for (JsonNode row : list.get("households")) {
+            if (row.get("householdId").asLong() == householdId) {
+                return row;
+            }
+        }
+        throw new AssertionError("household " + householdId + " is not in the list");
+    }
+
+    private static List<Long> longs(String sql, Object... parameters) throws Exception {
+        List<Long> values = new ArrayList<>();
+        try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value instanceof Long[] array) {
+                    select.setArray(i + 1, connection.createArrayOf("bigint", array));
+                } else {
+                    select.setObject(i + 1, value);
+                }
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getLong(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(Role role, String path, Object body) {
+        return http.toBlocking().retrieve(logins.as(role, HttpRequest.POST(path, body)), Argument.mapOf(String.class, Object.class));
+    }
+
+    private JsonNode getJson(Role role, String path) throws Exception {
+        String body = http.toBlocking().retrieve(logins.as(role, HttpRequest.GET(path)), String.class);
+        return JSON.readTree(body);
+    }
+}
