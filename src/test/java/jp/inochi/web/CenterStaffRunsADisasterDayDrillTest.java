@@ -14,10 +14,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +25,7 @@ import jp.inochi.reminders.outbox.OutboxDelivery;
 import jp.inochi.testsupport.Chromium;
 import jp.inochi.testsupport.MailText;
 import jp.inochi.testsupport.MovableClock;
+import jp.inochi.testsupport.Readability;
 import jp.inochi.testsupport.Screenshots;
 import jp.inochi.testsupport.UiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -46,17 +44,13 @@ class CenterStaffRunsADisasterDayDrillTest {
     private static final int SMTP_PORT = freePort();
     private static UiServer server;
     private static GreenMail smtp;
-    private static String readability;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         server = UiServer.start("disaster", Map.of("javamail.properties.mail.smtp.port", String.valueOf(SMTP_PORT),
                 "javamail.properties.mail.smtp.host", "127.0.0.1"));
-        try (InputStream script = CenterStaffRunsADisasterDayDrillTest.class.getResourceAsStream("/js/readability.js")) {
-            readability = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @AfterAll
@@ -213,17 +207,7 @@ class CenterStaffRunsADisasterDayDrillTest {
                 for (String path : List.of("/disasters", eventPath, eventPath + "/call-list", eventPath + "/unreached")) {
                     page.navigate(server.url(path));
                     page.waitForLoadState();
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> found = (Map<String, Object>) page.evaluate(readability);
-                    if (Boolean.TRUE.equals(found.get("overflow"))) {
-                        problems.add(size[0] + "px " + path + ": wider than the window (" + found.get("width") + "px)");
-                    }
-                    if (!((List<?>) found.get("lowContrast")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": low contrast " + found.get("lowContrast"));
-                    }
-                    if (!((List<?>) found.get("unlabelled")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": unlabelled " + found.get("unlabelled"));
-                    }
+                    problems.addAll(Readability.problems(page, size[0] + "px " + path));
                 }
             }
             assertTrue(problems.isEmpty(), String.join("\n", problems));

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.inochi.testsupport.Chromium;
+import jp.inochi.testsupport.Readability;
 import jp.inochi.testsupport.Screenshots;
 import jp.inochi.testsupport.UiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,14 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScreensAreReadableAtBothWidthsTest {
     private static UiServer server;
-    private static String readability;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         server = UiServer.start("readable");
-        try (InputStream script = ScreensAreReadableAtBothWidthsTest.class.getResourceAsStream("/js/readability.js")) {
-            readability = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @AfterAll
@@ -79,17 +73,7 @@ class ScreensAreReadableAtBothWidthsTest {
                 Page page = server.signIn(context, "staff");
                 for (String path : pages) {
                     page.navigate(server.url(path));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> found = (Map<String, Object>) page.evaluate(readability);
-                    if (Boolean.TRUE.equals(found.get("overflow"))) {
-                        problems.add(size[0] + "px " + path + ": wider than the window (" + found.get("width") + "px)");
-                    }
-                    if (!((List<?>) found.get("lowContrast")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": low contrast " + found.get("lowContrast"));
-                    }
-                    if (!((List<?>) found.get("unlabelled")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": unlabelled " + found.get("unlabelled"));
-                    }
+                    problems.addAll(Readability.problems(page, size[0] + "px " + path));
                 }
                 if (size[0] == Chromium.TABLET_WIDTH) {
                     page.navigate(server.url("/program-applications/" + application));
@@ -128,17 +112,7 @@ class ScreensAreReadableAtBothWidthsTest {
                         "/disasters")) {
                     page.navigate(server.url(path));
                     page.waitForLoadState();
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> found = (Map<String, Object>) page.evaluate(readability);
-                    if (Boolean.TRUE.equals(found.get("overflow"))) {
-                        problems.add(size[0] + "px " + path + ": wider than the window (" + found.get("width") + "px)");
-                    }
-                    if (!((List<?>) found.get("lowContrast")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": low contrast " + found.get("lowContrast"));
-                    }
-                    if (!((List<?>) found.get("unlabelled")).isEmpty()) {
-                        problems.add(size[0] + "px " + path + ": unlabelled " + found.get("unlabelled"));
-                    }
+                    problems.addAll(Readability.problems(page, size[0] + "px " + path));
                 }
                 if (size[0] == Chromium.TABLET_WIDTH) {
                     page.navigate(server.url("/households"));
