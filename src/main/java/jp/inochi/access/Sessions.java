@@ -25,7 +25,8 @@ final class Sessions {
     UUID open(AppUser user, @Nullable String clientAddress) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        repository.save(new UserSession(id, user.id(), now, now.plus(cookies.sessionLifetime()), null, clientAddress));
+        repository.save(new UserSession(id, user.id(), now, now.plus(cookies.sessionLifetime()), null, clientAddress,
+                now));
         return id;
     }
 

@@ -13,6 +13,10 @@ interface UserSessionRepository extends CrudRepository<UserSession, UUID> {
     @Query("UPDATE user_session SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
     void end(UUID id, Instant now);
 
+    /** Marks the session used at {@code now} unless it was marked since {@code markedBefore}. */
+    @Query("UPDATE user_session SET last_seen_at = :now WHERE id = :id AND last_seen_at < :markedBefore")
+    void touch(UUID id, Instant now, Instant markedBefore);
+
     @Query("UPDATE user_session SET ended_at = :now WHERE user_id = :userId AND ended_at IS NULL")
     void endAllOf(long userId, Instant now);
 

@@ -11,9 +11,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.inochi.testsupport.Browser;
+import jp.inochi.testsupport.MovableClock;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestLogins;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,9 @@ class WebSignInTest {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    MovableClock clock;
 
     @Test
     void signingInSetsAnHttpOnlySameSiteSessionCookieAndSeesOther() throws Exception {
@@ -172,6 +177,28 @@ class WebSignInTest {
         assertEquals("DENY", response.headers().firstValue("x-frame-options").orElseThrow());
         assertEquals("no-store", response.headers().firstValue("cache-control").orElseThrow());
         assertTrue(Browser.setCookie(response, "INOCHI_PRESESSION").orElseThrow().contains("SameSite=Strict"));
+    }
+
+    @Test
+    void aSessionLeftUnusedForHalfAnHourEndsWhileOneInUseGoesOn() {
+        AppUser user = newUser(Role.CENTER_STAFF);
+        Browser browser = browser();
+        signIn(browser, user.username(), TestLogins.PASSWORD, "/");
+        Duration moved = Duration.ZERO;
+        try {
+            clock.advance(Duration.ofMinutes(20));
+            moved = moved.plusMinutes(20);
+            assertEquals(200, browser.get("/api/auth/me").statusCode(), "used 20 minutes after signing in");
+            clock.advance(Duration.ofMinutes(25));
+            moved = moved.plusMinutes(25);
+            assertEquals(200, browser.get("/api/auth/me").statusCode(), "25 minutes after its last use, 45 after signing in");
+            clock.advance(Duration.ofMinutes(31));
+            moved = moved.plusMinutes(31);
+            assertEquals(401, browser.get("/api/auth/me").statusCode(), "31 minutes without use: ended");
+            assertEquals(401, browser.get("/api/auth/me").statusCode(), "and a new request does not bring it back");
+        } finally {
+            clock.advance(moved.negated());
+        }
     }
 
     @Test
