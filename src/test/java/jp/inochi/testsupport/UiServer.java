@@ -35,6 +35,8 @@ public final class UiServer implements AutoCloseable {
         properties.put("inochi.demo.dir", "gis/demo");
         properties.put("inochi.demo.password", DEMO_PASSWORD);
         properties.put("micronaut.server.port", -1);
+        // the browser tests move the clock by hours and days with a browser signed in; WebSignInTest checks the idle rule
+        properties.put("inochi.security.idle-timeout", "30d");
         try {
             Path files = Files.createTempDirectory("inochi-ui-files");
             properties.put("inochi.files.dir", files.toString());
