@@ -122,7 +122,7 @@ final class DemoLoans implements DemoDataSet {
         ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
         LoanApplication application = loanApplications.receive(staff,
                 new LoanApplications.NewLoanApplication(program.id(), decided, null));
-        loanApplications.startReview(staff, application.id(), new LoanApplications.StepCommand(null, decided, null));
+        loanApplications.startReview(staff, application.id(), new ProgramApplications.StepCommand(null, decided, null));
         LocalDate loanDecided = earliest(decided.plusDays(3), start);
         loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
         loanApplications.assignDevice(staff, application.id(),
@@ -157,7 +157,7 @@ final class DemoLoans implements DemoDataSet {
             ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
             LoanApplication application = loanApplications.receive(staff,
                     new LoanApplications.NewLoanApplication(program.id(), decided, null));
-            loanApplications.startReview(staff, application.id(), new LoanApplications.StepCommand(null, decided, null));
+            loanApplications.startReview(staff, application.id(), new ProgramApplications.StepCommand(null, decided, null));
             if ("DEVICE_ASSIGNED".equals(family.get("loan_application"))) {
                 LocalDate loanDecided = earliest(decided.plusDays(3), today);
                 loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));

@@ -1,5 +1,6 @@
 package jp.inochi.loans;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,15 +19,15 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.applications.ProgramApplications.InformationRequest;
+import jp.inochi.applications.ProgramApplications.StepCommand;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.loans.LoanApplications.Decision;
 import jp.inochi.loans.LoanApplications.DeviceAssignment;
 import jp.inochi.loans.LoanApplications.Handover;
-import jp.inochi.loans.LoanApplications.InformationRequest;
 import jp.inochi.loans.LoanApplications.NewLoanApplication;
 import jp.inochi.loans.LoanApplications.Refusal;
-import jp.inochi.loans.LoanApplications.StepCommand;
 import jp.inochi.loans.model.LoanApplicationState;
 
 @Tag(name = "貸与申請")

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.applications.ProgramApplication;
 import jp.inochi.applications.ProgramApplicationRepository;
+import jp.inochi.applications.ProgramApplications.InformationRequest;
+import jp.inochi.applications.ProgramApplications.StepCommand;
 import jp.inochi.applications.model.ProgramApplicationAction;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.devices.Device;
@@ -28,8 +30,8 @@ import jp.inochi.lifecycle.Dates;
 import jp.inochi.lifecycle.ExpectedVersion;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.lifecycle.LifecycleEventRepository;
-import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.LifecycleLog.Step;
+import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.loans.Loans.TermsAccepted;
 import jp.inochi.loans.model.EarlyEndPolicy;
@@ -78,19 +80,6 @@ public class LoanApplications {
     @Serdeable
     public record NewLoanApplication(@NotNull Long programApplicationId, @NotNull LocalDate receivedOn,
                                      @Nullable @Size(max = 2000) String note) {
-    }
-
-    @Serdeable
-    public record StepCommand(@Nullable @Size(max = 2000) String note, @Nullable LocalDate effectiveOn,
-                              @Nullable Long version) {
-        public static StepCommand today() {
-            return new StepCommand(null, null, null);
-        }
-    }
-
-    @Serdeable
-    public record InformationRequest(@NotBlank @Size(max = 2000) String message, @Nullable LocalDate effectiveOn,
-                                     @Nullable Long version) {
     }
 
     @Serdeable

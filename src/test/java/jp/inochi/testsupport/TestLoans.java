@@ -69,7 +69,7 @@ public class TestLoans {
         ProgramApplication program = approvedProgram(household, on);
         LoanApplication received = loanApplications.receive(staff(),
                 new LoanApplications.NewLoanApplication(program.id(), on, null));
-        loanApplications.startReview(staff(), received.id(), LoanApplications.StepCommand.today());
+        loanApplications.startReview(staff(), received.id(), ProgramApplications.StepCommand.today());
         return loanApplications.approve(staff(), received.id(), new LoanApplications.Decision(null, null, null));
     }
 

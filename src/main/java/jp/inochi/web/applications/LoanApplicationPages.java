@@ -6,9 +6,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.applications.ProgramApplications;
 import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceState;
 import jp.inochi.devices.Devices;
@@ -34,9 +35,9 @@ import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.HouseholdSummaries;
 import jp.inochi.web.Pages;
-import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
 import jp.inochi.web.Timelines;
+import jp.inochi.web.UiText;
 
 /**
  * 貸与申請 on screen: received once the program application is approved, reviewed and decided, a sine-wave generator
@@ -118,7 +119,7 @@ final class LoanApplicationPages {
     HttpResponse<?> startReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("start-review", body);
         return act(request, viewer, id, form, () -> applications.startReview(Actor.of(viewer), id,
-                new LoanApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
     }
 
     @Post(value = "/loan-applications/{id}/request-information", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -126,14 +127,14 @@ final class LoanApplicationPages {
                                        @Body Map<String, Object> body) {
         Form form = Form.of("request-information", body);
         return act(request, viewer, id, form, () -> applications.requestInformation(Actor.of(viewer), id,
-                new LoanApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
+                new ProgramApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
     }
 
     @Post(value = "/loan-applications/{id}/resume-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resumeReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("resume-review", body);
         return act(request, viewer, id, form, () -> applications.resumeReview(Actor.of(viewer), id,
-                new LoanApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
     }
 
     @Post(value = "/loan-applications/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -172,7 +173,7 @@ final class LoanApplicationPages {
     HttpResponse<?> releaseDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("release-device", body);
         return act(request, viewer, id, form, () -> applications.releaseDevice(Actor.of(viewer), id,
-                new LoanApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
     }
 
     /** 引渡し: the family accepts both terms of line 538 (two checkboxes) and the loan starts on the handover date. */
