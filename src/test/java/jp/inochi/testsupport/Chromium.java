@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.impl.TargetClosedError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,20 @@ public final class Chromium {
     public static BrowserContext newContext(int width, int height) {
         return browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("ja-JP").setTimezoneId("Asia/Tokyo").setAcceptDownloads(true));
+    }
+
+    /**
+     * Aborts every request for the GSI base map, as on a machine without internet. A tile request still waiting when the
+     * test closes its context is let go: its abort would fail on the closed target and surface in {@code close()}.
+     */
+    public static void withoutBaseMap(BrowserContext context) {
+        context.route("https://cyberjapandata.gsi.go.jp/**", route -> {
+            try {
+                route.abort();
+            } catch (TargetClosedError pageAlreadyGone) {
+                // Nothing to abort: the page that asked for the tile is closed.
+            }
+        });
     }
 
     public static synchronized void close() {

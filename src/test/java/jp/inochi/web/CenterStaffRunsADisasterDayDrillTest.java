@@ -69,7 +69,7 @@ class CenterStaffRunsADisasterDayDrillTest {
         String eventName = "令和8年台風第10号（訓練）";
         String eventPath;
         try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
-            context.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+            Chromium.withoutBaseMap(context);
             Page page = server.signIn(context, "staff");
             Screenshots.onFailure(page, "FAILED-disaster-drill", () -> {
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("災害対応").setExact(true)).click();
@@ -158,7 +158,7 @@ class CenterStaffRunsADisasterDayDrillTest {
 
             // only a center admin opens municipal access: the reason is required, then the declaration is made
             try (BrowserContext adminContext = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
-                adminContext.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+                Chromium.withoutBaseMap(adminContext);
                 Page admin = server.signIn(adminContext, "admin");
                 Screenshots.onFailure(admin, "FAILED-disaster-access", () -> {
                     admin.navigate(server.url(eventPath));

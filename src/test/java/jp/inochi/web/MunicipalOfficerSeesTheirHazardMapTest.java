@@ -57,7 +57,7 @@ class MunicipalOfficerSeesTheirHazardMapTest {
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
                 // No internet: the base map (地理院タイル) can't be reached.
-                context.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+                Chromium.withoutBaseMap(context);
                 Page page = server.signIn(context, "hitoyoshi");
                 String suffix = size[0] == Chromium.TABLET_WIDTH ? "-tablet" : "";
                 Screenshots.onFailure(page, "FAILED-officer" + suffix, () -> officerWalksThrough(page, suffix, ours, others));

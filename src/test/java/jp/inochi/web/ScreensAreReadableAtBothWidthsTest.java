@@ -106,7 +106,7 @@ class ScreensAreReadableAtBothWidthsTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
             try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
-                context.route("https://cyberjapandata.gsi.go.jp/**", route -> route.abort());
+                Chromium.withoutBaseMap(context);
                 Page page = server.signIn(context, "hitoyoshi");
                 for (String path : List.of("/map", "/at-risk", "/households", "/households/" + household, "/evacuation-plans",
                         "/disasters")) {
