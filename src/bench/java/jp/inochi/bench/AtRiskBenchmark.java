@@ -47,7 +47,7 @@ final class AtRiskBenchmark implements Benchmark {
             }
         }
         String scope = "'MUNICIPAL_OFFICER', '" + HITOYOSHI + "', NULL, '" + Instant.now() + "'::timestamptz";
-        String sql = fill(AtRiskList.QUERY, scope, "NULL", "NULL", "1", "true", "'" + HITOYOSHI + "'", "'" + HITOYOSHI + "'",
+        String sql = fill(AtRiskList.QUERY, scope, "NULL", "NULL", "1", "true", "'" + HITOYOSHI + "'", "NULL", "NULL",
                 "NULL", "NULL", scope);
         List<Double> psql = bench.psqlTimings(sql, WARMUP + RUNS).subList(WARMUP, WARMUP + RUNS);
         double oursP50 = HazardBench.median(api);

@@ -36,8 +36,9 @@ import jp.inochi.platform.problem.NotFoundException;
 @Singleton
 public class AtRiskList {
     /**
-     * The list's SQL, with its parameters in order: scope (4), hazard type (2), minimum severity, near, code (2),
-     * plan statuses (text[] or null, 2), scope (4). The plan status comes from the loans feature's view.
+     * The list's SQL, with its parameters in order: scope (4), hazard type (2), minimum severity, near, municipality
+     * code, ward code or null (2), plan statuses (text[] or null, 2), scope (4). The plan status comes from the loans
+     * feature's view.
      */
     public static final String QUERY = """
             SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
@@ -58,7 +59,7 @@ public class AtRiskList {
             ) r ON r.worst IS NOT NULL OR r.near
             LEFT JOIN household_place p ON p.household_id = h.id
             LEFT JOIN household_evacuation_plan_status ps ON ps.household_id = h.id
-            WHERE (h.municipality_code = ? OR h.ward_code = ?)
+            WHERE h.municipality_code = ? AND (?::text IS NULL OR h.ward_code = ?)
               AND (?::text[] IS NULL OR coalesce(ps.plan_status, 'NONE') = ANY (?::text[]))
               AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL
             ORDER BY h.ventilator_dependent DESC, r.worst DESC NULLS LAST, r.near DESC NULLS LAST, h.id""";
@@ -138,8 +139,11 @@ public class AtRiskList {
             select.setString(i++, type);
             select.setInt(i++, filter.minSeverity());
             select.setBoolean(i++, filter.includeNear());
-            select.setString(i++, municipality.code());
-            select.setString(i++, municipality.code());
+            // a ward is asked for by its city's code and its own, so the municipality index is used
+            boolean ward = municipality.parentCode() != null;
+            select.setString(i++, ward ? municipality.parentCode() : municipality.code());
+            select.setString(i++, ward ? municipality.code() : null);
+            select.setString(i++, ward ? municipality.code() : null);
             java.sql.Array statuses = filter.planStatuses() == null ? null
                     : connection.createArrayOf("text", filter.planStatuses().toArray());
             select.setArray(i++, statuses);

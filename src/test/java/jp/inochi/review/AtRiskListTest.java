@@ -178,6 +178,41 @@ class AtRiskListTest {
     }
 
     @Test
+    void aWardOfficerListsTheirWardOnlyWhileTheCenterListsEachWardOrTheWholeCity() throws Exception {
+        // 熊本市: 中央区 (43101) and 東区 (43102), at points no other test uses
+        double lon = 130.655;
+        double lat = 32.745;
+        long central = households.living("43100", true, lon, lat).id();
+        long east = households.living("43100", true, lon + 0.01, lat).id();
+        Sql.update("UPDATE household SET ward_code = '43102' WHERE id = ?", east);
+        Path flood = Files.writeString(temp.resolve("kumamoto_flood.geojson"), "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":"
+                + "\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},\"features\":[" + String.join(",",
+                square(lon, lat, "{\"depth_rank\":3}"), square(lon + 0.01, lat, "{\"depth_rank\":3}")) + "]}");
+        importer.importFiles(ImportRequest.hazard("要確認試験 熊本市 洪水", HazardType.FLOOD, "試験用の区域", null, null),
+                List.of(new InputFile(flood, "kumamoto_flood.geojson")), ImportProgress.NONE);
+        String wardOfficer = logins.bearer(Role.MUNICIPAL_OFFICER, "43100", "43101");
+        String staff = logins.bearer(Role.CENTER_STAFF);
+
+        assertTrue(listedIn("43101", wardOfficer).contains(central));
+        assertTrue(!listedIn("43101", wardOfficer).contains(east), "東区 is not the officer's ward");
+        assertTrue(!listedIn("43100", wardOfficer).contains(east), "the whole city shows the officer's ward only");
+        HttpClientResponseException otherWard = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/municipalities/43102/at-risk").bearerAuth(wardOfficer)));
+        assertEquals(404, otherWard.getStatus().getCode());
+        List<Long> eastWard = listedIn("43102", staff);
+        assertTrue(eastWard.contains(east) && !eastWard.contains(central), eastWard.toString());
+        assertTrue(listedIn("43100", staff).containsAll(List.of(central, east)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> listedIn(String code, String bearer) {
+        Map<String, Object> result = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/municipalities/" + code + "/at-risk").bearerAuth(bearer), Map.class);
+        return ((List<Map<String, Object>>) result.get("households")).stream()
+                .map(household -> ((Number) household.get("id")).longValue()).toList();
+    }
+
+    @Test
     void anOfficerAskingForAnotherMunicipalityGetsNotFound() {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().retrieve(
                 logins.asOfficerOf("43203", HttpRequest.GET("/api/municipalities/" + KOSA + "/at-risk"))));
