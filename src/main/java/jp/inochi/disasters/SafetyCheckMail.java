@@ -8,11 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import jp.inochi.disasters.model.EventType;
-import jp.inochi.platform.time.JapanTime;
 import jp.inochi.platform.time.JapaneseDates;
 import jp.inochi.reminders.CenterContact;
 import jp.inochi.reminders.links.SignedLinks;
@@ -153,8 +151,6 @@ class SafetyCheckMail implements MessageKind<SafetyCheckMail.Outcome> {
     }
 
     static String dateTime(Instant instant) {
-        LocalDateTime local = LocalDateTime.ofInstant(instant, JapanTime.ZONE);
-        return JapaneseDates.withGregorian(local.toLocalDate()) + String.format(" %d時%02d分", local.getHour(),
-                local.getMinute());
+        return JapaneseDates.withGregorianAndTime(instant);
     }
 }

@@ -1,5 +1,6 @@
 package jp.inochi.loans;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -67,10 +68,12 @@ public class Loans {
     private final HouseholdRepository households;
     private final LifecycleLog log;
     private final LifecycleEventRepository events;
+    private final ApplicationEventPublisher<TermsRequestedByEmail> termsRequests;
     private final Clock clock;
 
     Loans(LoanRepository loans, TermsAcceptanceRepository terms, LoanIncidentRepository incidents, Devices devices,
-          HouseholdRepository households, LifecycleLog log, LifecycleEventRepository events, Clock clock) {
+          HouseholdRepository households, LifecycleLog log, LifecycleEventRepository events,
+          ApplicationEventPublisher<TermsRequestedByEmail> termsRequests, Clock clock) {
         this.loans = loans;
         this.terms = terms;
         this.incidents = incidents;
@@ -78,6 +81,7 @@ public class Loans {
         this.households = households;
         this.log = log;
         this.events = events;
+        this.termsRequests = termsRequests;
         this.clock = clock;
     }
 
@@ -385,7 +389,26 @@ public class Loans {
         log.record(actor, new Step(SubjectType.TERMS_ACCEPTANCE, sent.id(), current.householdId(), id,
                 LoanAction.RESEND_TERMS.apiName(), null, TermsAcceptanceState.SENT.name(), null,
                 "channel=" + resend.channel(), on));
+        if (resend.channel() == TermsChannel.EMAIL) {
+            termsRequests.publishEvent(new TermsRequestedByEmail(sent.id(), id, current.householdId()));
+        }
         return sent;
+    }
+
+    /** A request for the family's acceptance, by its id. */
+    public Optional<TermsAcceptance> termsRequest(long acceptanceId) {
+        return terms.findById(acceptanceId);
+    }
+
+    /**
+     * The family accepted the terms through the link in the email (no sign-in): recorded as by the system, on the
+     * day it happened. Only a request still waiting can be accepted.
+     */
+    @Transactional
+    public TermsAcceptance acceptTermsByLink(long acceptanceId, String acceptedByName) {
+        TermsAcceptance request = terms.findById(acceptanceId).orElseThrow(() -> new NotFoundException("貸与条件の送付記録"));
+        return acceptTerms(Actor.SYSTEM, request.loanId(), acceptanceId, new TermsAcceptedLater(
+                new TermsAccepted(true, true, acceptedByName), null, request.version()));
     }
 
     @Transactional

@@ -24,6 +24,12 @@ public final class JapaneseDates {
         return wareki(date) + "（" + GREGORIAN.format(date) + "）";
     }
 
+    /** The moment in Japan's time: 令和8年5月10日（2026年5月10日） 9時05分, as emails tell families a time. */
+    public static String withGregorianAndTime(java.time.Instant instant) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(instant, JapanTime.ZONE);
+        return withGregorian(local.toLocalDate()) + String.format(" %d時%02d分", local.getHour(), local.getMinute());
+    }
+
     /** 令和8年5月10日. The first year of an era is written 元年, as on official documents. */
     public static String wareki(LocalDate date) {
         JapaneseDate japanese = JapaneseDate.from(date);

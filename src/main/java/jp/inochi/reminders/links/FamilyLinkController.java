@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 class FamilyLinkController {
     private static final Logger LOG = LoggerFactory.getLogger(FamilyLinkController.class);
     private static final int MAX_COMMENT = 500;
+    /** A required one-line entry, such as the name of the person agreeing. */
+    private static final int MAX_REQUIRED_ENTRY = 100;
 
     private final SignedLinks links;
     private final CenterContact center;
@@ -75,13 +77,21 @@ class FamilyLinkController {
             LinkToken parsed = links.verify(token);
             Object comment = form == null ? null : form.get("comment");
             String text = comment == null ? null : comment.toString().strip();
-            if (text != null && text.length() > MAX_COMMENT) {
-                LinkAction.Page page = links.action(parsed).page(parsed);
+            LinkAction.Page page = links.action(parsed).page(parsed);
+            String label = page.commentLabel() == null ? "連絡事項" : page.commentLabel();
+            int max = page.commentRequired() ? MAX_REQUIRED_ENTRY : MAX_COMMENT;
+            String error = null;
+            if (text != null && text.length() > max) {
+                error = label + "は" + max + "文字以内で入力してください（現在" + text.length() + "文字）";
+            } else if (page.commentRequired() && page.button() != null && (text == null || text.isEmpty())) {
+                error = label + "を入力してください";
+            }
+            if (error != null) {
                 Map<String, Object> model = model(page);
                 model.put("token", token);
                 model.put("expires", dateTime(parsed.expiresAt()));
                 model.put("comment", text);
-                model.put("error", "連絡事項は" + MAX_COMMENT + "文字以内で入力してください（現在" + text.length() + "文字）");
+                model.put("error", error);
                 return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.BAD_REQUEST)
                         .body(new ModelAndView<>("family/link", model));
             }
@@ -108,7 +118,9 @@ class FamilyLinkController {
         model.put("paragraphs", page.paragraphs());
         model.put("button", page.button());
         model.put("asksForComment", page.asksForComment());
-        model.put("maxComment", MAX_COMMENT);
+        model.put("commentLabel", page.commentLabel());
+        model.put("commentRequired", page.commentRequired());
+        model.put("maxComment", page.commentRequired() ? MAX_REQUIRED_ENTRY : MAX_COMMENT);
         return model;
     }
 

@@ -26,9 +26,20 @@ public interface LinkAction {
 
     /**
      * A page for the family: a title, paragraphs, and (before confirming) the button's label and whether a short
-     * comment may be written.
+     * comment may be written. A page may name the comment itself ({@code commentLabel}, e.g. the name of the person
+     * agreeing) and require it: then the button does nothing until it is filled in.
      */
-    record Page(String title, List<String> paragraphs, @Nullable String button, boolean asksForComment) {
+    record Page(String title, List<String> paragraphs, @Nullable String button, boolean asksForComment,
+                @Nullable String commentLabel, boolean commentRequired) {
+
+        public Page(String title, List<String> paragraphs, @Nullable String button, boolean asksForComment) {
+            this(title, paragraphs, button, asksForComment, null, false);
+        }
+
+        /** A page that asks for one short required entry (e.g. a name), labelled as given. */
+        public static Page asking(String title, List<String> paragraphs, String button, String label) {
+            return new Page(title, paragraphs, button, true, label, true);
+        }
 
         public static Page done(String title, List<String> paragraphs) {
             return new Page(title, paragraphs, null, false);
