@@ -149,7 +149,8 @@ class LoanController {
         return loans.termsAcceptances(id);
     }
 
-    @Operation(summary = "貸与条件を再送する（郵送・メール）")
+    @Operation(summary = "貸与条件を再送する（郵送・メール）",
+            description = "メールの場合は、貸与条件と同意用のリンクを sentTo へ送信します（送信前に同意済み・置き換え済みになった場合は送信しません）。")
     @Post("/{id}/terms-acceptances")
     HttpResponse<TermsAcceptance> resendTerms(Viewer viewer, long id, @Body @Valid Loans.TermsResend body) {
         return HttpResponse.created(loans.resendTerms(Actor.of(viewer), id, body));
