@@ -153,8 +153,8 @@ public class Inspections {
     }
 
     /**
-     * Adds a photo: at most {@code inochi.files.max-photo-bytes}, only a real JPEG or PNG. The file and its row are
-     * written together; on any failure neither remains.
+     * Adds a photo: at most {@code inochi.files.max-photo-bytes}, only a real JPEG or PNG, kept without its metadata
+     * (EXIF GPS and the like). The file and its row are written together; on any failure neither remains.
      */
     public InspectionPhoto addPhoto(Actor actor, long inspectionId, @Nullable String originalName, InputStream content) {
         Inspection inspection = get(inspectionId);
@@ -166,6 +166,8 @@ public class Inspections {
         boolean committed = false;
         try {
             UploadedImage.Checked image = UploadedImage.check(temp, settings.maxPhotoPixels());
+            // the place it was taken (the family's home), the phone and the time go; the picture stays as it was
+            Files.write(temp, withoutMetadata(Files.readAllBytes(temp), image.contentType()));
             String sha256 = sha256(temp);
             long size = Files.size(temp);
             String storedName = UUID.randomUUID() + image.extension();
@@ -211,6 +213,14 @@ public class Inspections {
 
     private static String blank(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static byte[] withoutMetadata(byte[] photo, String contentType) {
+        try {
+            return PhotoMetadata.strip(photo, contentType);
+        } catch (IllegalArgumentException malformed) {
+            throw UploadedImage.unreadable();
+        }
     }
 
     private static String sha256(Path file) throws IOException {

@@ -90,7 +90,7 @@ final class UploadedImage {
         return true;
     }
 
-    private static InochiException unreadable() {
+    static InochiException unreadable() {
         return new InochiException(ProblemType.UNPROCESSABLE_FILE,
                 "画像として読み込めませんでした。ファイルが壊れているか、途中で切れている可能性があります");
     }

@@ -2,6 +2,7 @@ package jp.inochi.inspections;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -219,6 +220,23 @@ class InspectionTest {
         byte[] served = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
                 HttpRequest.GET("/api/inspections/" + id + "/photos/" + photo.get("id"))), byte[].class);
         assertArrayEquals(jpeg, served);
+    }
+
+    @Test
+    void aPhonePhotoIsKeptWithoutThePlaceItWasTakenAndItsSizeAndHashAreOfTheKeptFile() throws Exception {
+        long id = inspectionId();
+        byte[] phone = PhotoMetadataTest.phoneJpeg();
+        Map<?, ?> photo = upload(id, "IMG_0001.jpg", MediaType.IMAGE_JPEG_TYPE, phone).body();
+        Path stored = Path.of(FILES, "inspections", Long.toString(id), (String) photo.get("storedName"));
+        byte[] kept = Files.readAllBytes(stored);
+        assertFalse(PhotoMetadataTest.contains(kept, PhotoMetadataTest.WHERE.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                "no GPS or description in the kept file");
+        assertEquals(kept.length, ((Number) photo.get("sizeBytes")).longValue());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(kept)),
+                photo.get("sha256"));
+        byte[] served = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
+                HttpRequest.GET("/api/inspections/" + id + "/photos/" + photo.get("id"))), byte[].class);
+        assertArrayEquals(kept, served);
     }
 
     @Test
