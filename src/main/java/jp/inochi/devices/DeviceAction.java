@@ -7,7 +7,8 @@ import static jp.inochi.devices.DeviceState.*;
 
 /**
  * A device's life: reserved for an approved loan application, lent at the handover, inspected when it comes back,
- * then available again or repaired; retired at the end. Reserve, lend and receive happen through the loan only.
+ * then available again or repaired; retired at the end, or written off when the family lost it. Reserve, lend,
+ * receive and write-off happen through the loan only.
  */
 public enum DeviceAction implements Labelled {
     RESERVE("貸与申請への割当"),
@@ -17,7 +18,8 @@ public enum DeviceAction implements Labelled {
     PASS_INSPECTION("点検合格"),
     SEND_TO_REPAIR("修理に出す"),
     FINISH_REPAIR("修理完了"),
-    RETIRE("廃棄");
+    RETIRE("廃棄"),
+    WRITE_OFF_LOST("紛失による除籍");
 
     public static final StateMachine<DeviceState, DeviceAction> LIFECYCLE =
             StateMachine.of("装置", DeviceState.class, DeviceAction.class)
@@ -29,6 +31,7 @@ public enum DeviceAction implements Labelled {
                     .on(SEND_TO_REPAIR, IN_REPAIR, IN_INSPECTION, AVAILABLE)
                     .on(FINISH_REPAIR, AVAILABLE, IN_REPAIR)
                     .on(RETIRE, RETIRED, AVAILABLE, IN_INSPECTION, IN_REPAIR)
+                    .on(WRITE_OFF_LOST, RETIRED, ON_LOAN)
                     .build();
 
     private final String label;

@@ -123,6 +123,12 @@ class LoanController {
         return views.loan(loans.completeReturn(Actor.of(viewer), id, body));
     }
 
+    @Operation(summary = "装置の紛失により、装置を受領せずに貸与を終了する（返還手続中、紛失の記録が必要。装置は除籍）")
+    @Post("/{id}/end-with-device-lost")
+    LoanView endWithDeviceLost(Viewer viewer, long id, @Body @Valid Loans.LossEnding body) {
+        return views.loan(loans.endWithDeviceLost(Actor.of(viewer), id, body));
+    }
+
     @Operation(summary = "個別避難計画の進捗（作成申請・受理・作成完了）を記録する")
     @Post("/{id}/plan-steps")
     LoanView recordPlanStep(Viewer viewer, long id, @Body @Valid Loans.PlanStepRecord body) {

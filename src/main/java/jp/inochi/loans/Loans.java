@@ -112,6 +112,11 @@ public class Loans {
         AVAILABLE, IN_REPAIR, RETIRED
     }
 
+    /** The end of a loan whose device the family lost. */
+    @Serdeable
+    public record LossEnding(@Nullable LocalDate endedOn, @Nullable @Size(max = 2000) String note, @Nullable Long version) {
+    }
+
     @Serdeable
     public record ReturnInspection(@Nullable LocalDate inspectedOn, @NotNull DeviceAfterReturn deviceGoesTo,
                                    @Nullable @Size(max = 2000) String note, @Nullable Long version) {
@@ -159,6 +164,9 @@ public class Loans {
         List<String> allowed = new ArrayList<>(LIFECYCLE.allowedApiNames(loan.state()));
         if (loan.returnReason() != null && loan.returnReason().isFinal()) {
             allowed.remove(LoanAction.CANCEL_RETURN.apiName());
+        }
+        if (allowed.contains(LoanAction.END_WITH_DEVICE_LOST.apiName()) && recordedLoss(loan.id()).isEmpty()) {
+            allowed.remove(LoanAction.END_WITH_DEVICE_LOST.apiName());
         }
         return allowed;
     }
@@ -280,6 +288,36 @@ public class Loans {
         log.record(actor, loanStep(current, LoanAction.COMPLETE_RETURN, on).states(current.state(), next)
                 .reason(current.returnReason().label()).detail("device=" + inspection.deviceGoesTo()));
         return saved;
+    }
+
+    /**
+     * The family lost the unit (紛失, recorded as an incident first): the return can't receive it, so the loan ends
+     * without it and the device is written off. Costs and liability stay with the incident (seed 000, line 538).
+     */
+    @Transactional
+    public Loan endWithDeviceLost(Actor actor, long id, @Valid LossEnding ending) {
+        Loan current = get(id);
+        ExpectedVersion.check(ending.version(), current.version());
+        LoanState next = LIFECYCLE.next(current.state(), LoanAction.END_WITH_DEVICE_LOST);
+        Optional<LoanIncident> loss = recordedLoss(id);
+        if (loss.isEmpty()) {
+            throw new ConflictException("装置の紛失が記録されていません。先に「紛失・破損の記録」で紛失を記録してください");
+        }
+        LocalDate on = dateWithin(ending.endedOn(), loss.get().occurredOn(), "紛失日", "endedOn");
+        devices.move(actor, current.deviceId(), DeviceAction.WRITE_OFF_LOST, blankToNull(ending.note()), on,
+                current.householdId(), current.id());
+        terms.findByLoanIdAndState(id, TermsAcceptanceState.SENT)
+                .forEach(pending -> terms.update(pending.superseded(clock.instant())));
+        Loan saved = loans.update(current.endedOn(on).withState(next, clock.instant()));
+        log.record(actor, loanStep(current, LoanAction.END_WITH_DEVICE_LOST, on).states(current.state(), next)
+                .reason(current.returnReason().label()).detail("incident=" + loss.get().id()));
+        return saved;
+    }
+
+    /** The latest loss (紛失) recorded for the loan, if any. */
+    private Optional<LoanIncident> recordedLoss(long loanId) {
+        return incidents.findByLoanIdOrderByOccurredOn(loanId).stream()
+                .filter(incident -> incident.kind() == IncidentKind.LOSS).reduce((first, later) -> later);
     }
 
     /** 個別避難計画: applied to the municipality, accepted, completed — in that order, each with its date. */

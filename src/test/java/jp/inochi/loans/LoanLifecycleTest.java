@@ -96,7 +96,7 @@ class LoanLifecycleTest {
         assertEquals(LoanState.RETURN_OPEN, open.state());
         var notYet = assertThrows(IllegalTransitionException.class, () -> loans.completeReturn(testLoans.staff(),
                 loan.id(), new ReturnInspection(null, DeviceAfterReturn.AVAILABLE, null, null)));
-        assertEquals(List.of("cancel-return", "receive-device", "record-plan-step", "record-incident"),
+        assertEquals(List.of("cancel-return", "receive-device", "end-with-device-lost", "record-plan-step", "record-incident"),
                 notYet.extensions().get("allowedActions"));
 
         Loan received = loans.receiveDevice(testLoans.staff(), loan.id(), new DeviceReceipt(null, DeviceCondition.WORN, null, null));
@@ -163,6 +163,42 @@ class LoanLifecycleTest {
         assertEquals(ReturnReason.TERM_ENDED, open.returnReason());
         assertEquals(LocalDate.of(2031, 6, 30), open.returnOpenedOn());
         assertTrue(!loans.openDueReturns().opened().contains(loan.id()), "the sweep is idempotent");
+    }
+
+    @Test
+    void aLostDeviceEndsTheLoanWithoutBeingReceivedAndIsWrittenOffOnlyOnceTheLossIsRecorded() throws Exception {
+        LocalDate start = LocalDate.of(2026, 7, 6);
+        Loan loan = testLoans.loanStartedOn(start);
+        clock.setDate(start.plusMonths(5));
+        var fromActive = assertThrows(IllegalTransitionException.class, () -> loans.endWithDeviceLost(testLoans.staff(),
+                loan.id(), new Loans.LossEnding(null, null, null)));
+        assertTrue(fromActive.getMessage().contains("貸与中"), fromActive.getMessage());
+        loans.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.DEVICE_LOST, "避難先で紛失", null, null));
+
+        // no loss recorded yet: refused, nothing changed
+        var unrecorded = assertThrows(jp.inochi.platform.problem.ConflictException.class, () -> loans.endWithDeviceLost(
+                testLoans.staff(), loan.id(), new Loans.LossEnding(null, null, null)));
+        assertTrue(unrecorded.getMessage().contains("紛失が記録されていません"), unrecorded.getMessage());
+        assertEquals(LoanState.RETURN_OPEN, loans.get(loan.id()).state());
+        assertEquals(DeviceState.ON_LOAN, devices.get(loan.deviceId()).state());
+        assertTrue(!loans.allowedActions(loans.get(loan.id())).contains("end-with-device-lost"), "not offered without a loss");
+
+        LoanIncident loss = loans.recordIncident(testLoans.staff(), loan.id(), new NewIncident(start.plusMonths(5).minusDays(3),
+                IncidentKind.LOSS, "避難所への移動中に紛失", 150000, true, "車両に固定せず運んだため"));
+        assertTrue(loans.allowedActions(loans.get(loan.id())).contains("end-with-device-lost"), "offered once the loss is recorded");
+        var beforeTheLoss = assertThrows(InvalidInputException.class, () -> loans.endWithDeviceLost(testLoans.staff(),
+                loan.id(), new Loans.LossEnding(loss.occurredOn().minusDays(1), null, null)));
+        assertTrue(beforeTheLoss.getMessage().contains("紛失日"), beforeTheLoss.getMessage());
+
+        Loan ended = loans.endWithDeviceLost(testLoans.staff(), loan.id(), new Loans.LossEnding(null, "警察に遺失届済み", null));
+        assertEquals(LoanState.ENDED, ended.state());
+        assertEquals(start.plusMonths(5), ended.endedOn());
+        assertNull(ended.deviceReceivedOn(), "the device never came back");
+        assertEquals(DeviceState.RETIRED, devices.get(loan.deviceId()).state());
+        assertTrue(loans.timeline(loan.id()).stream().anyMatch(e -> e.action().equals("end-with-device-lost")
+                && "RETURN_OPEN".equals(e.stateBefore()) && "ENDED".equals(e.stateAfter())));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM lifecycle_event WHERE subject_type = 'DEVICE' AND subject_id = ? "
+                + "AND action = 'write-off-lost' AND state_after = 'RETIRED'", loan.deviceId()));
     }
 
     @Test

@@ -13,6 +13,8 @@ public enum ReturnReason implements Labelled {
     /** 貸与の条件に合致しているかどうかを…確認 (seed 000, line 541). */
     INSPECTION_FAILED("確認で貸与の条件を満たさないことが判明"),
     FAMILY_REQUEST("ご家族の申し出"),
+    /** 紛失 (seed 000, line 538: the family may bear the cost): the device can't come back. */
+    DEVICE_LOST("装置の紛失"),
     OTHER("その他");
 
     private final String label;

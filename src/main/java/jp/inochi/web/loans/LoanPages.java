@@ -343,6 +343,13 @@ final class LoanPages {
                         form.text("note"), form.version())));
     }
 
+    @Post(value = "/loans/{id}/end-with-device-lost", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> endWithDeviceLost(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("end-with-device-lost", body);
+        return act(request, viewer, id, form, "loan.end-with-device-lost", () -> loans.endWithDeviceLost(Actor.of(viewer), id,
+                new Loans.LossEnding(form.date("endedOn"), form.text("note"), form.version())));
+    }
+
     @Post(value = "/loans/{id}/terms", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resendTerms(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("terms", body);
