@@ -90,8 +90,8 @@ class SafetyCheckMail implements MessageKind<SafetyCheckMail.Outcome> {
         model.put("eventType", facts.eventType().label());
         model.put("message", facts.message());
         model.put("links", replyLinks);
-        model.put("replyBy", dateTime(facts.replyDueAt()));
-        model.put("linksExpire", dateTime(facts.linksExpireAt()));
+        model.put("replyBy", JapaneseDates.withGregorianAndTime(facts.replyDueAt()));
+        model.put("linksExpire", JapaneseDates.withGregorianAndTime(facts.linksExpireAt()));
         model.put("center", center);
         MailTemplates.Rendered rendered = templates.render("disasters/safety-check", model);
         String subject = "【" + center.name() + "・安否確認】" + facts.eventName() + "：ご家族の状況をお知らせください";
@@ -148,9 +148,5 @@ class SafetyCheckMail implements MessageKind<SafetyCheckMail.Outcome> {
                         row.getTimestamp(9).toInstant(), row.getTimestamp(10).toInstant(), row.getString(11));
             }
         }
-    }
-
-    static String dateTime(Instant instant) {
-        return JapaneseDates.withGregorianAndTime(instant);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.disasters.model.Reply;
+import jp.inochi.platform.time.JapaneseDates;
 import jp.inochi.reminders.CenterContact;
 import jp.inochi.reminders.links.LinkAction;
 import jp.inochi.reminders.links.LinkRefusal;
@@ -80,7 +81,7 @@ class SafetyLinks {
             List<String> paragraphs = new ArrayList<>();
             paragraphs.add("「" + check.eventName() + "」の安否確認に、次のとおり回答します：「" + reply.label() + "」");
             if (check.latestReply() != null) {
-                paragraphs.add("これまでのご回答：「" + check.latestReply().label() + "」（" + SafetyCheckMail.dateTime(check.latestAt())
+                paragraphs.add("これまでのご回答：「" + check.latestReply().label() + "」（" + JapaneseDates.withGregorianAndTime(check.latestAt())
                         + "）。状況が変わった場合は、このまま回答してください。");
             }
             switch (reply) {

@@ -433,20 +433,14 @@ public class Loans {
         return sent;
     }
 
-    /** A request for the family's acceptance, by its id. */
-    public Optional<TermsAcceptance> termsRequest(long acceptanceId) {
-        return terms.findById(acceptanceId);
-    }
-
     /**
      * The family accepted the terms through the link in the email (no sign-in): recorded as by the system, on the
      * day it happened. Only a request still waiting can be accepted.
      */
     @Transactional
-    public TermsAcceptance acceptTermsByLink(long acceptanceId, String acceptedByName) {
-        TermsAcceptance request = terms.findById(acceptanceId).orElseThrow(() -> new NotFoundException("貸与条件の送付記録"));
-        return acceptTerms(Actor.SYSTEM, request.loanId(), acceptanceId, new TermsAcceptedLater(
-                new TermsAccepted(true, true, acceptedByName), null, request.version()));
+    public TermsAcceptance acceptTermsByLink(long loanId, long acceptanceId, String acceptedByName) {
+        return acceptTerms(Actor.SYSTEM, loanId, acceptanceId, new TermsAcceptedLater(
+                new TermsAccepted(true, true, acceptedByName), null, null));
     }
 
     @Transactional

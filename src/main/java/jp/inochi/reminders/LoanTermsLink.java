@@ -48,7 +48,7 @@ class LoanTermsLink implements LinkAction {
     @Override
     public Page page(LinkToken token) {
         LoanTermsMail.Request request = transactions.executeRead(status -> request(status.getConnection(), token));
-        if (!request.state().equals("SENT") || request.loanState().equals("ENDED")) {
+        if (!request.waiting()) {
             return notWaiting(request);
         }
         return Page.asking("非常用電源装置の貸与条件のご確認", List.of(
@@ -68,15 +68,14 @@ class LoanTermsLink implements LinkAction {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read terms request " + token.subjectId(), e);
         }
-        if (!request.state().equals("SENT") || request.loanState().equals("ENDED")) {
+        if (!request.waiting()) {
             return notWaiting(request);
         }
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("The page requires the name of the person agreeing");
         }
-        TermsAcceptance accepted = loans.acceptTermsByLink(request.id(), comment.strip());
-        long householdId = loans.get(accepted.loanId()).householdId();
-        auditLog.system(AuditAction.UPDATE, "/family/links", "terms_acceptance", accepted.id(), householdId,
+        TermsAcceptance accepted = loans.acceptTermsByLink(request.loanId(), request.id(), comment.strip());
+        auditLog.system(AuditAction.UPDATE, "/family/links", "terms_acceptance", accepted.id(), request.householdId(),
                 "貸与条件への同意（メールのリンク）: terms " + accepted.termsVersion());
         return Page.done("同意を受け付けました", List.of(
                 comment.strip() + "様、貸与条件への同意を受け付けました。ありがとうございます。",
@@ -85,9 +84,9 @@ class LoanTermsLink implements LinkAction {
 
     private Page notWaiting(LoanTermsMail.Request request) {
         String why = switch (request.state()) {
-            case "ACCEPTED" -> "この貸与条件には、すでに同意を受け付けています。";
-            case "SUPERSEDED" -> "このご案内は、新しいご案内に置き換えられました。新しいメールのリンクからお手続きください。";
-            default -> "この貸与は終了しています。";
+            case ACCEPTED -> "この貸与条件には、すでに同意を受け付けています。";
+            case SUPERSEDED -> "このご案内は、新しいご案内に置き換えられました。新しいメールのリンクからお手続きください。";
+            case SENT -> "この貸与は終了しています。";
         };
         return Page.done("お手続きは不要です", List.of(why, "ご不明な点は " + center.name() + "（電話 " + center.phone()
                 + "）へお問い合わせください。"));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import jp.inochi.loans.TermsAcceptanceState;
 import jp.inochi.loans.TermsRequestedByEmail;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.platform.time.JapaneseDates;
@@ -53,8 +54,14 @@ class LoanTermsMail implements MessageKind<Void> {
         this.clock = clock;
     }
 
-    /** What the email needs, read when it is sent. */
-    record Request(long id, String state, String sentTo, String childGivenName, String loanState) {
+    /** What the email and its link need, read when they are used. */
+    record Request(long id, long loanId, long householdId, TermsAcceptanceState state, String sentTo,
+                   String childGivenName, boolean loanEnded) {
+
+        /** Still waiting for the family: neither accepted nor replaced, and the loan still running. */
+        boolean waiting() {
+            return state == TermsAcceptanceState.SENT && !loanEnded;
+        }
     }
 
     @Override
@@ -74,12 +81,12 @@ class LoanTermsMail implements MessageKind<Void> {
         if (request == null) {
             return Composition.nothingToSend("貸与条件の送付記録が見つかりません", null);
         }
-        if (!request.state().equals("SENT")) {
-            return Composition.nothingToSend(request.state().equals("ACCEPTED") ? "送信前に同意を受け付けました"
-                    : "新しい送付に置き換えられました", null);
-        }
-        if (request.loanState().equals("ENDED")) {
-            return Composition.nothingToSend("貸与が終了しました", null);
+        if (!request.waiting()) {
+            return Composition.nothingToSend(switch (request.state()) {
+                case ACCEPTED -> "送信前に同意を受け付けました";
+                case SUPERSEDED -> "新しい送付に置き換えられました";
+                case SENT -> "貸与が終了しました";
+            }, null);
         }
         Instant expires = clock.instant().plus(Duration.ofDays(policy.linkValidDays()));
         Map<String, Object> model = new HashMap<>();
@@ -87,7 +94,7 @@ class LoanTermsMail implements MessageKind<Void> {
         model.put("runningCosts", TermsOfLoan.RUNNING_COSTS);
         model.put("repairLiability", TermsOfLoan.REPAIR_LIABILITY);
         model.put("link", links.url(LoanTermsLink.ACCEPT, request.id(), expires));
-        model.put("linkExpires", dateTime(expires));
+        model.put("linkExpires", JapaneseDates.withGregorianAndTime(expires));
         model.put("center", center);
         MailTemplates.Rendered rendered = templates.render("reminders/loan-terms", model);
         String subject = "【" + center.name() + "】非常用電源装置の貸与条件のご確認";
@@ -99,18 +106,15 @@ class LoanTermsMail implements MessageKind<Void> {
             return null;
         }
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT t.id, t.state, t.sent_to, h.child_given_name, l.state
+                SELECT t.id, t.loan_id, l.household_id, t.state, t.sent_to, h.child_given_name, l.state = 'ENDED'
                 FROM terms_acceptance t JOIN loan l ON l.id = t.loan_id JOIN household h ON h.id = l.household_id
                 WHERE t.id = ?""")) {
             select.setLong(1, acceptanceId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Request(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5)) : null;
+                return row.next() ? new Request(row.getLong(1), row.getLong(2), row.getLong(3),
+                        TermsAcceptanceState.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+                        row.getBoolean(7)) : null;
             }
         }
-    }
-
-    static String dateTime(Instant instant) {
-        return JapaneseDates.withGregorianAndTime(instant);
     }
 }

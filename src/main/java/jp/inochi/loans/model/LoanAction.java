@@ -7,7 +7,8 @@ import static jp.inochi.loans.model.LoanState.*;
 
 /**
  * The loan after the handover: running, then the return (device received → inspected → available or in repair),
- * and the end with its reason; a device the family lost can't come back, so that return ends without it. Plan steps, checks and incidents are recorded while it runs.
+ * and the end with its reason; a device the family lost can't come back, so that return ends without it. Plan
+ * steps, checks and incidents are recorded while it runs.
  */
 public enum LoanAction implements Labelled {
     OPEN_RETURN("返還手続の開始"),
