@@ -167,9 +167,10 @@ public class Inspections {
         try {
             UploadedImage.Checked image = UploadedImage.check(temp, settings.maxPhotoPixels());
             // the place it was taken (the family's home), the phone and the time go; the picture stays as it was
-            Files.write(temp, withoutMetadata(Files.readAllBytes(temp), image.contentType()));
-            String sha256 = sha256(temp);
-            long size = Files.size(temp);
+            byte[] kept = withoutMetadata(Files.readAllBytes(temp), image.contentType());
+            Files.write(temp, kept);
+            String sha256 = sha256(kept);
+            long size = kept.length;
             String storedName = UUID.randomUUID() + image.extension();
             InspectionPhoto photo = transactions.executeWrite(status -> {
                 InspectionPhoto saved = photos.save(new InspectionPhoto(null, inspectionId, storedName,
@@ -223,17 +224,9 @@ public class Inspections {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    private static String sha256(byte[] file) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package jp.inochi.inspections;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -132,15 +133,8 @@ final class PhotoMetadata {
     }
 
     private static boolean startsWith(byte[] data, int at, byte[] prefix) {
-        if (at + prefix.length > data.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (data[at + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return at + prefix.length <= data.length
+                && Arrays.equals(data, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     private static int unsigned16(byte[] data, int at, boolean little) {
