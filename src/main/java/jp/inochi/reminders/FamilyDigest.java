@@ -129,17 +129,14 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
     /** The reminders of a digest given up are FAILED; the staff digest lists the message. */
     @Override
     public void gaveUp(OutboxMessage message) {
-        Jdbc.update(transactions.getConnection(), """
-                UPDATE reminder SET state = 'FAILED', not_sent_because = 'DELIVERY_FAILED', updated_at = ?
-                WHERE message_id = ? AND state = 'PENDING'""", clock.instant(), message.id());
+        ReminderRows.markDeliveryFailed(transactions.getConnection(), message.id(), clock.instant());
     }
 
     private void record(Decision decision, boolean sent) {
         Connection connection = transactions.getConnection();
         Instant now = clock.instant();
-        if (sent && !decision.kept().isEmpty()) {
-            Jdbc.update(connection, "UPDATE reminder SET state = 'SENT', not_sent_because = NULL, updated_at = ? "
-                    + "WHERE id = ANY(?)", now, Jdbc.bigints(connection, decision.kept()));
+        if (sent) {
+            ReminderRows.markSent(connection, decision.kept(), now);
         }
         decision.dropped().forEach((id, why) -> Jdbc.update(connection, """
                 UPDATE reminder SET state = ?, not_sent_because = ?, updated_at = ?

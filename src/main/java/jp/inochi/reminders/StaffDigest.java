@@ -162,17 +162,14 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
 
     @Override
     public void gaveUp(OutboxMessage message) {
-        Jdbc.update(transactions.getConnection(), """
-                UPDATE reminder SET state = 'FAILED', not_sent_because = 'DELIVERY_FAILED', updated_at = ?
-                WHERE message_id = ? AND state = 'PENDING'""", clock.instant(), message.id());
+        ReminderRows.markDeliveryFailed(transactions.getConnection(), message.id(), clock.instant());
     }
 
     private void record(Decision decision, boolean sent) {
         Connection connection = transactions.getConnection();
         Instant now = clock.instant();
-        if (sent && !decision.keptAlerts().isEmpty()) {
-            Jdbc.update(connection, "UPDATE reminder SET state = 'SENT', not_sent_because = NULL, updated_at = ? "
-                    + "WHERE id = ANY(?)", now, Jdbc.bigints(connection, decision.keptAlerts()));
+        if (sent) {
+            ReminderRows.markSent(connection, decision.keptAlerts(), now);
         }
         if (!decision.droppedAlerts().isEmpty()) {
             Jdbc.update(connection, "UPDATE reminder SET state = 'CANCELLED', not_sent_because = 'OBLIGATION_DONE', "
