@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLifecycle.class);
     private static final String GROUP = "inochi";
+    /** Tries at removing a switched-off job while other instances remove it too. */
+    private static final int REMOVAL_ATTEMPTS = 5;
 
     private final Scheduler scheduler;
     private final List<ScheduledJob> jobs;
@@ -97,15 +99,22 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     }
 
     /**
-     * Instances starting together may remove the same job at once; whoever comes second finds it (or its trigger)
-     * already gone, which is what it wanted.
+     * Instances starting together may remove the same job at once. Quartz lists a job's triggers and removes them in
+     * separate transactions, so an instance may find a trigger it listed already removed by another while the durable
+     * job itself is still there: it tries again, and a job found gone is what it wanted.
      */
-    private void removeFromSharedStore(JobKey key) throws SchedulerException {
-        try {
-            scheduler.deleteJob(key);
-        } catch (SchedulerException raced) {
-            if (scheduler.checkExists(key)) {
-                throw raced;
+    static void removeFromSharedStore(Scheduler scheduler, JobKey key) throws SchedulerException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scheduler.deleteJob(key);
+                return;
+            } catch (SchedulerException raced) {
+                if (!scheduler.checkExists(key)) {
+                    return;
+                }
+                if (attempt == REMOVAL_ATTEMPTS) {
+                    throw raced;
+                }
             }
         }
     }
@@ -117,7 +126,7 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     private void register(ScheduledJob job) throws SchedulerException {
         JobCadences.Cadence cadence = cadences.of(job);
         if (!cadence.enabled()) {
-            removeFromSharedStore(new JobKey(job.name(), GROUP));
+            removeFromSharedStore(scheduler, new JobKey(job.name(), GROUP));
             LOG.info("Job {} is switched off in schedules/jobs.yml", job.name());
             return;
         }
