@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.access.Role;
 import jp.inochi.exposure.HouseholdExposures;
-import jp.inochi.review.AtRiskList;
+import jp.inochi.atrisk.AtRiskList;
 
 /**
  * Issue 4: the 人吉市 at-risk list through the API as its disaster office calls it (token, scope, exposure details,

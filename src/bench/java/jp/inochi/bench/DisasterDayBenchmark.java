@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.access.Role;
-import jp.inochi.hazards.importing.ImportProgress;
-import jp.inochi.hazards.importing.ImportReport;
-import jp.inochi.hazards.importing.ImportRequest;
-import jp.inochi.hazards.importing.LayerKind;
-import jp.inochi.hazards.reading.InputFile;
+import jp.inochi.layers.ImportProgress;
+import jp.inochi.layers.ImportReport;
+import jp.inochi.layers.ImportRequest;
+import jp.inochi.layers.LayerKind;
+import jp.inochi.layers.reading.InputFile;
 import jp.inochi.testsupport.GeoData;
 
 /**

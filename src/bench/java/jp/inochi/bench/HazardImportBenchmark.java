@@ -2,11 +2,11 @@ package jp.inochi.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.inochi.hazards.importing.ImportProgress;
-import jp.inochi.hazards.importing.ImportReport;
-import jp.inochi.hazards.importing.ImportRequest;
+import jp.inochi.layers.ImportProgress;
+import jp.inochi.layers.ImportReport;
+import jp.inochi.layers.ImportRequest;
 import jp.inochi.hazards.model.HazardType;
-import jp.inochi.hazards.reading.InputFile;
+import jp.inochi.layers.reading.InputFile;
 import jp.inochi.testsupport.GeoData;
 
 /**

@@ -8,14 +8,14 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.inochi.hazards.importing.ImportFailure;
-import jp.inochi.hazards.importing.ImportRequest;
-import jp.inochi.hazards.importing.HazardZoneParts;
-import jp.inochi.hazards.importing.ImportSettings;
-import jp.inochi.hazards.importing.LayerKind;
-import jp.inochi.hazards.importing.LayerTarget;
-import jp.inochi.hazards.reading.SourceDescription;
-import jp.inochi.hazards.reading.SourceFeature;
+import jp.inochi.layers.ImportFailure;
+import jp.inochi.layers.ImportRequest;
+import jp.inochi.hazards.HazardZoneParts;
+import jp.inochi.layers.ImportSettings;
+import jp.inochi.layers.LayerKind;
+import jp.inochi.layers.LayerTarget;
+import jp.inochi.layers.reading.SourceDescription;
+import jp.inochi.layers.reading.SourceFeature;
 
 /** Administrative areas (KSJ N03): each area's municipality (and ward) from its code, then every household's place. */
 @Singleton

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
-import jp.inochi.declarations.Declarations;
-import jp.inochi.declarations.DeclaredHazard;
-import jp.inochi.declarations.DisasterDeclaration;
+import jp.inochi.disasters.Declarations;
+import jp.inochi.disasters.DeclaredHazard;
+import jp.inochi.disasters.DisasterDeclaration;
 import jp.inochi.disasters.model.AreaKind;
 import jp.inochi.disasters.model.EventAction;
 import jp.inochi.disasters.model.EventLifecycle;
@@ -245,7 +245,7 @@ public class DisasterEvents {
             throw new InvalidInputException("municipalAccess", "この災害対応の範囲には世帯がないため、市町村への情報提供は開始できません");
         }
         if (event.declarationId() != null && declarations.get(viewer, event.declarationId()).status(now)
-                != jp.inochi.declarations.DeclarationStatus.ENDED) {
+                != jp.inochi.disasters.DeclarationStatus.ENDED) {
             throw new InochiException(ProblemType.CONFLICT, "この災害対応の災害宣言（" + event.declarationId()
                     + "）が発令中です。期間は災害宣言の延長で変えてください");
         }
@@ -276,7 +276,7 @@ public class DisasterEvents {
             String declarationNote = "";
             if (event.declarationId() != null) {
                 DisasterDeclaration declaration = declarations.get(viewer, event.declarationId());
-                if (declaration.status(now) != jp.inochi.declarations.DeclarationStatus.ENDED) {
+                if (declaration.status(now) != jp.inochi.disasters.DeclarationStatus.ENDED) {
                     if (viewer.role() == Role.CENTER_ADMIN) {
                         declarations.end(viewer, declaration.id(), "災害対応「" + event.name() + "」の終了: " + reason, resource);
                         declarationNote = " / 災害宣言 " + declaration.id() + " を終了";

@@ -32,8 +32,8 @@ import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.platform.time.JapanTime;
-import jp.inochi.review.AtRiskHousehold;
-import jp.inochi.review.AtRiskList;
+import jp.inochi.atrisk.AtRiskHousehold;
+import jp.inochi.atrisk.AtRiskList;
 
 /**
  * The households of an event that a person may see, each with what the disaster day needs: contacts, power autonomy

@@ -29,7 +29,7 @@ import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.exposure.HazardExposure;
 import jp.inochi.municipalities.Municipalities;
 import jp.inochi.municipalities.Municipality;
-import jp.inochi.review.AtRiskList;
+import jp.inochi.atrisk.AtRiskList;
 
 /**
  * The lists of an event as people see them: the call list, the unreached list, the dashboard counts, the map and the

@@ -15,8 +15,8 @@ import jp.inochi.disasters.model.EventType;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.platform.time.JapaneseDates;
-import jp.inochi.review.AtRiskHousehold;
-import jp.inochi.review.AtRiskList;
+import jp.inochi.atrisk.AtRiskHousehold;
+import jp.inochi.atrisk.AtRiskList;
 
 /**
  * What the disaster-day API shows. A household row carries only what a municipal disaster office may see

@@ -4,12 +4,12 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import jp.inochi.demo.DemoDataSet;
-import jp.inochi.hazards.importing.ImportProgress;
-import jp.inochi.hazards.importing.ImportReport;
-import jp.inochi.hazards.importing.ImportRequest;
-import jp.inochi.hazards.importing.LayerImporter;
+import jp.inochi.layers.ImportProgress;
+import jp.inochi.layers.ImportReport;
+import jp.inochi.layers.ImportRequest;
+import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
-import jp.inochi.hazards.reading.InputFile;
+import jp.inochi.layers.reading.InputFile;
 
 /**
  * The demo's synthetic hazard zones (gis/demo/hazards), imported through the real importer so that the run command

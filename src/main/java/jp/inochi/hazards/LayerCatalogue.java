@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jp.inochi.hazards.importing.LayerKind;
+import jp.inochi.layers.LayerKind;
 import jp.inochi.hazards.model.HazardType;
 
 /** The layers and their versions: what was imported, from which source, under which licence, when, and how much. */

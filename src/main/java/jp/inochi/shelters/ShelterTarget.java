@@ -6,12 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import jp.inochi.hazards.importing.ImportFailure;
-import jp.inochi.hazards.importing.ImportRequest;
-import jp.inochi.hazards.importing.LayerKind;
-import jp.inochi.hazards.importing.LayerTarget;
-import jp.inochi.hazards.reading.SourceDescription;
-import jp.inochi.hazards.reading.SourceFeature;
+import jp.inochi.layers.ImportFailure;
+import jp.inochi.layers.ImportRequest;
+import jp.inochi.layers.LayerKind;
+import jp.inochi.layers.LayerTarget;
+import jp.inochi.layers.reading.SourceDescription;
+import jp.inochi.layers.reading.SourceFeature;
 
 /** Shelters: points with a name, category, welfare flag and the hazards a site is designated for. */
 @Singleton

@@ -22,7 +22,7 @@ import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.hazards.LayerCatalogue;
-import jp.inochi.hazards.importing.LayerKind;
+import jp.inochi.layers.LayerKind;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.platform.problem.InvalidInputException;
 

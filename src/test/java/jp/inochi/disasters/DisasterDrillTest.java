@@ -44,12 +44,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.inochi.access.Role;
 import jp.inochi.devices.DeviceCondition;
-import jp.inochi.hazards.importing.ImportProgress;
-import jp.inochi.hazards.importing.ImportReport;
-import jp.inochi.hazards.importing.ImportRequest;
-import jp.inochi.hazards.importing.LayerImporter;
+import jp.inochi.layers.ImportProgress;
+import jp.inochi.layers.ImportReport;
+import jp.inochi.layers.ImportRequest;
+import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
-import jp.inochi.hazards.reading.InputFile;
+import jp.inochi.layers.reading.InputFile;
 import jp.inochi.households.Guardian;
 import jp.inochi.households.GuardianRepository;
 import jp.inochi.households.Household;
@@ -137,7 +137,7 @@ class DisasterDrillTest implements TestPropertyProvider {
                         "国土数値情報 A31b（令和5年度）", "CC BY 4.0", "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
                 List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
         assertEquals(1100, flood.imported());
-        importer.importFiles(ImportRequest.of(jp.inochi.hazards.importing.LayerKind.SHELTER, "訓練 指定避難所 " + run,
+        importer.importFiles(ImportRequest.of(jp.inochi.layers.LayerKind.SHELTER, "訓練 指定避難所 " + run,
                         "国土地理院「指定緊急避難場所・指定避難所データ」", null, "出典：国土地理院「指定緊急避難場所・指定避難所データ」"),
                 List.of(new InputFile(GeoData.file(GeoData.SHELTERS_EVACUATION), GeoData.SHELTERS_EVACUATION)),
                 ImportProgress.NONE);

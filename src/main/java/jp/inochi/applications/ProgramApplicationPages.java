@@ -1,0 +1,221 @@
+package jp.inochi.applications;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import jp.inochi.access.Roles;
+import jp.inochi.access.Viewer;
+import jp.inochi.applications.EligibilityOverrideRecord;
+import jp.inochi.applications.ProgramApplication;
+import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.model.Eligibility;
+import jp.inochi.applications.model.EligibilityOverride;
+import jp.inochi.applications.model.Ineligibility;
+import jp.inochi.applications.model.ProgramApplicationState;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.loans.LoanApplication;
+import jp.inochi.loans.LoanApplications;
+import jp.inochi.platform.problem.NotFoundException;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.web.Flash;
+import jp.inochi.web.Form;
+import jp.inochi.households.HouseholdSummaries;
+import jp.inochi.web.Pages;
+import jp.inochi.web.Submission;
+import jp.inochi.timeline.Timelines;
+
+/**
+ * 事業利用申請 on screen: receiving one for a household, its page with the eligibility result and every named reason,
+ * and each decision (review, request information, record why a subsidy can't be used, approve — overriding a reason
+ * only with a written justification — reject with a reason, withdraw). Everything goes through
+ * {@link ProgramApplications}; showing the page is an audited read of the household, as in the API.
+ */
+@Hidden
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public final class ProgramApplicationPages {
+    static final String RESOURCE = "/program-applications/{id}";
+    private static final String VIEW = "applications/program";
+
+    private final ProgramApplications applications;
+    private final LoanApplications loanApplications;
+    private final HouseholdSummaries households;
+    private final Timelines timelines;
+    private final Pages pages;
+    private final Flash flash;
+    private final Clock clock;
+
+    ProgramApplicationPages(ProgramApplications applications, LoanApplications loanApplications,
+                            HouseholdSummaries households, Timelines timelines, Pages pages, Flash flash, Clock clock) {
+        this.applications = applications;
+        this.loanApplications = loanApplications;
+        this.households = households;
+        this.timelines = timelines;
+        this.pages = pages;
+        this.flash = flash;
+        this.clock = clock;
+    }
+
+    /** A named reason on screen, with the override the approve form may carry for it. */
+    record ReasonView(String code, String label, String detail, int seedLine, String field) {
+    }
+
+    // ---- receiving
+
+    @Get("/program-applications/new")
+    ModelAndView<Map<String, Object>> newForm(Viewer viewer, @QueryValue long householdId) {
+        return newPage(viewer, householdId, Form.blank("receive", "householdId", String.valueOf(householdId),
+                "receivedOn", JapanTime.today(clock).toString()));
+    }
+
+    @Post(value = "/program-applications", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> receive(HttpRequest<?> request, Viewer viewer, @Body Map<String, Object> body) {
+        Form form = Form.of("receive", body);
+        Long householdId = form.longValue("householdId");
+        if (householdId == null) {
+            throw new NotFoundException("世帯");
+        }
+        Submission<ProgramApplication> done = Submission.run(form, () -> applications.receive(Actor.of(viewer),
+                new ProgramApplications.NewProgramApplication(householdId, form.date("receivedOn"),
+                        form.text("subsidyExceptionReason"), form.text("note"))));
+        if (done.done()) {
+            return flash.seeOther(request, "/program-applications/" + done.result().id(), "program-application.received");
+        }
+        return HttpResponse.status(done.status()).body(newPage(viewer, householdId, form));
+    }
+
+    private ModelAndView<Map<String, Object>> newPage(Viewer viewer, long householdId, Form form) {
+        Map<String, Object> model = pages.model(viewer, "事業利用申請を受け付ける", "applications");
+        model.put("household", households.one(viewer, householdId, "/program-applications/new"));
+        model.put("form", form);
+        return new ModelAndView<>("applications/program-new", model);
+    }
+
+    // ---- the page
+
+    @Get("/program-applications/{id}")
+    ModelAndView<Map<String, Object>> page(Viewer viewer, @PathVariable long id) {
+        return detail(viewer, id, Form.blank("none"));
+    }
+
+    public ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
+        ProgramApplication application = applications.get(id);
+        Map<String, Object> model = pages.model(viewer, "事業利用申請 第" + id + "号", "applications");
+        model.put("household", households.one(viewer, application.householdId(), RESOURCE));
+        model.put("app", application);
+        Eligibility eligibility = applications.eligibility(application);
+        model.put("eligibility", eligibility);
+        List<ReasonView> reasons = new ArrayList<>();
+        for (Ineligibility reason : eligibility.reasons()) {
+            reasons.add(new ReasonView(reason.reason().name(), reason.reason().label(), reason.detail(),
+                    reason.reason().seedLine(), "overrides." + reason.reason().name()));
+        }
+        model.put("reasons", reasons);
+        model.put("minJustification", EligibilityOverride.MIN_JUSTIFICATION_LENGTH);
+        List<EligibilityOverrideRecord> overrides = applications.overrides(id);
+        model.put("overrides", overrides);
+        model.put("allowed", applications.allowedActions(application));
+        List<LoanApplication> loans = application.state() == ProgramApplicationState.APPROVED
+                ? loanApplications.list(null, application.householdId()).stream()
+                        .filter(l -> l.programApplicationId() == id).toList()
+                : List.of();
+        model.put("loanApplications", loans);
+        model.put("canReceiveLoanApplication", application.state() == ProgramApplicationState.APPROVED
+                && loans.stream().allMatch(l -> l.state().name().equals("REJECTED") || l.state().name().equals("WITHDRAWN")));
+        model.put("history", timelines.of(applications.history(id)));
+        model.put("form", form);
+        model.put("todayIso", JapanTime.today(clock).toString());
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    // ---- the decisions
+
+    @Post(value = "/program-applications/{id}/start-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("start-review", body);
+        return act(request, viewer, id, form, () -> applications.startReview(Actor.of(viewer), id,
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/program-applications/{id}/request-information", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> requestInformation(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
+                                       @Body Map<String, Object> body) {
+        Form form = Form.of("request-information", body);
+        return act(request, viewer, id, form, () -> applications.requestInformation(Actor.of(viewer), id,
+                new ProgramApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/program-applications/{id}/resume-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resumeReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("resume-review", body);
+        return act(request, viewer, id, form, () -> applications.resumeReview(Actor.of(viewer), id,
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/program-applications/{id}/record-subsidy-exception", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> subsidyException(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
+                                     @Body Map<String, Object> body) {
+        Form form = Form.of("record-subsidy-exception", body);
+        return act(request, viewer, id, form, () -> applications.recordSubsidyException(Actor.of(viewer), id,
+                new ProgramApplications.SubsidyException(form.text("reason"), form.version())));
+    }
+
+    /** Every reason found needs its own written justification; the service says which are missing. */
+    @Post(value = "/program-applications/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> approve(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("approve", body);
+        ProgramApplication current = applications.get(id);
+        List<ProgramApplications.OverrideInput> overrides = new ArrayList<>();
+        for (Ineligibility reason : applications.eligibility(current).reasons()) {
+            String justification = form.text("overrides." + reason.reason().name());
+            if (justification != null) {
+                overrides.add(new ProgramApplications.OverrideInput(reason.reason(), justification));
+            }
+        }
+        return act(request, viewer, id, form, () -> applications.approve(Actor.of(viewer), id,
+                new ProgramApplications.Approval(overrides, form.date("decidedOn"), form.text("note"), form.version())));
+    }
+
+    @Post(value = "/program-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reject(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("reject", body);
+        return act(request, viewer, id, form, () -> applications.reject(Actor.of(viewer), id,
+                new ProgramApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+    }
+
+    @Post(value = "/program-applications/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("withdraw", body);
+        return act(request, viewer, id, form, () -> applications.withdraw(Actor.of(viewer), id,
+                new ProgramApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+    }
+
+    /** POST-redirect-GET when it worked; the page again with the errors and what was typed when it didn't. */
+    private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form,
+                                Supplier<ProgramApplication> action) {
+        Submission<ProgramApplication> done = Submission.run(form, action);
+        if (done.done()) {
+            return flash.seeOther(request, "/program-applications/" + id, "program-application." + form.name());
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+}

@@ -1,0 +1,54 @@
+package jp.inochi.dashboard;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
+import jp.inochi.access.Viewer;
+import jp.inochi.web.Pages;
+
+/** The start page: the center's dashboard; officers and auditors go to their own first page. */
+@Hidden
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class HomePage {
+    /** Where an officer starts. */
+    static final String OFFICER_HOME = "/map";
+
+    private final Dashboard dashboard;
+    private final Pages pages;
+
+    HomePage(Dashboard dashboard, Pages pages) {
+        this.dashboard = dashboard;
+        this.pages = pages;
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/")
+    HttpResponse<?> home(Viewer viewer) {
+        return switch (viewer.role()) {
+            case CENTER_ADMIN, CENTER_STAFF -> {
+                Map<String, Object> model = pages.model(viewer, "ダッシュボード", "dashboard");
+                model.put("cards", dashboard.cards());
+                yield HttpResponse.ok(new ModelAndView<>("dashboard/dashboard", model));
+            }
+            case MUNICIPAL_OFFICER -> seeOther(OFFICER_HOME);
+            case AUDITOR -> seeOther("/audit");
+        };
+    }
+
+    private static HttpResponse<?> seeOther(String location) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
+    }
+}

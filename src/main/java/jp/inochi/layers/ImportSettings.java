@@ -1,0 +1,22 @@
+package jp.inochi.layers;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
+
+/**
+ * Limits and places for imports ({@code inochi.import.*}). Uploads over {@code max-upload-size} are refused before
+ * they are read; ZIPs stop unpacking at {@code max-unpacked-size}, {@code max-zip-entries} files, or an entry that
+ * expands more than {@code max-compression-ratio} times (a zip bomb).
+ */
+@ConfigurationProperties("inochi.import")
+public record ImportSettings(
+        @Bindable(defaultValue = "100MB") @ReadableBytes long maxUploadSize,
+        @Bindable(defaultValue = "2048MB") @ReadableBytes long maxUnpackedSize,
+        @Bindable(defaultValue = "2000") int maxZipEntries,
+        @Bindable(defaultValue = "500") int maxCompressionRatio,
+        @Bindable(defaultValue = "1024") int subdivideVertices,
+        @Bindable(defaultValue = "200") int maxReportedEntries,
+        @Bindable(defaultValue = "50") int maxProblems,
+        @Bindable(defaultValue = "2") int workers) {
+}

@@ -1,0 +1,202 @@
+package jp.inochi.loans;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import jp.inochi.access.Roles;
+import jp.inochi.access.Viewer;
+import jp.inochi.applications.ProgramApplications;
+import jp.inochi.devices.Device;
+import jp.inochi.devices.DeviceState;
+import jp.inochi.devices.Devices;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.loans.Loan;
+import jp.inochi.loans.LoanApplication;
+import jp.inochi.loans.LoanApplications;
+import jp.inochi.loans.Loans;
+import jp.inochi.loans.model.LoanApplicationState;
+import jp.inochi.loans.model.TermsOfLoan;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.web.Flash;
+import jp.inochi.web.Form;
+import jp.inochi.households.HouseholdSummaries;
+import jp.inochi.web.Pages;
+import jp.inochi.web.Submission;
+import jp.inochi.timeline.Timelines;
+import jp.inochi.web.UiText;
+import jp.inochi.applications.ProgramApplicationPages;
+
+/**
+ * 貸与申請 on screen: received once the program application is approved, reviewed and decided, a sine-wave generator
+ * set aside for it, and the handover with the family's acceptance of the terms, which starts the loan.
+ * Everything goes through {@link LoanApplications}.
+ */
+@Hidden
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class LoanApplicationPages {
+    static final String RESOURCE = "/loan-applications/{id}";
+    private static final String VIEW = "applications/loan";
+
+    private final LoanApplications applications;
+    private final Loans loans;
+    private final Devices devices;
+    private final HouseholdSummaries households;
+    private final Timelines timelines;
+    private final Pages pages;
+    private final Flash flash;
+    private final ProgramApplicationPages programPages;
+    private final Clock clock;
+
+    LoanApplicationPages(LoanApplications applications, Loans loans, Devices devices, HouseholdSummaries households,
+                         Timelines timelines, Pages pages, Flash flash, ProgramApplicationPages programPages, Clock clock) {
+        this.applications = applications;
+        this.loans = loans;
+        this.devices = devices;
+        this.households = households;
+        this.timelines = timelines;
+        this.pages = pages;
+        this.flash = flash;
+        this.programPages = programPages;
+        this.clock = clock;
+    }
+
+    /** Received from the approved program application's page; errors are shown there. */
+    @Post(value = "/program-applications/{id}/loan-applications", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> receive(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("receive-loan-application", body);
+        var received = form.date("receivedOn");
+        Submission<LoanApplication> done = Submission.run(form, () -> applications.receive(Actor.of(viewer),
+                new LoanApplications.NewLoanApplication(id, received == null ? JapanTime.today(clock) : received,
+                        form.text("note"))));
+        if (done.done()) {
+            return flash.seeOther(request, "/loan-applications/" + done.result().id(), "loan-application.received");
+        }
+        return HttpResponse.status(done.status()).body(programPages.detail(viewer, id, form));
+    }
+
+    @Get("/loan-applications/{id}")
+    ModelAndView<Map<String, Object>> page(Viewer viewer, @PathVariable long id) {
+        return detail(viewer, id, Form.blank("none"));
+    }
+
+    private ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
+        LoanApplication application = applications.get(id);
+        Map<String, Object> model = pages.model(viewer, "貸与申請 第" + id + "号", "applications");
+        model.put("household", households.one(viewer, application.householdId(), RESOURCE));
+        model.put("app", application);
+        model.put("allowed", applications.allowedActions(application));
+        model.put("device", application.deviceId() == null ? null : devices.get(application.deviceId()));
+        model.put("availableDevices", devices.list(DeviceState.AVAILABLE).stream().filter(Device::sineWave).toList());
+        model.put("loan", application.state() == LoanApplicationState.HANDED_OVER
+                ? loans.list(null, application.householdId()).stream().filter(l -> l.loanApplicationId() == id)
+                        .findFirst().orElse(null)
+                : null);
+        model.put("runningCosts", TermsOfLoan.RUNNING_COSTS);
+        model.put("repairLiability", TermsOfLoan.REPAIR_LIABILITY);
+        model.put("termsVersion", TermsOfLoan.VERSION);
+        model.put("history", timelines.of(applications.history(id)));
+        model.put("form", form);
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    @Post(value = "/loan-applications/{id}/start-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("start-review", body);
+        return act(request, viewer, id, form, () -> applications.startReview(Actor.of(viewer), id,
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/request-information", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> requestInformation(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
+                                       @Body Map<String, Object> body) {
+        Form form = Form.of("request-information", body);
+        return act(request, viewer, id, form, () -> applications.requestInformation(Actor.of(viewer), id,
+                new ProgramApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/resume-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resumeReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("resume-review", body);
+        return act(request, viewer, id, form, () -> applications.resumeReview(Actor.of(viewer), id,
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> approve(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("approve", body);
+        return act(request, viewer, id, form, () -> applications.approve(Actor.of(viewer), id,
+                new LoanApplications.Decision(form.text("note"), form.date("decidedOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reject(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("reject", body);
+        return act(request, viewer, id, form, () -> applications.reject(Actor.of(viewer), id,
+                new LoanApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("withdraw", body);
+        return act(request, viewer, id, form, () -> applications.withdraw(Actor.of(viewer), id,
+                new LoanApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/assign-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> assignDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("assign-device", body);
+        Long deviceId = form.longValue("deviceId");
+        if (deviceId == null && !form.hasError("deviceId")) {
+            form.reject("deviceId", UiText.of("error.choose-device"));
+        }
+        return act(request, viewer, id, form, () -> applications.assignDevice(Actor.of(viewer), id,
+                new LoanApplications.DeviceAssignment(deviceId, form.date("assignedOn"), form.version())));
+    }
+
+    @Post(value = "/loan-applications/{id}/release-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> releaseDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("release-device", body);
+        return act(request, viewer, id, form, () -> applications.releaseDevice(Actor.of(viewer), id,
+                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+    }
+
+    /** 引渡し: the family accepts both terms of line 538 (two checkboxes) and the loan starts on the handover date. */
+    @Post(value = "/loan-applications/{id}/hand-over", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> handOver(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("hand-over", body);
+        var start = form.date("startDate");
+        Submission<Loan> done = Submission.run(form, () -> applications.handOver(Actor.of(viewer), id,
+                new LoanApplications.Handover(start, new Loans.TermsAccepted(form.checkbox("terms.runningCostsAccepted"),
+                        form.checkbox("terms.repairLiabilityAccepted"), form.text("terms.acceptedByName")),
+                        form.text("note"), form.version())));
+        if (done.done()) {
+            return flash.seeOther(request, "/loans/" + done.result().id(), "loan.handed-over");
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+
+    private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form, Supplier<LoanApplication> action) {
+        Submission<LoanApplication> done = Submission.run(form, action);
+        if (done.done()) {
+            return flash.seeOther(request, "/loan-applications/" + id, "loan-application." + form.name());
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+}

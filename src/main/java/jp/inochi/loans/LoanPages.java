@@ -1,0 +1,378 @@
+package jp.inochi.loans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import jp.inochi.access.Roles;
+import jp.inochi.access.Viewer;
+import jp.inochi.devices.DeviceCondition;
+import jp.inochi.devices.Devices;
+import jp.inochi.inspections.Inspection;
+import jp.inochi.inspections.InspectionPhoto;
+import jp.inochi.inspections.Inspections;
+import jp.inochi.inspections.model.InspectionOutcome;
+import jp.inochi.lifecycle.Actor;
+import jp.inochi.loans.Loan;
+import jp.inochi.loans.Loans;
+import jp.inochi.loans.TermsAcceptance;
+import jp.inochi.loans.TermsAcceptanceState;
+import jp.inochi.loans.TermsChannel;
+import jp.inochi.loans.model.IncidentKind;
+import jp.inochi.loans.model.LoanState;
+import jp.inochi.loans.model.PlanStatus;
+import jp.inochi.loans.model.PlanStep;
+import jp.inochi.loans.model.ReturnReason;
+import jp.inochi.loans.model.TermsOfLoan;
+import jp.inochi.platform.problem.NotFoundException;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.reminders.Reminder;
+import jp.inochi.reminders.ReminderRepository;
+import jp.inochi.reminders.outbox.MessageState;
+import jp.inochi.reminders.outbox.Outbox;
+import jp.inochi.reminders.outbox.OutboxMessage;
+import jp.inochi.web.Flash;
+import jp.inochi.web.Form;
+import jp.inochi.households.HouseholdSummaries;
+import jp.inochi.households.HouseholdSummaries.Summary;
+import jp.inochi.web.Pages;
+import jp.inochi.web.UiText;
+import jp.inochi.web.Submission;
+import jp.inochi.timeline.Timelines;
+
+/**
+ * The loan on screen, from the handover to the end: its deadlines and where each stands, the evacuation plan's
+ * steps, yearly checks with their checklist and photos, incidents, the terms, the return, and the whole timeline.
+ * Everything goes through {@link Loans} and {@link Inspections}; the page is an audited read of the household.
+ */
+@Hidden
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class LoanPages {
+    static final String RESOURCE = "/loans/{id}";
+    static final String LIST = "/loans";
+
+    private final Loans loans;
+    private final Inspections inspections;
+    private final Devices devices;
+    private final HouseholdSummaries households;
+    private final Timelines timelines;
+    private final Pages pages;
+    private final Flash flash;
+    private final Validator validator;
+    private final ReminderRepository reminders;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LoanPages(Loans loans, Inspections inspections, Devices devices, HouseholdSummaries households, Timelines timelines,
+              Pages pages, Flash flash, Validator validator, ReminderRepository reminders, Outbox outbox, Clock clock) {
+        this.loans = loans;
+        this.inspections = inspections;
+        this.devices = devices;
+        this.households = households;
+        this.timelines = timelines;
+        this.pages = pages;
+        this.flash = flash;
+        this.validator = validator;
+        this.reminders = reminders;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    record Row(long id, Summary household, LoanState state, LocalDate startDate, PlanStatus planStatus,
+               LocalDate planDeadline, LocalDate nextCheckDue, LocalDate maxEndDate, @Nullable ReturnReason returnReason) {
+    }
+
+    record InspectionView(Inspection inspection, List<InspectionPhoto> photos, Form photoForm) {
+    }
+
+    record Choice(String value, String label) {
+    }
+
+    /** A reminder of the loan with the email that carried it (if any) and whether that email can be sent again. */
+    record ReminderRow(Reminder reminder, String when, @Nullable OutboxMessage message, @Nullable OutboxMessage resent,
+                       boolean resendable) {
+        /** The email that last carried it: the newest resend if there is one. */
+        @Nullable
+        public OutboxMessage latest() {
+            return resent != null ? resent : message;
+        }
+    }
+
+    // ---- the list
+
+    @Get(LIST)
+    ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String state) {
+        List<Loan> found;
+        String filter = state == null ? "ACTIVE" : state;
+        if ("RETURNS".equals(filter)) {
+            found = new ArrayList<>(loans.list(LoanState.RETURN_OPEN, null));
+            found.addAll(loans.list(LoanState.DEVICE_RECEIVED, null));
+        } else if ("ALL".equals(filter)) {
+            found = loans.list(null, null);
+        } else {
+            LoanState parsed = Arrays.stream(LoanState.values()).filter(s -> s.name().equals(filter)).findFirst()
+                    .orElse(LoanState.ACTIVE);
+            found = loans.list(parsed, null);
+        }
+        Map<Long, Summary> names = households.forCenterList(viewer, found.stream().map(Loan::householdId).toList(), LIST);
+        List<Row> rows = found.stream().map(l -> new Row(l.id(), names.getOrDefault(l.householdId(),
+                HouseholdSummaries.unknown(l.householdId())), l.state(), l.startDate(), l.planStatus(), l.planDeadline(),
+                l.nextCheckDue(), l.maxEndDate(), l.returnReason())).toList();
+        Map<String, Object> model = pages.model(viewer, "貸与", "loans");
+        model.put("rows", rows);
+        model.put("state", filter);
+        List<Choice> filters = new ArrayList<>();
+        filters.add(new Choice("ACTIVE", "貸与中"));
+        filters.add(new Choice("RETURNS", "返還手続中（受領・点検待ちを含む）"));
+        filters.add(new Choice("ENDED", "終了"));
+        filters.add(new Choice("ALL", "すべて"));
+        model.put("filters", filters);
+        return new ModelAndView<>("loans/list", model);
+    }
+
+    // ---- the page
+
+    @Get(RESOURCE)
+    ModelAndView<Map<String, Object>> page(Viewer viewer, @PathVariable long id) {
+        return detail(viewer, id, Form.blank("none"));
+    }
+
+    ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
+        Loan loan = loans.get(id);
+        LocalDate today = JapanTime.today(clock);
+        Map<String, Object> model = pages.model(viewer, "貸与 第" + id + "号", "loans");
+        model.put("household", households.one(viewer, loan.householdId(), RESOURCE));
+        model.put("loan", loan);
+        model.put("device", devices.get(loan.deviceId()));
+        List<String> allowed = loans.allowedActions(loan);
+        model.put("allowed", allowed);
+        model.put("planSteps", loans.allowedPlanSteps(loan).stream()
+                .map(api -> Arrays.stream(PlanStep.values()).filter(s -> s.apiName().equals(api)).findFirst().orElseThrow())
+                .map(s -> new Choice(s.name(), s.label())).toList());
+        model.put("deadlines", deadlines(loan, today));
+        List<TermsAcceptance> terms = loans.termsAcceptances(id);
+        model.put("terms", terms);
+        model.put("pendingTerms", terms.stream().filter(t -> t.state() == TermsAcceptanceState.SENT).findFirst().orElse(null));
+        model.put("runningCosts", TermsOfLoan.RUNNING_COSTS);
+        model.put("repairLiability", TermsOfLoan.REPAIR_LIABILITY);
+        List<InspectionView> checks = new ArrayList<>();
+        for (Inspection inspection : inspections.list(id)) {
+            String photoForm = "photo-" + inspection.id();
+            checks.add(new InspectionView(inspection, inspections.photos(inspection.id()),
+                    form.is(photoForm) ? form : Form.blank(photoForm)));
+        }
+        model.put("inspections", checks);
+        model.put("checkDueSoon", loan.state() == LoanState.ACTIVE
+                && !loan.nextCheckDue().isAfter(today.plusDays(Deadline.SOON_DAYS)));
+        model.put("incidents", loans.incidents(id));
+        model.put("history", timelines.of(loans.timeline(id)));
+        Map<Long, OutboxMessage> messages = new java.util.HashMap<>();
+        model.put("reminders", reminders.findByLoan(id).stream().map(r -> {
+            OutboxMessage message = r.messageId() == null ? null
+                    : messages.computeIfAbsent(r.messageId(), outbox::get);
+            int days = r.offsetDays();
+            String when = days < 0 ? "期限の" + (-days) + "日前" : days == 0 ? "期限の当日" : "期限の" + days + "日後";
+            OutboxMessage resent = message == null ? null : latestResend(message);
+            OutboxMessage latest = resent != null ? resent : message;
+            return new ReminderRow(r, when, message, resent, latest != null && latest.state() != MessageState.PENDING
+                    && latest.state() != MessageState.SENDING);
+        }).toList());
+        model.put("conditions", choices(DeviceCondition.values()));
+        model.put("outcomes", choices(InspectionOutcome.values()));
+        model.put("incidentKinds", choices(IncidentKind.values()));
+        model.put("returnReasons", Arrays.stream(ReturnReason.values()).filter(r -> r != ReturnReason.TERM_ENDED)
+                .map(r -> new Choice(r.name(), r.label())).toList());
+        model.put("afterReturn", List.of(new Choice("AVAILABLE", "点検に合格：貸出可能に戻す"),
+                new Choice("IN_REPAIR", "修理に出す"), new Choice("RETIRED", "廃棄する")));
+        model.put("form", form);
+        return new ModelAndView<>("loans/page", model);
+    }
+
+    /** A message sent again (from the outbox or this page) is followed to its newest resend. */
+    @Nullable
+    private OutboxMessage latestResend(OutboxMessage message) {
+        if (message.householdId() == null) {
+            return null;
+        }
+        long root = message.resendOf() == null ? message.id() : message.resendOf();
+        return outbox.search(null, message.kind(), message.householdId(), 0, 200).stream()
+                .filter(m -> m.resendOf() != null && m.resendOf() == root)
+                .max(java.util.Comparator.comparing(OutboxMessage::id)).orElse(null);
+    }
+
+    static List<Deadline> deadlines(Loan loan, LocalDate today) {
+        List<Deadline> deadlines = new ArrayList<>();
+        boolean running = loan.state() == LoanState.ACTIVE || loan.state() == LoanState.RETURN_OPEN;
+        PlanStatus plan = loan.planStatus();
+        deadlines.add(Deadline.of("個別避難計画の作成申請（貸与開始から6か月）", loan.planDeadline(), today,
+                plan != PlanStatus.NOT_APPLIED || !running, plan != PlanStatus.NOT_APPLIED
+                        ? plan.label() + (loan.planAppliedOn() != null ? "（申請 " + jp.inochi.platform.time.JapaneseDates.warekiShort(loan.planAppliedOn()) + "）" : "")
+                        : "対象外（貸与終了）", Deadline.SOON_DAYS));
+        if (loan.state() == LoanState.ACTIVE) {
+            deadlines.add(Deadline.of("次の年次確認", loan.nextCheckDue(), today, false, null, Deadline.SOON_DAYS));
+        }
+        deadlines.add(Deadline.of("貸与期間の満了（最長5年）", loan.maxEndDate(), today, !running,
+                loan.endedOn() != null ? "終了（" + jp.inochi.platform.time.JapaneseDates.warekiShort(loan.endedOn()) + "）" : "返還手続中",
+                90));
+        return deadlines;
+    }
+
+    private static <E extends Enum<E> & jp.inochi.lifecycle.Labelled> List<Choice> choices(E[] values) {
+        return Arrays.stream(values).map(v -> new Choice(v.name(), v.label())).toList();
+    }
+
+    // ---- the actions
+
+    @Post(value = "/loans/{id}/plan-steps", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> planStep(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("plan-step", body);
+        return act(request, viewer, id, form, "loan.plan-step", () -> loans.recordPlanStep(Actor.of(viewer), id,
+                new Loans.PlanStepRecord(form.choice("step", PlanStep.class), form.date("on"), form.text("note"),
+                        form.version())));
+    }
+
+    /** A yearly check: the checklist decides the outcome the service accepts; a failed condition opens the return. */
+    @Post(value = "/loans/{id}/inspections", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> inspect(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("inspection", body);
+        var command = new Inspections.NewInspection(id, form.date("inspectedOn"),
+                form.choice("deviceCondition", DeviceCondition.class), form.yesNo("testRunPassed"),
+                form.yesNo("fuelStoredSafely"), form.decimal("fuelStoredLitres"),
+                form.yesNo("childUsesVentilatorAroundClock"), form.yesNo("familyLivesInPrefecture"), form.text("notes"),
+                form.choice("outcome", InspectionOutcome.class));
+        Submission<Inspections.Recorded> done = Submission.run(form, validator, command,
+                c -> inspections.record(Actor.of(viewer), c));
+        if (done.done()) {
+            return flash.seeOther(request, "/loans/" + id + "#inspection-" + done.result().inspection().id(),
+                    done.result().returnOpened() ? "loan.inspection-return" : "loan.inspection");
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+
+    /** A photo of a check: a multipart form whose action carries {@code ?_csrf=}. Only JPEG and PNG are kept. */
+    @Post(value = "/loans/{id}/inspections/{inspectionId}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> photo(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @PathVariable long inspectionId,
+                          @Nullable CompletedFileUpload file) {
+        if (inspections.get(inspectionId).loanId() != id) {
+            throw new NotFoundException("確認");
+        }
+        Form form = Form.blank("photo-" + inspectionId);
+        if (file == null || file.getSize() == 0 || file.getFilename() == null || file.getFilename().isBlank()) {
+            form.reject("file", UiText.of("error.photo-required"));
+        }
+        Submission<InspectionPhoto> done = Submission.run(form, () -> {
+            try (InputStream content = file.getInputStream()) {
+                return inspections.addPhoto(Actor.of(viewer), inspectionId, file.getFilename(), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (done.done()) {
+            return flash.seeOther(request, "/loans/" + id + "#inspection-" + inspectionId, "loan.photo");
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+
+    @Post(value = "/loans/{id}/incidents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> incident(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("incident", body);
+        var command = new Loans.NewIncident(form.date("occurredOn"), form.choice("kind", IncidentKind.class),
+                form.text("description"), form.integer("repairCostYen"), form.checkbox("familyLiable"),
+                form.text("liabilityNote"));
+        return act(request, viewer, id, form, "loan.incident", () -> {
+            loans.recordIncident(Actor.of(viewer), id, command);
+            return null;
+        });
+    }
+
+    @Post(value = "/loans/{id}/return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> openReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("return", body);
+        return act(request, viewer, id, form, "loan.return", () -> loans.openReturn(Actor.of(viewer), id,
+                new Loans.ReturnRequest(form.choice("reason", ReturnReason.class), form.text("note"),
+                        form.date("openedOn"), form.version())));
+    }
+
+    @Post(value = "/loans/{id}/cancel-return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancelReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("cancel-return", body);
+        return act(request, viewer, id, form, "loan.cancel-return", () -> loans.cancelReturn(Actor.of(viewer), id,
+                new Loans.Justification(form.text("reason"), form.version())));
+    }
+
+    @Post(value = "/loans/{id}/receive-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> receiveDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("receive-device", body);
+        return act(request, viewer, id, form, "loan.receive-device", () -> loans.receiveDevice(Actor.of(viewer), id,
+                new Loans.DeviceReceipt(form.date("receivedOn"), form.choice("condition", DeviceCondition.class),
+                        form.text("note"), form.version())));
+    }
+
+    @Post(value = "/loans/{id}/complete-return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> completeReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("complete-return", body);
+        return act(request, viewer, id, form, "loan.complete-return", () -> loans.completeReturn(Actor.of(viewer), id,
+                new Loans.ReturnInspection(form.date("inspectedOn"), form.choice("deviceGoesTo", Loans.DeviceAfterReturn.class),
+                        form.text("note"), form.version())));
+    }
+
+    @Post(value = "/loans/{id}/end-with-device-lost", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> endWithDeviceLost(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("end-with-device-lost", body);
+        return act(request, viewer, id, form, "loan.end-with-device-lost", () -> loans.endWithDeviceLost(Actor.of(viewer), id,
+                new Loans.LossEnding(form.date("endedOn"), form.text("note"), form.version())));
+    }
+
+    @Post(value = "/loans/{id}/terms", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resendTerms(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("terms", body);
+        return act(request, viewer, id, form, "loan.terms-resent", () -> loans.resendTerms(Actor.of(viewer), id,
+                new Loans.TermsResend(form.choice("channel", TermsChannel.class), form.text("sentTo"), form.date("sentOn"))));
+    }
+
+    @Post(value = "/loans/{id}/terms/{acceptanceId}/accept", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> acceptTerms(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @PathVariable long acceptanceId,
+                                @Body Map<String, Object> body) {
+        Form form = Form.of("terms-accept", body);
+        return act(request, viewer, id, form, "loan.terms-accepted", () -> loans.acceptTerms(Actor.of(viewer), id,
+                acceptanceId, new Loans.TermsAcceptedLater(new Loans.TermsAccepted(
+                        form.checkbox("terms.runningCostsAccepted"), form.checkbox("terms.repairLiabilityAccepted"),
+                        form.text("terms.acceptedByName")), form.date("acceptedOn"), form.version())));
+    }
+
+    private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form, String flashKey,
+                                Supplier<?> action) {
+        Submission<?> done = Submission.run(form, action::get);
+        if (done.done()) {
+            return flash.seeOther(request, "/loans/" + id, flashKey);
+        }
+        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+}

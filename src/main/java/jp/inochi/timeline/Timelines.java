@@ -1,0 +1,106 @@
+package jp.inochi.timeline;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.inochi.access.Role;
+import jp.inochi.applications.model.ProgramApplicationAction;
+import jp.inochi.applications.model.ProgramApplicationState;
+import jp.inochi.devices.DeviceAction;
+import jp.inochi.devices.DeviceState;
+import jp.inochi.inspections.model.InspectionOutcome;
+import jp.inochi.lifecycle.Labelled;
+import jp.inochi.lifecycle.LifecycleEvent;
+import jp.inochi.lifecycle.SubjectType;
+import jp.inochi.loans.TermsAcceptanceState;
+import jp.inochi.loans.model.LoanAction;
+import jp.inochi.loans.model.LoanApplicationAction;
+import jp.inochi.loans.model.LoanApplicationState;
+import jp.inochi.loans.model.LoanState;
+import jp.inochi.loans.model.PlanStatus;
+import jp.inochi.loans.model.PlanStep;
+
+/** The lifecycle history (who, when, why, from which state to which) in words staff read. */
+@Singleton
+public class Timelines {
+    private static final Map<String, String> GENERIC_ACTIONS = Map.ofEntries(
+            Map.entry("receive", "受付"), Map.entry("start", "貸与開始"), Map.entry("accept", "貸与条件への同意"),
+            Map.entry("record", "記録"), Map.entry("add-photo", "写真の追加"), Map.entry("register", "登録"),
+            Map.entry("correct", "訂正"), Map.entry("move", "転居（住所の変更）"),
+            Map.entry("weaned-off-ventilator", "人工呼吸器からの離脱"), Map.entry("supersede", "再送により無効"));
+
+    /** One step on screen. */
+    public record Entry(LocalDate effectiveOn, Instant recordedAt, String subject, String action,
+                        @Nullable String states, @Nullable String reason, String actor) {
+    }
+
+    public List<Entry> of(List<LifecycleEvent> events) {
+        return events.stream().map(Timelines::entry).toList();
+    }
+
+    static Entry entry(LifecycleEvent e) {
+        String subject = e.subjectType().label() + (e.subjectType() == SubjectType.HOUSEHOLD ? "" : " 第" + e.subjectId() + "号");
+        String states = null;
+        if (e.stateAfter() != null && !e.stateAfter().equals(e.stateBefore())) {
+            states = (e.stateBefore() == null ? "" : state(e.subjectType(), e.stateBefore()) + " → ")
+                    + state(e.subjectType(), e.stateAfter());
+        }
+        return new Entry(e.effectiveOn(), e.occurredAt(), subject, action(e.subjectType(), e.action()), states, e.reason(),
+                actor(e));
+    }
+
+    static String actor(LifecycleEvent e) {
+        if ("SYSTEM".equals(e.actorRole())) {
+            return "システム（自動処理）";
+        }
+        try {
+            return e.actorUsername() + "（" + Role.valueOf(e.actorRole()).label() + "）";
+        } catch (IllegalArgumentException unknown) {
+            return e.actorUsername();
+        }
+    }
+
+    static String action(SubjectType subject, String apiName) {
+        Labelled[] actions = switch (subject) {
+            case PROGRAM_APPLICATION -> ProgramApplicationAction.values();
+            case LOAN_APPLICATION -> LoanApplicationAction.values();
+            case LOAN, INCIDENT, INSPECTION, TERMS_ACCEPTANCE -> concat(LoanAction.values(), PlanStep.values());
+            case DEVICE -> DeviceAction.values();
+            default -> new Labelled[0];
+        };
+        for (Labelled action : actions) {
+            if (action.apiName().equals(apiName)) {
+                return action.label();
+            }
+        }
+        return GENERIC_ACTIONS.getOrDefault(apiName, apiName);
+    }
+
+    static String state(SubjectType subject, String name) {
+        Labelled[] states = switch (subject) {
+            case PROGRAM_APPLICATION -> ProgramApplicationState.values();
+            case LOAN_APPLICATION -> LoanApplicationState.values();
+            case LOAN -> concat(LoanState.values(), PlanStatus.values());
+            case DEVICE -> DeviceState.values();
+            case INSPECTION -> InspectionOutcome.values();
+            case TERMS_ACCEPTANCE -> TermsAcceptanceState.values();
+            default -> new Labelled[0];
+        };
+        for (Labelled state : states) {
+            if (state.name().equals(name)) {
+                return state.label();
+            }
+        }
+        return name;
+    }
+
+    private static Labelled[] concat(Labelled[] a, Labelled[] b) {
+        Labelled[] all = new Labelled[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
