@@ -2,6 +2,7 @@ package jp.inochi.households;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jp.inochi.households.Guardian;
 import jp.inochi.households.Household;
@@ -48,7 +49,8 @@ final class HouseholdForms {
 
     /** The household as the form shows it for a correction. */
     static Form of(String name, Household h, List<Guardian> guardians) {
-        List<String> values = new ArrayList<>(List.of(
+        // Arrays.asList, not List.of: a household's optional fields (ward, other care, dates) are null
+        List<String> values = new ArrayList<>(Arrays.asList(
                 "childFamilyName", h.childFamilyName(), "childGivenName", h.childGivenName(),
                 "childFamilyNameKana", h.childFamilyNameKana(), "childGivenNameKana", h.childGivenNameKana(),
                 "childBirthDate", text(h.childBirthDate()), "nicuInstitution", h.nicuInstitution(),
@@ -68,7 +70,7 @@ final class HouseholdForms {
         for (int i = 0; i < guardians.size() && i < GUARDIAN_ROWS; i++) {
             Guardian g = guardians.get(i);
             String prefix = "guardians[" + i + "].";
-            values.addAll(List.of(prefix + "name", g.name(), prefix + "nameKana", text(g.nameKana()),
+            values.addAll(Arrays.asList(prefix + "name", g.name(), prefix + "nameKana", text(g.nameKana()),
                     prefix + "relationship", text(g.relationship()), prefix + "email", text(g.email()),
                     prefix + "phone", text(g.phone())));
         }

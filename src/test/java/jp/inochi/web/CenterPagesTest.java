@@ -135,6 +135,16 @@ class CenterPagesTest {
         assertEquals(before, Sql.queryForLong("SELECT count(*) FROM household"));
     }
 
+    @Test
+    void theCorrectionFormOfAHouseholdOpensWithWhatIsRecorded() throws Exception {
+        Household household = households.living("43203", true); // no ward, no other care: fields left empty
+        Browser staff = signedIn(logins.user(Role.CENTER_STAFF));
+        HttpResponse<String> edit = staff.get("/households/" + household.id() + "/edit", "Accept", "text/html");
+        assertEquals(200, edit.statusCode(), edit.body());
+        assertTrue(edit.body().contains("value=\"熊本県テスト市1-1\""), "the recorded address is filled in");
+        assertTrue(edit.body().contains("value=\"2025-03-01\""), "and the birth date");
+    }
+
     private static String state(long applicationId) throws Exception {
         try (var connection = Sql.connect(); var select = connection.prepareStatement(
                 "SELECT state FROM program_application WHERE id = ?")) {
