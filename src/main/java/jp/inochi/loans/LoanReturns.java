@@ -161,12 +161,7 @@ public class LoanReturns {
             case RETIRED -> DeviceAction.RETIRE;
         };
         devices.move(actor, current.deviceId(), deviceAction, inspection.note(), on, current.householdId(), current.id());
-        terms.findByLoanIdAndState(id, TermsAcceptanceState.SENT)
-                .forEach(pending -> terms.update(pending.superseded(clock.instant())));
-        Loan saved = repository.update(current.endedOn(on).withState(next, clock.instant()));
-        log.record(actor, loanStep(current, LoanAction.COMPLETE_RETURN, on).states(current.state(), next)
-                .reason(current.returnReason().label()).detail("device=" + inspection.deviceGoesTo()));
-        return saved;
+        return end(actor, current, LoanAction.COMPLETE_RETURN, next, on, "device=" + inspection.deviceGoesTo());
     }
 
     /**
@@ -185,11 +180,16 @@ public class LoanReturns {
         LocalDate on = dateWithin(clock, ending.endedOn(), loss.get().occurredOn(), "紛失日", "endedOn");
         devices.move(actor, current.deviceId(), DeviceAction.WRITE_OFF_LOST, blankToNull(ending.note()), on,
                 current.householdId(), current.id());
-        terms.findByLoanIdAndState(id, TermsAcceptanceState.SENT)
+        return end(actor, current, LoanAction.END_WITH_DEVICE_LOST, next, on, "incident=" + loss.get().id());
+    }
+
+    /** The loan ends on {@code on}; terms still waiting for the family's answer no longer apply. */
+    private Loan end(Actor actor, Loan current, LoanAction action, LoanState next, LocalDate on, String detail) {
+        terms.findByLoanIdAndState(current.id(), TermsAcceptanceState.SENT)
                 .forEach(pending -> terms.update(pending.superseded(clock.instant())));
         Loan saved = repository.update(current.endedOn(on).withState(next, clock.instant()));
-        log.record(actor, loanStep(current, LoanAction.END_WITH_DEVICE_LOST, on).states(current.state(), next)
-                .reason(current.returnReason().label()).detail("incident=" + loss.get().id()));
+        log.record(actor, loanStep(current, action, on).states(current.state(), next)
+                .reason(current.returnReason().label()).detail(detail));
         return saved;
     }
 
