@@ -36,7 +36,9 @@ import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.loans.Loan;
+import jp.inochi.loans.DueReturns;
 import jp.inochi.loans.Loans;
+import jp.inochi.loans.YearlyChecks;
 import jp.inochi.loans.model.LoanAction;
 import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.platform.problem.ConflictException;
@@ -54,6 +56,8 @@ public class Inspections {
     private final InspectionRepository inspections;
     private final InspectionPhotoRepository photos;
     private final Loans loans;
+    private final YearlyChecks yearlyChecks;
+    private final DueReturns dueReturns;
     private final Devices devices;
     private final PhotoStore store;
     private final FileSettings settings;
@@ -61,12 +65,14 @@ public class Inspections {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans, Devices devices,
-                PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
+    Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans,
+                YearlyChecks yearlyChecks, DueReturns dueReturns, Devices devices, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
                 Clock clock) {
         this.inspections = inspections;
         this.photos = photos;
         this.loans = loans;
+        this.yearlyChecks = yearlyChecks;
+        this.dueReturns = dueReturns;
         this.devices = devices;
         this.store = store;
         this.settings = settings;
@@ -142,10 +148,10 @@ public class Inspections {
                 outcome.name(), blank(command.notes()), "fuelStoredLitres=" + command.fuelStoredLitres()
                 + " deviceCondition=" + command.deviceCondition(), command.inspectedOn()));
         devices.recordCondition(loan.deviceId(), command.deviceCondition());
-        Loan after = loans.checkRecorded(actor, loan.id(), saved.id(), command.inspectedOn());
+        Loan after = yearlyChecks.checkRecorded(actor, loan.id(), saved.id(), command.inspectedOn());
         boolean returnOpened = false;
         if (outcome == InspectionOutcome.CONDITIONS_NOT_MET) {
-            after = loans.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
+            after = dueReturns.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
                     String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
             returnOpened = true;
         }

@@ -42,19 +42,22 @@ final class DemoLoans implements DemoDataSet {
     private final Devices devices;
     private final ProgramApplications programs;
     private final LoanApplications loanApplications;
-    private final Loans loans;
+    private final EvacuationPlanSteps planSteps;
+    private final LoanReturns returns;
     private final Inspections inspections;
     private final GuardianRepository guardians;
     private final AppUserRepository users;
     private final JsonMapper json;
     private final Clock clock;
 
-    DemoLoans(Devices devices, ProgramApplications programs, LoanApplications loanApplications, Loans loans,
-              Inspections inspections, GuardianRepository guardians, AppUserRepository users, JsonMapper json, Clock clock) {
+    DemoLoans(Devices devices, ProgramApplications programs, LoanApplications loanApplications,
+              EvacuationPlanSteps planSteps, LoanReturns returns, Inspections inspections, GuardianRepository guardians,
+              AppUserRepository users, JsonMapper json, Clock clock) {
         this.devices = devices;
         this.programs = programs;
         this.loanApplications = loanApplications;
-        this.loans = loans;
+        this.planSteps = planSteps;
+        this.returns = returns;
         this.inspections = inspections;
         this.guardians = guardians;
         this.users = users;
@@ -128,12 +131,12 @@ final class DemoLoans implements DemoDataSet {
         loanApplications.assignDevice(staff, application.id(),
                 new LoanApplications.DeviceAssignment(device.id(), loanDecided, null));
         Loan loan = loanApplications.handOver(staff, application.id(), new LoanApplications.Handover(start,
-                new Loans.TermsAccepted(true, true, "保護者（デモ）"), "ご自宅で説明し引渡し（デモ）", null));
+                new TermsAccepted(true, true, "保護者（デモ）"), "ご自宅で説明し引渡し（デモ）", null));
         List<Number> planMonths = (List<Number>) family.get("plan");
         PlanStep[] steps = PlanStep.values();
         for (int i = 0; i < planMonths.size(); i++) {
             LocalDate on = earliest(start.plusMonths(planMonths.get(i).longValue()), today);
-            loans.recordPlanStep(staff, loan.id(), new Loans.PlanStepRecord(steps[i], on, null, null));
+            planSteps.recordPlanStep(staff, loan.id(), new EvacuationPlanSteps.PlanStepRecord(steps[i], on, null, null));
         }
         if (family.get("inspection") instanceof Map<?, ?> inspection) {
             LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
@@ -142,7 +145,7 @@ final class DemoLoans implements DemoDataSet {
         }
         if (family.get("return") instanceof Map<?, ?> giveBack) {
             LocalDate on = latest(today.minusDays(number((Map<String, Object>) giveBack, "days_ago").longValue()), start);
-            loans.openReturn(staff, loan.id(), new Loans.ReturnRequest(
+            returns.openReturn(staff, loan.id(), new LoanReturns.ReturnRequest(
                     ReturnReason.valueOf(text((Map<String, Object>) giveBack, "reason")),
                     text((Map<String, Object>) giveBack, "note"), on, null));
         }

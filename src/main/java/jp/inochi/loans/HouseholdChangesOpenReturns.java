@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 class HouseholdChangesOpenReturns {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdChangesOpenReturns.class);
 
-    private final Loans loans;
+    private final DueReturns dueReturns;
 
-    HouseholdChangesOpenReturns(Loans loans) {
-        this.loans = loans;
+    HouseholdChangesOpenReturns(DueReturns dueReturns) {
+        this.dueReturns = dueReturns;
     }
 
     @EventListener
@@ -35,7 +35,7 @@ class HouseholdChangesOpenReturns {
 
     private void open(long householdId) {
         try {
-            loans.applyHouseholdFacts(householdId).ifPresent(loan ->
+            dueReturns.applyHouseholdFacts(householdId).ifPresent(loan ->
                     LOG.info("Return of loan {} opened after a change to household {}", loan.id(), householdId));
         } catch (RuntimeException e) {
             LOG.warn("Could not open the return for household {}; the daily sweep will retry: {}", householdId,

@@ -183,7 +183,7 @@ final class LoanApplicationPages {
         Form form = Form.of("hand-over", body);
         var start = form.date("startDate");
         Submission<Loan> done = Submission.run(form, () -> applications.handOver(Actor.of(viewer), id,
-                new LoanApplications.Handover(start, new Loans.TermsAccepted(form.checkbox("terms.runningCostsAccepted"),
+                new LoanApplications.Handover(start, new TermsAccepted(form.checkbox("terms.runningCostsAccepted"),
                         form.checkbox("terms.repairLiabilityAccepted"), form.text("terms.acceptedByName")),
                         form.text("note"), form.version())));
         if (done.done()) {

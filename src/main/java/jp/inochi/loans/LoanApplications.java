@@ -33,7 +33,6 @@ import jp.inochi.lifecycle.LifecycleEventRepository;
 import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.SubjectType;
-import jp.inochi.loans.Loans.TermsAccepted;
 import jp.inochi.loans.model.EarlyEndPolicy;
 import jp.inochi.loans.model.LoanApplicationAction;
 import jp.inochi.loans.model.LoanApplicationState;
@@ -57,20 +56,20 @@ public class LoanApplications {
     private final ProgramApplicationRepository programApplications;
     private final DeviceRepository deviceRepository;
     private final Devices devices;
-    private final Loans loans;
+    private final LoanHandovers handovers;
     private final HouseholdRepository households;
     private final LifecycleLog log;
     private final LifecycleEventRepository events;
     private final Clock clock;
 
     LoanApplications(LoanApplicationRepository applications, ProgramApplicationRepository programApplications,
-                     DeviceRepository deviceRepository, Devices devices, Loans loans, HouseholdRepository households,
-                     LifecycleLog log, LifecycleEventRepository events, Clock clock) {
+                     DeviceRepository deviceRepository, Devices devices, LoanHandovers handovers,
+                     HouseholdRepository households, LifecycleLog log, LifecycleEventRepository events, Clock clock) {
         this.applications = applications;
         this.programApplications = programApplications;
         this.deviceRepository = deviceRepository;
         this.devices = devices;
-        this.loans = loans;
+        this.handovers = handovers;
         this.households = households;
         this.log = log;
         this.events = events;
@@ -146,7 +145,7 @@ public class LoanApplications {
         LoanApplication saved = applications.save(new LoanApplication(null, program.id(), program.householdId(),
                 LoanApplicationState.RECEIVED, command.receivedOn(), null, null, null, null, null, null, now, now, null));
         log.record(actor, new Step(SubjectType.LOAN_APPLICATION, saved.id(), saved.householdId(), null, "receive", null,
-                saved.state().name(), Loans.blankToNull(command.note()), "programApplication=" + program.id(),
+                saved.state().name(), StepInput.blankToNull(command.note()), "programApplication=" + program.id(),
                 command.receivedOn()));
         return saved;
     }
@@ -180,7 +179,7 @@ public class LoanApplications {
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.APPROVE);
         LocalDate on = effective(command.decidedOn(), current.receivedOn(), "申請の受付日", "decidedOn");
         LoanApplication saved = applications.update(current.moved(next, clock.instant())
-                .decided(on, Loans.blankToNull(command.note()), actor.userId()));
+                .decided(on, StepInput.blankToNull(command.note()), actor.userId()));
         record(actor, current, next, LoanApplicationAction.APPROVE, command.note(), on);
         return saved;
     }
@@ -273,7 +272,7 @@ public class LoanApplications {
         devices.move(actor, current.deviceId(), DeviceAction.LEND, "貸与申請 " + id, command.startDate(),
                 current.householdId(), null);
         applications.update(current.moved(next, clock.instant()));
-        Loan loan = loans.start(actor, current, command.startDate(), command.terms());
+        Loan loan = handovers.start(actor, current, command.startDate(), command.terms());
         log.record(actor, step(current, next, LoanApplicationAction.HAND_OVER, command.note(), command.startDate())
                 .loan(loan.id()).detail("loan=" + loan.id()));
         return loan;
@@ -298,7 +297,7 @@ public class LoanApplications {
     private static Step step(LoanApplication current, LoanApplicationState next, LoanApplicationAction action,
                              @Nullable String reason, LocalDate on) {
         return Step.of(SubjectType.LOAN_APPLICATION, current.id(), action, on).household(current.householdId())
-                .states(current.state(), next).reason(Loans.blankToNull(reason));
+                .states(current.state(), next).reason(StepInput.blankToNull(reason));
     }
 
     private LocalDate effective(@Nullable LocalDate requested, @Nullable LocalDate earliest, String earliestName,

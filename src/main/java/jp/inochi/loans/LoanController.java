@@ -41,13 +41,25 @@ import jp.inochi.loans.model.Obligation;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoanController {
     private final Loans loans;
+    private final LoanReturns returns;
+    private final DueReturns dueReturns;
+    private final EvacuationPlanSteps planSteps;
+    private final LoanIncidents loanIncidents;
+    private final TermsAcceptances termsAcceptances;
     private final LoanViews views;
     private final LoanWorkList workList;
     private final HouseholdRepository households;
     private final AuditLog auditLog;
 
-    LoanController(Loans loans, LoanViews views, LoanWorkList workList, HouseholdRepository households, AuditLog auditLog) {
+    LoanController(Loans loans, LoanReturns returns, DueReturns dueReturns, EvacuationPlanSteps planSteps,
+                   LoanIncidents loanIncidents, TermsAcceptances termsAcceptances, LoanViews views, LoanWorkList workList,
+                   HouseholdRepository households, AuditLog auditLog) {
         this.loans = loans;
+        this.returns = returns;
+        this.dueReturns = dueReturns;
+        this.planSteps = planSteps;
+        this.loanIncidents = loanIncidents;
+        this.termsAcceptances = termsAcceptances;
         this.views = views;
         this.workList = workList;
         this.households = households;
@@ -82,8 +94,8 @@ class LoanController {
     @Operation(summary = "返還手続が必要な貸与（期間満了・転居・離脱）を今すぐ確認し開始する（管理者）")
     @Secured(Roles.CENTER_ADMIN)
     @Post("/sweep")
-    Loans.SweepReport sweep() {
-        return loans.openDueReturns();
+    DueReturns.SweepReport sweep() {
+        return dueReturns.openDueReturns();
     }
 
     @Operation(summary = "貸与")
@@ -101,38 +113,38 @@ class LoanController {
 
     @Operation(summary = "返還手続を開始する（理由は必須）")
     @Post("/{id}/return")
-    LoanView openReturn(Viewer viewer, long id, @Body @Valid Loans.ReturnRequest body) {
-        return views.loan(loans.openReturn(Actor.of(viewer), id, body));
+    LoanView openReturn(Viewer viewer, long id, @Body @Valid LoanReturns.ReturnRequest body) {
+        return views.loan(returns.openReturn(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "誤って開始した返還手続を取り消す（期間満了は不可）")
     @Post("/{id}/cancel-return")
-    LoanView cancelReturn(Viewer viewer, long id, @Body @Valid Loans.Justification body) {
-        return views.loan(loans.cancelReturn(Actor.of(viewer), id, body));
+    LoanView cancelReturn(Viewer viewer, long id, @Body @Valid LoanReturns.Justification body) {
+        return views.loan(returns.cancelReturn(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "返還された装置を受領する")
     @Post("/{id}/receive-device")
-    LoanView receiveDevice(Viewer viewer, long id, @Body @Valid Loans.DeviceReceipt body) {
-        return views.loan(loans.receiveDevice(Actor.of(viewer), id, body));
+    LoanView receiveDevice(Viewer viewer, long id, @Body @Valid LoanReturns.DeviceReceipt body) {
+        return views.loan(returns.receiveDevice(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "返還装置を点検し、貸与を終了する（装置は貸出可能・修理・廃棄へ）")
     @Post("/{id}/complete-return")
-    LoanView completeReturn(Viewer viewer, long id, @Body @Valid Loans.ReturnInspection body) {
-        return views.loan(loans.completeReturn(Actor.of(viewer), id, body));
+    LoanView completeReturn(Viewer viewer, long id, @Body @Valid LoanReturns.ReturnInspection body) {
+        return views.loan(returns.completeReturn(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "装置の紛失により、装置を受領せずに貸与を終了する（返還手続中、紛失の記録が必要。装置は除籍）")
     @Post("/{id}/end-with-device-lost")
-    LoanView endWithDeviceLost(Viewer viewer, long id, @Body @Valid Loans.LossEnding body) {
-        return views.loan(loans.endWithDeviceLost(Actor.of(viewer), id, body));
+    LoanView endWithDeviceLost(Viewer viewer, long id, @Body @Valid LoanReturns.LossEnding body) {
+        return views.loan(returns.endWithDeviceLost(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "個別避難計画の進捗（作成申請・受理・作成完了）を記録する")
     @Post("/{id}/plan-steps")
-    LoanView recordPlanStep(Viewer viewer, long id, @Body @Valid Loans.PlanStepRecord body) {
-        return views.loan(loans.recordPlanStep(Actor.of(viewer), id, body));
+    LoanView recordPlanStep(Viewer viewer, long id, @Body @Valid EvacuationPlanSteps.PlanStepRecord body) {
+        return views.loan(planSteps.recordPlanStep(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "紛失・破損の記録の一覧")
@@ -144,8 +156,8 @@ class LoanController {
 
     @Operation(summary = "紛失・破損を記録する（費用とご家族の負担の有無）")
     @Post("/{id}/incidents")
-    HttpResponse<LoanIncident> recordIncident(Viewer viewer, long id, @Body @Valid Loans.NewIncident body) {
-        return HttpResponse.created(loans.recordIncident(Actor.of(viewer), id, body));
+    HttpResponse<LoanIncident> recordIncident(Viewer viewer, long id, @Body @Valid LoanIncidents.NewIncident body) {
+        return HttpResponse.created(loanIncidents.recordIncident(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "貸与条件への同意の記録（送付・同意の履歴）")
@@ -158,14 +170,14 @@ class LoanController {
     @Operation(summary = "貸与条件を再送する（郵送・メール）",
             description = "メールの場合は、貸与条件と同意用のリンクを sentTo へ送信します（送信前に同意済み・置き換え済みになった場合は送信しません）。")
     @Post("/{id}/terms-acceptances")
-    HttpResponse<TermsAcceptance> resendTerms(Viewer viewer, long id, @Body @Valid Loans.TermsResend body) {
-        return HttpResponse.created(loans.resendTerms(Actor.of(viewer), id, body));
+    HttpResponse<TermsAcceptance> resendTerms(Viewer viewer, long id, @Body @Valid TermsAcceptances.TermsResend body) {
+        return HttpResponse.created(termsAcceptances.resendTerms(Actor.of(viewer), id, body));
     }
 
     @Operation(summary = "再送した貸与条件への同意を記録する")
     @Post("/{id}/terms-acceptances/{acceptanceId}/accept")
-    TermsAcceptance acceptTerms(Viewer viewer, long id, long acceptanceId, @Body @Valid Loans.TermsAcceptedLater body) {
-        return loans.acceptTerms(Actor.of(viewer), id, acceptanceId, body);
+    TermsAcceptance acceptTerms(Viewer viewer, long id, long acceptanceId, @Body @Valid TermsAcceptances.TermsAcceptedLater body) {
+        return termsAcceptances.acceptTerms(Actor.of(viewer), id, acceptanceId, body);
     }
 
     /** Timelines, incidents and terms carry the family's names and notes: showing them is an audited read. */

@@ -67,7 +67,8 @@ import jp.inochi.timeline.Timelines;
 /**
  * The loan on screen, from the handover to the end: its deadlines and where each stands, the evacuation plan's
  * steps, yearly checks with their checklist and photos, incidents, the terms, the return, and the whole timeline.
- * Everything goes through {@link Loans} and {@link Inspections}; the page is an audited read of the household.
+ * Everything goes through the loan use cases ({@link Loans}, {@link LoanReturns}, {@link TermsAcceptances}, ...) and
+ * {@link Inspections}; the page is an audited read of the household.
  */
 @Hidden
 @Controller
@@ -79,6 +80,10 @@ final class LoanPages {
     static final String LIST = "/loans";
 
     private final Loans loans;
+    private final LoanReturns returns;
+    private final EvacuationPlanSteps planSteps;
+    private final LoanIncidents loanIncidents;
+    private final TermsAcceptances termsAcceptances;
     private final Inspections inspections;
     private final Devices devices;
     private final HouseholdSummaries households;
@@ -90,9 +95,15 @@ final class LoanPages {
     private final Outbox outbox;
     private final Clock clock;
 
-    LoanPages(Loans loans, Inspections inspections, Devices devices, HouseholdSummaries households, Timelines timelines,
-              Pages pages, Flash flash, Validator validator, ReminderRepository reminders, Outbox outbox, Clock clock) {
+    LoanPages(Loans loans, LoanReturns returns, EvacuationPlanSteps planSteps, LoanIncidents loanIncidents,
+              TermsAcceptances termsAcceptances, Inspections inspections, Devices devices, HouseholdSummaries households,
+              Timelines timelines, Pages pages, Flash flash, Validator validator, ReminderRepository reminders,
+              Outbox outbox, Clock clock) {
         this.loans = loans;
+        this.returns = returns;
+        this.planSteps = planSteps;
+        this.loanIncidents = loanIncidents;
+        this.termsAcceptances = termsAcceptances;
         this.inspections = inspections;
         this.devices = devices;
         this.households = households;
@@ -253,8 +264,8 @@ final class LoanPages {
     @Post(value = "/loans/{id}/plan-steps", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> planStep(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("plan-step", body);
-        return act(request, viewer, id, form, "loan.plan-step", () -> loans.recordPlanStep(Actor.of(viewer), id,
-                new Loans.PlanStepRecord(form.choice("step", PlanStep.class), form.date("on"), form.text("note"),
+        return act(request, viewer, id, form, "loan.plan-step", () -> planSteps.recordPlanStep(Actor.of(viewer), id,
+                new EvacuationPlanSteps.PlanStepRecord(form.choice("step", PlanStep.class), form.date("on"), form.text("note"),
                         form.version())));
     }
 
@@ -303,11 +314,11 @@ final class LoanPages {
     @Post(value = "/loans/{id}/incidents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> incident(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("incident", body);
-        var command = new Loans.NewIncident(form.date("occurredOn"), form.choice("kind", IncidentKind.class),
+        var command = new LoanIncidents.NewIncident(form.date("occurredOn"), form.choice("kind", IncidentKind.class),
                 form.text("description"), form.integer("repairCostYen"), form.checkbox("familyLiable"),
                 form.text("liabilityNote"));
         return act(request, viewer, id, form, "loan.incident", () -> {
-            loans.recordIncident(Actor.of(viewer), id, command);
+            loanIncidents.recordIncident(Actor.of(viewer), id, command);
             return null;
         });
     }
@@ -315,54 +326,54 @@ final class LoanPages {
     @Post(value = "/loans/{id}/return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> openReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("return", body);
-        return act(request, viewer, id, form, "loan.return", () -> loans.openReturn(Actor.of(viewer), id,
-                new Loans.ReturnRequest(form.choice("reason", ReturnReason.class), form.text("note"),
+        return act(request, viewer, id, form, "loan.return", () -> returns.openReturn(Actor.of(viewer), id,
+                new LoanReturns.ReturnRequest(form.choice("reason", ReturnReason.class), form.text("note"),
                         form.date("openedOn"), form.version())));
     }
 
     @Post(value = "/loans/{id}/cancel-return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancelReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("cancel-return", body);
-        return act(request, viewer, id, form, "loan.cancel-return", () -> loans.cancelReturn(Actor.of(viewer), id,
-                new Loans.Justification(form.text("reason"), form.version())));
+        return act(request, viewer, id, form, "loan.cancel-return", () -> returns.cancelReturn(Actor.of(viewer), id,
+                new LoanReturns.Justification(form.text("reason"), form.version())));
     }
 
     @Post(value = "/loans/{id}/receive-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> receiveDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("receive-device", body);
-        return act(request, viewer, id, form, "loan.receive-device", () -> loans.receiveDevice(Actor.of(viewer), id,
-                new Loans.DeviceReceipt(form.date("receivedOn"), form.choice("condition", DeviceCondition.class),
+        return act(request, viewer, id, form, "loan.receive-device", () -> returns.receiveDevice(Actor.of(viewer), id,
+                new LoanReturns.DeviceReceipt(form.date("receivedOn"), form.choice("condition", DeviceCondition.class),
                         form.text("note"), form.version())));
     }
 
     @Post(value = "/loans/{id}/complete-return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> completeReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("complete-return", body);
-        return act(request, viewer, id, form, "loan.complete-return", () -> loans.completeReturn(Actor.of(viewer), id,
-                new Loans.ReturnInspection(form.date("inspectedOn"), form.choice("deviceGoesTo", Loans.DeviceAfterReturn.class),
+        return act(request, viewer, id, form, "loan.complete-return", () -> returns.completeReturn(Actor.of(viewer), id,
+                new LoanReturns.ReturnInspection(form.date("inspectedOn"), form.choice("deviceGoesTo", LoanReturns.DeviceAfterReturn.class),
                         form.text("note"), form.version())));
     }
 
     @Post(value = "/loans/{id}/end-with-device-lost", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> endWithDeviceLost(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("end-with-device-lost", body);
-        return act(request, viewer, id, form, "loan.end-with-device-lost", () -> loans.endWithDeviceLost(Actor.of(viewer), id,
-                new Loans.LossEnding(form.date("endedOn"), form.text("note"), form.version())));
+        return act(request, viewer, id, form, "loan.end-with-device-lost", () -> returns.endWithDeviceLost(Actor.of(viewer), id,
+                new LoanReturns.LossEnding(form.date("endedOn"), form.text("note"), form.version())));
     }
 
     @Post(value = "/loans/{id}/terms", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resendTerms(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("terms", body);
-        return act(request, viewer, id, form, "loan.terms-resent", () -> loans.resendTerms(Actor.of(viewer), id,
-                new Loans.TermsResend(form.choice("channel", TermsChannel.class), form.text("sentTo"), form.date("sentOn"))));
+        return act(request, viewer, id, form, "loan.terms-resent", () -> termsAcceptances.resendTerms(Actor.of(viewer), id,
+                new TermsAcceptances.TermsResend(form.choice("channel", TermsChannel.class), form.text("sentTo"), form.date("sentOn"))));
     }
 
     @Post(value = "/loans/{id}/terms/{acceptanceId}/accept", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> acceptTerms(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @PathVariable long acceptanceId,
                                 @Body Map<String, Object> body) {
         Form form = Form.of("terms-accept", body);
-        return act(request, viewer, id, form, "loan.terms-accepted", () -> loans.acceptTerms(Actor.of(viewer), id,
-                acceptanceId, new Loans.TermsAcceptedLater(new Loans.TermsAccepted(
+        return act(request, viewer, id, form, "loan.terms-accepted", () -> termsAcceptances.acceptTerms(Actor.of(viewer), id,
+                acceptanceId, new TermsAcceptances.TermsAcceptedLater(new TermsAccepted(
                         form.checkbox("terms.runningCostsAccepted"), form.checkbox("terms.repairLiabilityAccepted"),
                         form.text("terms.acceptedByName")), form.date("acceptedOn"), form.version())));
     }

@@ -8,20 +8,20 @@ import org.quartz.JobExecutionContext;
 
 /**
  * Every night (00:10 in Japan unless {@code schedules/jobs.yml} says otherwise), once across all instances
- * (clustered Quartz): opens the returns that are due ({@link Loans#openDueReturns()}).
+ * (clustered Quartz): opens the returns that are due ({@link DueReturns#openDueReturns()}).
  */
 @Singleton
 @DisallowConcurrentExecution
 class LoanSweepJob implements Job {
-    private final Loans loans;
+    private final DueReturns dueReturns;
 
-    LoanSweepJob(Loans loans) {
-        this.loans = loans;
+    LoanSweepJob(DueReturns dueReturns) {
+        this.dueReturns = dueReturns;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        loans.openDueReturns();
+        dueReturns.openDueReturns();
     }
 
     @Singleton

@@ -20,6 +20,7 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.Dates;
 import jp.inochi.lifecycle.ExpectedVersion;
 import jp.inochi.loans.Loan;
+import jp.inochi.loans.EvacuationPlanSteps;
 import jp.inochi.loans.Loans;
 import jp.inochi.loans.model.PlanStatus;
 import jp.inochi.loans.model.PlanStep;
@@ -41,15 +42,18 @@ public class FamilyReports {
     private final FamilyReportRepository reports;
     private final ReminderRepository reminders;
     private final Loans loans;
+    private final EvacuationPlanSteps planSteps;
     private final AuditLog auditLog;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    FamilyReports(FamilyReportRepository reports, ReminderRepository reminders, Loans loans, AuditLog auditLog,
-                  TransactionOperations<Connection> transactions, Clock clock) {
+    FamilyReports(FamilyReportRepository reports, ReminderRepository reminders, Loans loans,
+                  EvacuationPlanSteps planSteps, AuditLog auditLog, TransactionOperations<Connection> transactions,
+                  Clock clock) {
         this.reports = reports;
         this.reminders = reminders;
         this.loans = loans;
+        this.planSteps = planSteps;
         this.auditLog = auditLog;
         this.transactions = transactions;
         this.clock = clock;
@@ -116,7 +120,8 @@ public class FamilyReports {
             if (report.kind() == ReportKind.PLAN_APPLIED) {
                 Loan loan = loans.get(report.loanId());
                 if (loan.planStatus() == PlanStatus.NOT_APPLIED) {
-                    loans.recordPlanStep(actor, loan.id(), new Loans.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY, on,
+                    planSteps.recordPlanStep(actor, loan.id(), new EvacuationPlanSteps.PlanStepRecord(
+                            PlanStep.APPLIED_TO_MUNICIPALITY, on,
                             "ご家族からの報告（メールのリンク、報告番号 " + id + "）" + (note == null ? "" : "：" + note), null));
                 } else {
                     detail = "計画の申請は記録済みでした" + (note == null ? "" : "：" + note);

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
-import jp.inochi.loans.Loans;
 import jp.inochi.loans.TermsAcceptance;
+import jp.inochi.loans.TermsAcceptances;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.reminders.links.LinkAction;
 import jp.inochi.reminders.links.LinkRefusal;
@@ -29,13 +29,14 @@ class LoanTermsLink implements LinkAction {
     static final String ACCEPT = "loan-terms-accept";
 
     private final TransactionOperations<Connection> transactions;
-    private final Loans loans;
+    private final TermsAcceptances termsAcceptances;
     private final AuditLog auditLog;
     private final CenterContact center;
 
-    LoanTermsLink(TransactionOperations<Connection> transactions, Loans loans, AuditLog auditLog, CenterContact center) {
+    LoanTermsLink(TransactionOperations<Connection> transactions, TermsAcceptances termsAcceptances, AuditLog auditLog,
+                  CenterContact center) {
         this.transactions = transactions;
-        this.loans = loans;
+        this.termsAcceptances = termsAcceptances;
         this.auditLog = auditLog;
         this.center = center;
     }
@@ -74,7 +75,7 @@ class LoanTermsLink implements LinkAction {
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("The page requires the name of the person agreeing");
         }
-        TermsAcceptance accepted = loans.acceptTermsByLink(request.loanId(), request.id(), comment.strip());
+        TermsAcceptance accepted = termsAcceptances.acceptTermsByLink(request.loanId(), request.id(), comment.strip());
         auditLog.system(AuditAction.UPDATE, "/family/links", "terms_acceptance", accepted.id(), request.householdId(),
                 "貸与条件への同意（メールのリンク）: terms " + accepted.termsVersion());
         return Page.done("同意を受け付けました", List.of(

@@ -60,7 +60,7 @@ class AtRiskListTest {
     @Inject
     jp.inochi.testsupport.TestLoans loans;
     @Inject
-    jp.inochi.loans.Loans loanService;
+    jp.inochi.loans.EvacuationPlanSteps planSteps;
     @Inject
     jp.inochi.households.HouseholdRepository householdRepository;
     @Inject
@@ -108,7 +108,7 @@ class AtRiskListTest {
         loans.loanStartedOn(householdRepository.findById(homes.get("flood4")).orElseThrow(), today.minusMonths(8));
         var redLoan = loans.loanStartedOn(householdRepository.findById(homes.get("red")).orElseThrow(), today.minusMonths(2));
         clock.set(now); // TestLoans moves the clock to each loan's start
-        loanService.recordPlanStep(loans.staff(), redLoan.id(), new jp.inochi.loans.Loans.PlanStepRecord(
+        planSteps.recordPlanStep(loans.staff(), redLoan.id(), new jp.inochi.loans.EvacuationPlanSteps.PlanStepRecord(
                 jp.inochi.loans.model.PlanStep.APPLIED_TO_MUNICIPALITY, today.minusMonths(1), null, null));
     }
 

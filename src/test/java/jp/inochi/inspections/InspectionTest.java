@@ -34,6 +34,7 @@ import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
 import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.loans.Loan;
+import jp.inochi.loans.LoanReturns;
 import jp.inochi.loans.Loans;
 import jp.inochi.loans.model.LoanState;
 import jp.inochi.loans.model.ReturnReason;
@@ -60,6 +61,9 @@ class InspectionTest {
 
     @Inject
     Loans loans;
+
+    @Inject
+    LoanReturns returns;
 
     @Inject
     Devices devices;
@@ -151,7 +155,7 @@ class InspectionTest {
     void aLoanWhoseReturnIsOpenIsNotCheckedAnymore() {
         Loan loan = testLoans.loanStartedOn(START);
         clock.setDate(LocalDate.of(2026, 6, 1));
-        loans.openReturn(testLoans.staff(), loan.id(), new Loans.ReturnRequest(ReturnReason.FAMILY_REQUEST, null, null, null));
+        returns.openReturn(testLoans.staff(), loan.id(), new LoanReturns.ReturnRequest(ReturnReason.FAMILY_REQUEST, null, null, null));
         var refused = assertThrows(IllegalTransitionException.class, () -> inspections.record(testLoans.staff(),
                 check(loan.id(), LocalDate.of(2026, 6, 1), true, true, null)));
         assertEquals("RETURN_OPEN", refused.extensions().get("currentState"));

@@ -47,6 +47,12 @@ class EarlyEndTest {
     Loans loans;
 
     @Inject
+    LoanReturns returns;
+
+    @Inject
+    DueReturns dueReturns;
+
+    @Inject
     HouseholdRepository households;
 
     @Inject
@@ -138,7 +144,7 @@ class EarlyEndTest {
         Sql.update("UPDATE household SET prefecture_code = '40', municipality_code = NULL, ward_code = NULL WHERE id = ?",
                 loan.householdId());
         clock.setDate(START.plusMonths(3));
-        assertTrue(loans.openDueReturns().opened().contains(loan.id()));
+        assertTrue(dueReturns.openDueReturns().opened().contains(loan.id()));
         assertEquals(ReturnReason.MOVED_OUT_OF_PREFECTURE, loans.get(loan.id()).returnReason());
     }
 
@@ -148,9 +154,9 @@ class EarlyEndTest {
         Sql.update("UPDATE household SET prefecture_code = '40', municipality_code = NULL, ward_code = NULL WHERE id = ?",
                 loan.householdId());
         clock.setDate(START.plusMonths(3));
-        loans.applyHouseholdFacts(loan.householdId());
+        dueReturns.applyHouseholdFacts(loan.householdId());
         assertEquals(LoanState.RETURN_OPEN, loans.get(loan.id()).state());
         org.junit.jupiter.api.Assertions.assertThrows(jp.inochi.platform.problem.ConflictException.class,
-                () -> loans.cancelReturn(testLoans.staff(), loan.id(), new Loans.Justification("転居は誤りだった", null)));
+                () -> returns.cancelReturn(testLoans.staff(), loan.id(), new LoanReturns.Justification("転居は誤りだった", null)));
     }
 }

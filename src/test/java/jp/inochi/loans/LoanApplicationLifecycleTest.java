@@ -151,7 +151,7 @@ class LoanApplicationLifecycleTest {
     void theHandoverNeedsTheFamilysAcceptanceOfBothTerms() {
         LoanApplication assigned = testLoans.deviceAssigned(household(), testLoans.device(), DAY);
         var refused = assertThrows(ConstraintViolationException.class, () -> applications.handOver(testLoans.staff(),
-                assigned.id(), new Handover(DAY, new Loans.TermsAccepted(true, false, "熊本 美咲"), null, null)));
+                assigned.id(), new Handover(DAY, new TermsAccepted(true, false, "熊本 美咲"), null, null)));
         assertTrue(refused.getMessage().contains("修理費用"), refused.getMessage());
         assertEquals(LoanApplicationState.DEVICE_ASSIGNED, applications.get(assigned.id()).state());
     }

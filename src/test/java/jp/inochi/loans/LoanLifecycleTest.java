@@ -13,13 +13,13 @@ import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.DeviceState;
 import jp.inochi.devices.Devices;
 import jp.inochi.lifecycle.LifecycleEvent;
-import jp.inochi.loans.Loans.DeviceAfterReturn;
-import jp.inochi.loans.Loans.DeviceReceipt;
-import jp.inochi.loans.Loans.Justification;
-import jp.inochi.loans.Loans.NewIncident;
-import jp.inochi.loans.Loans.PlanStepRecord;
-import jp.inochi.loans.Loans.ReturnInspection;
-import jp.inochi.loans.Loans.ReturnRequest;
+import jp.inochi.loans.EvacuationPlanSteps.PlanStepRecord;
+import jp.inochi.loans.LoanIncidents.NewIncident;
+import jp.inochi.loans.LoanReturns.DeviceAfterReturn;
+import jp.inochi.loans.LoanReturns.DeviceReceipt;
+import jp.inochi.loans.LoanReturns.Justification;
+import jp.inochi.loans.LoanReturns.ReturnInspection;
+import jp.inochi.loans.LoanReturns.ReturnRequest;
 import jp.inochi.loans.model.IncidentKind;
 import jp.inochi.loans.model.LoanState;
 import jp.inochi.loans.model.PlanStatus;
@@ -38,6 +38,21 @@ class LoanLifecycleTest {
 
     @Inject
     Loans loans;
+
+    @Inject
+    LoanReturns returns;
+
+    @Inject
+    DueReturns dueReturns;
+
+    @Inject
+    EvacuationPlanSteps planSteps;
+
+    @Inject
+    LoanIncidents loanIncidents;
+
+    @Inject
+    TermsAcceptances termsAcceptances;
 
     @Inject
     Devices devices;
@@ -63,25 +78,25 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 3, 2);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(3));
-        var tooEarly = assertThrows(IllegalTransitionException.class, () -> loans.recordPlanStep(testLoans.staff(),
+        var tooEarly = assertThrows(IllegalTransitionException.class, () -> planSteps.recordPlanStep(testLoans.staff(),
                 loan.id(), new PlanStepRecord(PlanStep.PLAN_COMPLETED, start.plusMonths(1), null, null)));
         assertEquals("NOT_APPLIED", tooEarly.extensions().get("currentState"));
         assertEquals(List.of("applied-to-municipality"), tooEarly.extensions().get("allowedActions"));
 
-        loans.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY,
+        planSteps.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY,
                 start.plusMonths(1), "人吉市役所 防災課へ申請", null));
-        var beforeApplied = assertThrows(InvalidInputException.class, () -> loans.recordPlanStep(testLoans.staff(),
+        var beforeApplied = assertThrows(InvalidInputException.class, () -> planSteps.recordPlanStep(testLoans.staff(),
                 loan.id(), new PlanStepRecord(PlanStep.ACCEPTED_BY_MUNICIPALITY, start, null, null)));
         assertTrue(beforeApplied.getMessage().contains("作成申請日"), beforeApplied.getMessage());
-        loans.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.ACCEPTED_BY_MUNICIPALITY,
+        planSteps.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.ACCEPTED_BY_MUNICIPALITY,
                 start.plusMonths(2), null, null));
-        Loan done = loans.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.PLAN_COMPLETED,
+        Loan done = planSteps.recordPlanStep(testLoans.staff(), loan.id(), new PlanStepRecord(PlanStep.PLAN_COMPLETED,
                 start.plusMonths(3), null, null));
         assertEquals(PlanStatus.COMPLETED, done.planStatus());
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM household_evacuation_plan_status WHERE loan_id = ? "
                 + "AND plan_status = 'COMPLETED' AND applied_on = ? AND accepted_on = ? AND completed_on = ?",
                 loan.id(), start.plusMonths(1), start.plusMonths(2), start.plusMonths(3)));
-        var future = assertThrows(IllegalTransitionException.class, () -> loans.recordPlanStep(testLoans.staff(),
+        var future = assertThrows(IllegalTransitionException.class, () -> planSteps.recordPlanStep(testLoans.staff(),
                 loan.id(), new PlanStepRecord(PlanStep.PLAN_COMPLETED, start.plusMonths(3), null, null)));
         assertEquals(List.of(), future.extensions().get("allowedActions"));
     }
@@ -91,19 +106,19 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 4, 1);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(8));
-        Loan open = loans.openReturn(testLoans.staff(), loan.id(),
+        Loan open = returns.openReturn(testLoans.staff(), loan.id(),
                 new ReturnRequest(ReturnReason.FAMILY_REQUEST, "ご家族が自費で購入", null, loan.version()));
         assertEquals(LoanState.RETURN_OPEN, open.state());
-        var notYet = assertThrows(IllegalTransitionException.class, () -> loans.completeReturn(testLoans.staff(),
+        var notYet = assertThrows(IllegalTransitionException.class, () -> returns.completeReturn(testLoans.staff(),
                 loan.id(), new ReturnInspection(null, DeviceAfterReturn.AVAILABLE, null, null)));
         assertEquals(List.of("cancel-return", "receive-device", "end-with-device-lost", "record-plan-step", "record-incident"),
                 notYet.extensions().get("allowedActions"));
 
-        Loan received = loans.receiveDevice(testLoans.staff(), loan.id(), new DeviceReceipt(null, DeviceCondition.WORN, null, null));
+        Loan received = returns.receiveDevice(testLoans.staff(), loan.id(), new DeviceReceipt(null, DeviceCondition.WORN, null, null));
         assertEquals(LoanState.DEVICE_RECEIVED, received.state());
         assertEquals(DeviceState.IN_INSPECTION, devices.get(loan.deviceId()).state());
 
-        Loan ended = loans.completeReturn(testLoans.staff(), loan.id(),
+        Loan ended = returns.completeReturn(testLoans.staff(), loan.id(),
                 new ReturnInspection(null, DeviceAfterReturn.AVAILABLE, "動作確認済み", null));
         assertEquals(LoanState.ENDED, ended.state());
         assertEquals(start.plusMonths(8), ended.endedOn());
@@ -121,11 +136,11 @@ class LoanLifecycleTest {
     void aDeviceReturnedDamagedGoesToRepairNotBackOnTheShelf() {
         Loan loan = testLoans.loanStartedOn(LocalDate.of(2026, 4, 1));
         clock.setDate(LocalDate.of(2026, 10, 1));
-        loans.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.OTHER, null, null, null));
-        loans.receiveDevice(testLoans.staff(), loan.id(), new DeviceReceipt(null, DeviceCondition.DAMAGED, "外装割れ", null));
-        assertThrows(InvalidInputException.class, () -> loans.completeReturn(testLoans.staff(), loan.id(),
+        returns.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.OTHER, null, null, null));
+        returns.receiveDevice(testLoans.staff(), loan.id(), new DeviceReceipt(null, DeviceCondition.DAMAGED, "外装割れ", null));
+        assertThrows(InvalidInputException.class, () -> returns.completeReturn(testLoans.staff(), loan.id(),
                 new ReturnInspection(null, DeviceAfterReturn.AVAILABLE, null, null)));
-        loans.completeReturn(testLoans.staff(), loan.id(), new ReturnInspection(null, DeviceAfterReturn.IN_REPAIR, null, null));
+        returns.completeReturn(testLoans.staff(), loan.id(), new ReturnInspection(null, DeviceAfterReturn.IN_REPAIR, null, null));
         assertEquals(DeviceState.IN_REPAIR, devices.get(loan.deviceId()).state());
     }
 
@@ -134,17 +149,17 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 5, 11);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(2));
-        loans.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.OTHER, "入力誤り", null, null));
+        returns.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.OTHER, "入力誤り", null, null));
         var blank = assertThrows(jakarta.validation.ConstraintViolationException.class,
-                () -> loans.cancelReturn(testLoans.staff(), loan.id(), new Justification(" ", null)));
+                () -> returns.cancelReturn(testLoans.staff(), loan.id(), new Justification(" ", null)));
         assertTrue(blank.getMessage().contains("reason"), blank.getMessage());
-        Loan back = loans.cancelReturn(testLoans.staff(), loan.id(), new Justification("別世帯の返還と取り違えたため", null));
+        Loan back = returns.cancelReturn(testLoans.staff(), loan.id(), new Justification("別世帯の返還と取り違えたため", null));
         assertEquals(LoanState.ACTIVE, back.state());
         assertNull(back.returnReason());
 
         clock.setDate(LoanTermEnd.of(start));
-        assertTrue(loans.openDueReturns().opened().contains(loan.id()));
-        var refused = assertThrows(IllegalTransitionException.class, () -> loans.cancelReturn(testLoans.staff(),
+        assertTrue(dueReturns.openDueReturns().opened().contains(loan.id()));
+        var refused = assertThrows(IllegalTransitionException.class, () -> returns.cancelReturn(testLoans.staff(),
                 loan.id(), new Justification("延長したいとの申し出", null)));
         assertEquals("RETURN_OPEN", refused.extensions().get("currentState"));
         assertTrue(!((List<?>) refused.extensions().get("allowedActions")).contains("cancel-return"));
@@ -155,14 +170,14 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 6, 30);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(LocalDate.of(2031, 6, 29));
-        assertTrue(!loans.openDueReturns().opened().contains(loan.id()));
+        assertTrue(!dueReturns.openDueReturns().opened().contains(loan.id()));
         assertEquals(LoanState.ACTIVE, loans.get(loan.id()).state());
         clock.setDate(LocalDate.of(2031, 6, 30));
-        assertTrue(loans.openDueReturns().opened().contains(loan.id()));
+        assertTrue(dueReturns.openDueReturns().opened().contains(loan.id()));
         Loan open = loans.get(loan.id());
         assertEquals(ReturnReason.TERM_ENDED, open.returnReason());
         assertEquals(LocalDate.of(2031, 6, 30), open.returnOpenedOn());
-        assertTrue(!loans.openDueReturns().opened().contains(loan.id()), "the sweep is idempotent");
+        assertTrue(!dueReturns.openDueReturns().opened().contains(loan.id()), "the sweep is idempotent");
     }
 
     @Test
@@ -170,27 +185,27 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 7, 6);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(5));
-        var fromActive = assertThrows(IllegalTransitionException.class, () -> loans.endWithDeviceLost(testLoans.staff(),
-                loan.id(), new Loans.LossEnding(null, null, null)));
+        var fromActive = assertThrows(IllegalTransitionException.class, () -> returns.endWithDeviceLost(testLoans.staff(),
+                loan.id(), new LoanReturns.LossEnding(null, null, null)));
         assertTrue(fromActive.getMessage().contains("貸与中"), fromActive.getMessage());
-        loans.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.DEVICE_LOST, "避難先で紛失", null, null));
+        returns.openReturn(testLoans.staff(), loan.id(), new ReturnRequest(ReturnReason.DEVICE_LOST, "避難先で紛失", null, null));
 
         // no loss recorded yet: refused, nothing changed
-        var unrecorded = assertThrows(jp.inochi.platform.problem.ConflictException.class, () -> loans.endWithDeviceLost(
-                testLoans.staff(), loan.id(), new Loans.LossEnding(null, null, null)));
+        var unrecorded = assertThrows(jp.inochi.platform.problem.ConflictException.class, () -> returns.endWithDeviceLost(
+                testLoans.staff(), loan.id(), new LoanReturns.LossEnding(null, null, null)));
         assertTrue(unrecorded.getMessage().contains("紛失が記録されていません"), unrecorded.getMessage());
         assertEquals(LoanState.RETURN_OPEN, loans.get(loan.id()).state());
         assertEquals(DeviceState.ON_LOAN, devices.get(loan.deviceId()).state());
         assertTrue(!loans.allowedActions(loans.get(loan.id())).contains("end-with-device-lost"), "not offered without a loss");
 
-        LoanIncident loss = loans.recordIncident(testLoans.staff(), loan.id(), new NewIncident(start.plusMonths(5).minusDays(3),
+        LoanIncident loss = loanIncidents.recordIncident(testLoans.staff(), loan.id(), new NewIncident(start.plusMonths(5).minusDays(3),
                 IncidentKind.LOSS, "避難所への移動中に紛失", 150000, true, "車両に固定せず運んだため"));
         assertTrue(loans.allowedActions(loans.get(loan.id())).contains("end-with-device-lost"), "offered once the loss is recorded");
-        var beforeTheLoss = assertThrows(InvalidInputException.class, () -> loans.endWithDeviceLost(testLoans.staff(),
-                loan.id(), new Loans.LossEnding(loss.occurredOn().minusDays(1), null, null)));
+        var beforeTheLoss = assertThrows(InvalidInputException.class, () -> returns.endWithDeviceLost(testLoans.staff(),
+                loan.id(), new LoanReturns.LossEnding(loss.occurredOn().minusDays(1), null, null)));
         assertTrue(beforeTheLoss.getMessage().contains("紛失日"), beforeTheLoss.getMessage());
 
-        Loan ended = loans.endWithDeviceLost(testLoans.staff(), loan.id(), new Loans.LossEnding(null, "警察に遺失届済み", null));
+        Loan ended = returns.endWithDeviceLost(testLoans.staff(), loan.id(), new LoanReturns.LossEnding(null, "警察に遺失届済み", null));
         assertEquals(LoanState.ENDED, ended.state());
         assertEquals(start.plusMonths(5), ended.endedOn());
         assertNull(ended.deviceReceivedOn(), "the device never came back");
@@ -206,13 +221,13 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 7, 1);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(4));
-        var malfunction = assertThrows(InvalidInputException.class, () -> loans.recordIncident(testLoans.staff(), loan.id(),
+        var malfunction = assertThrows(InvalidInputException.class, () -> loanIncidents.recordIncident(testLoans.staff(), loan.id(),
                 new NewIncident(start.plusMonths(3), IncidentKind.MALFUNCTION, "始動しない", 12000, true, "取扱いの誤り")));
         assertTrue(malfunction.getMessage().contains("負担になりません"), malfunction.getMessage());
-        var noReason = assertThrows(InvalidInputException.class, () -> loans.recordIncident(testLoans.staff(), loan.id(),
+        var noReason = assertThrows(InvalidInputException.class, () -> loanIncidents.recordIncident(testLoans.staff(), loan.id(),
                 new NewIncident(start.plusMonths(3), IncidentKind.DAMAGE, "転倒により外装破損", 30000, true, null)));
         assertTrue(noReason.getMessage().contains("理由"), noReason.getMessage());
-        LoanIncident damage = loans.recordIncident(testLoans.staff(), loan.id(), new NewIncident(start.plusMonths(3),
+        LoanIncident damage = loanIncidents.recordIncident(testLoans.staff(), loan.id(), new NewIncident(start.plusMonths(3),
                 IncidentKind.DAMAGE, "転倒により外装破損", 30000, true, "屋外に固定せず保管していたため"));
         assertEquals(List.of(damage.id()), loans.incidents(loan.id()).stream().map(LoanIncident::id).toList());
         assertTrue(loans.timeline(loan.id()).stream().anyMatch(e -> e.action().equals("record-incident")
@@ -224,19 +239,19 @@ class LoanLifecycleTest {
         LocalDate start = LocalDate.of(2026, 8, 3);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusDays(10));
-        var inPerson = assertThrows(InvalidInputException.class, () -> loans.resendTerms(testLoans.staff(), loan.id(),
-                new Loans.TermsResend(TermsChannel.IN_PERSON, null, null)));
+        var inPerson = assertThrows(InvalidInputException.class, () -> termsAcceptances.resendTerms(testLoans.staff(), loan.id(),
+                new TermsAcceptances.TermsResend(TermsChannel.IN_PERSON, null, null)));
         assertEquals("channel", ((jp.inochi.platform.problem.FieldError) ((List<?>) inPerson.extensions().get("errors")).get(0)).field());
-        TermsAcceptance first = loans.resendTerms(testLoans.staff(), loan.id(),
-                new Loans.TermsResend(TermsChannel.POST, "熊本県人吉市デモ町1-1", null));
-        TermsAcceptance second = loans.resendTerms(testLoans.staff(), loan.id(),
-                new Loans.TermsResend(TermsChannel.EMAIL, "family@example.jp", null));
+        TermsAcceptance first = termsAcceptances.resendTerms(testLoans.staff(), loan.id(),
+                new TermsAcceptances.TermsResend(TermsChannel.POST, "熊本県人吉市デモ町1-1", null));
+        TermsAcceptance second = termsAcceptances.resendTerms(testLoans.staff(), loan.id(),
+                new TermsAcceptances.TermsResend(TermsChannel.EMAIL, "family@example.jp", null));
         assertEquals(List.of(TermsAcceptanceState.ACCEPTED, TermsAcceptanceState.SUPERSEDED, TermsAcceptanceState.SENT),
                 loans.termsAcceptances(loan.id()).stream().map(TermsAcceptance::state).toList());
-        assertThrows(IllegalTransitionException.class, () -> loans.acceptTerms(testLoans.staff(), loan.id(), first.id(),
-                new Loans.TermsAcceptedLater(TestLoans.termsAccepted(), null, null)));
-        TermsAcceptance accepted = loans.acceptTerms(testLoans.staff(), loan.id(), second.id(),
-                new Loans.TermsAcceptedLater(TestLoans.termsAccepted(), null, null));
+        assertThrows(IllegalTransitionException.class, () -> termsAcceptances.acceptTerms(testLoans.staff(), loan.id(), first.id(),
+                new TermsAcceptances.TermsAcceptedLater(TestLoans.termsAccepted(), null, null)));
+        TermsAcceptance accepted = termsAcceptances.acceptTerms(testLoans.staff(), loan.id(), second.id(),
+                new TermsAcceptances.TermsAcceptedLater(TestLoans.termsAccepted(), null, null));
         assertEquals(TermsAcceptanceState.ACCEPTED, accepted.state());
         assertEquals(start.plusDays(10), accepted.acceptedOn());
         // resent by post, superseded and resent by email, accepted: four steps on the loan's timeline that day

@@ -33,7 +33,10 @@ class LoanWorkListTest {
     LoanWorkList workList;
 
     @Inject
-    Loans loans;
+    LoanReturns returns;
+
+    @Inject
+    EvacuationPlanSteps planSteps;
 
     @Inject
     TestLoans testLoans;
@@ -78,7 +81,7 @@ class LoanWorkListTest {
         LocalDate start = LocalDate.of(2026, 1, 15);
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(2));
-        loans.recordPlanStep(testLoans.staff(), loan.id(), new Loans.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY,
+        planSteps.recordPlanStep(testLoans.staff(), loan.id(), new EvacuationPlanSteps.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY,
                 start.plusMonths(1), null, null));
         assertEquals(List.of(), dueFor(loan.id(), 300));
         assertEquals(List.of(Obligation.YEARLY_CHECK), dueFor(loan.id(), 400).stream().map(DueObligation::obligation).toList());
@@ -96,7 +99,7 @@ class LoanWorkListTest {
         Loan loan = testLoans.loanStartedOn(start);
         clock.setDate(start.plusMonths(7));
         assertFalse(dueFor(loan.id(), 0).isEmpty());
-        loans.openReturn(testLoans.staff(), loan.id(), new Loans.ReturnRequest(jp.inochi.loans.model.ReturnReason.FAMILY_REQUEST, null, null, null));
+        returns.openReturn(testLoans.staff(), loan.id(), new LoanReturns.ReturnRequest(jp.inochi.loans.model.ReturnReason.FAMILY_REQUEST, null, null, null));
         assertEquals(List.of(), dueFor(loan.id(), 3650));
     }
 

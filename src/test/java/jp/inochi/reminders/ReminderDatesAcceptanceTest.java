@@ -23,7 +23,8 @@ import java.util.TreeMap;
 import jp.inochi.households.Household;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.Loan;
-import jp.inochi.loans.Loans;
+import jp.inochi.loans.LoanReturns;
+import jp.inochi.loans.EvacuationPlanSteps;
 import jp.inochi.loans.model.PlanStep;
 import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.platform.time.JapanTime;
@@ -68,7 +69,10 @@ class ReminderDatesAcceptanceTest implements TestPropertyProvider {
     TestHouseholds households;
 
     @Inject
-    Loans loans;
+    LoanReturns returns;
+
+    @Inject
+    EvacuationPlanSteps planSteps;
 
     @Inject
     MovableClock clock;
@@ -123,8 +127,8 @@ class ReminderDatesAcceptanceTest implements TestPropertyProvider {
         for (LocalDate day = START; !day.isAfter(LocalDate.of(2030, 11, 12)); ) {
             if (day.equals(LocalDate.of(2026, 4, 20))) {
                 clock.set(ZonedDateTime.of(day, LocalTime.of(8, 0), JapanTime.ZONE).toInstant());
-                loans.recordPlanStep(testLoans.staff(), applied.id(),
-                        new Loans.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY, day, "市役所で申請", null));
+                planSteps.recordPlanStep(testLoans.staff(), applied.id(),
+                        new EvacuationPlanSteps.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY, day, "市役所で申請", null));
             }
             Map<String, List<MimeMessage>> received = liveDay(day, List.of(notApplying, applying));
             for (var entry : received.entrySet()) {
@@ -195,8 +199,8 @@ class ReminderDatesAcceptanceTest implements TestPropertyProvider {
         assertEquals(ReminderState.PENDING, written.state());
 
         clock.set(ZonedDateTime.of(day, LocalTime.of(8, 0), JapanTime.ZONE).toInstant());
-        loans.recordPlanStep(testLoans.staff(), loan.id(),
-                new Loans.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY, day, null, null));
+        planSteps.recordPlanStep(testLoans.staff(), loan.id(),
+                new EvacuationPlanSteps.PlanStepRecord(PlanStep.APPLIED_TO_MUNICIPALITY, day, null, null));
         assertEquals(Map.of(), liveDay(day, List.of(email)), "nothing sent at 09:00");
         Reminder after = reminders.findById(written.id()).orElseThrow();
         assertEquals(ReminderState.CANCELLED, after.state());
@@ -211,7 +215,7 @@ class ReminderDatesAcceptanceTest implements TestPropertyProvider {
         LocalDate day = LocalDate.of(2026, 4, 10);
         clock.set(ZonedDateTime.of(day, LocalTime.of(6, 5), JapanTime.ZONE).toInstant());
         sweep.run(clock.instant());
-        loans.openReturn(Actor.SYSTEM, loan.id(), new Loans.ReturnRequest(ReturnReason.FAMILY_REQUEST, null, day, null));
+        returns.openReturn(Actor.SYSTEM, loan.id(), new LoanReturns.ReturnRequest(ReturnReason.FAMILY_REQUEST, null, day, null));
         assertEquals(Map.of(), liveDay(day, List.of(email)));
         assertEquals(List.of(ReminderState.CANCELLED), reminders.findByLoan(loan.id()).stream().map(Reminder::state).toList());
         assertEquals(NotSentBecause.LOAN_NOT_ACTIVE, reminders.findByLoan(loan.id()).get(0).notSentBecause());

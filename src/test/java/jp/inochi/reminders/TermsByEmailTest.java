@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.inochi.households.Household;
 import jp.inochi.loans.Loan;
+import jp.inochi.loans.TermsAcceptances;
 import jp.inochi.loans.Loans;
 import jp.inochi.loans.TermsAcceptance;
 import jp.inochi.loans.TermsAcceptanceState;
@@ -52,6 +53,8 @@ class TermsByEmailTest implements TestPropertyProvider {
     @Inject
     Loans loans;
     @Inject
+    TermsAcceptances termsAcceptances;
+    @Inject
     OutboxDelivery delivery;
     @Inject
     TestLoans testLoans;
@@ -82,7 +85,7 @@ class TermsByEmailTest implements TestPropertyProvider {
     }
 
     private TermsAcceptance sendByEmail(Loan loan, String to) {
-        return loans.resendTerms(testLoans.staff(), loan.id(), new Loans.TermsResend(TermsChannel.EMAIL, to, null));
+        return termsAcceptances.resendTerms(testLoans.staff(), loan.id(), new TermsAcceptances.TermsResend(TermsChannel.EMAIL, to, null));
     }
 
     /** The loan's request with this id, as the loan records it now. */
@@ -176,7 +179,7 @@ class TermsByEmailTest implements TestPropertyProvider {
         Loan loan = loanStartedOn(LocalDate.of(2026, 10, 5));
         String to = "terms-" + System.nanoTime() + "@example.jp";
         sendByEmail(loan, to);
-        loans.resendTerms(testLoans.staff(), loan.id(), new Loans.TermsResend(TermsChannel.POST, "熊本県人吉市デモ町1-1", null));
+        termsAcceptances.resendTerms(testLoans.staff(), loan.id(), new TermsAcceptances.TermsResend(TermsChannel.POST, "熊本県人吉市デモ町1-1", null));
         delivery.deliverReady();
         assertEquals(0, emailsTo(to).size(), "the request sent by post replaced the emailed one before it left");
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM outbox_message WHERE kind = 'loan.terms' AND household_id = ? "

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * Many running loans at once, written in SQL (a few statements over {@code generate_series}), for the tests and
  * benchmarks that need hundreds or thousands: households in 人吉市 with a guardian whose address is
  * {@code <tag>-<n>@example.jp}, an approved program and loan application, a device on loan and an ACTIVE loan whose
- * dates follow the Civil Code as {@code Loans} computes them (plan: +6 months, check: +12, end: +60).
+ * dates follow the Civil Code as {@code LoanHandovers} computes them (plan: +6 months, check: +12, end: +60).
  * Loan n starts on {@code firstStart + (n-1) * stepDays} modulo {@code spreadDays}.
  */
 public final class GeneratedLoans {

@@ -17,7 +17,7 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.Loan;
 import jp.inochi.loans.LoanApplication;
 import jp.inochi.loans.LoanApplications;
-import jp.inochi.loans.Loans;
+import jp.inochi.loans.TermsAccepted;
 
 /**
  * Walks households through the real services to the state a test needs: an approved program application, an
@@ -79,8 +79,8 @@ public class TestLoans {
                 new LoanApplications.DeviceAssignment(device.id(), null, null));
     }
 
-    public static Loans.TermsAccepted termsAccepted() {
-        return new Loans.TermsAccepted(true, true, "熊本 美咲");
+    public static TermsAccepted termsAccepted() {
+        return new TermsAccepted(true, true, "熊本 美咲");
     }
 
     /** A running loan that started on {@code start} for the household, with a new device. */
