@@ -74,46 +74,29 @@ final class FeatureStaging {
                         throw new ImportFailure("読み込みは取り消されました");
                     }
                 }
-                Geometry geometry = feature.geometry();
-                String note = feature.note();
-                String skip = null;
-                if (geometry == null) {
-                    skip = note == null ? "ジオメトリがありません" : note;
-                } else if (geometry.isEmpty()) {
-                    skip = "空のジオメトリです";
-                } else {
-                    GeometryRepair.Shaped shaped = GeometryRepair.shape(geometry, target.polygons());
-                    geometry = shaped.geometry();
-                    skip = shaped.skip();
-                    if (shaped.note() != null) {
-                        note = note == null ? shaped.note() : note + "、" + shaped.note();
+                Row row;
+                try {
+                    row = row(feature);
+                } catch (LayerTarget.ProblemFound problem) {
+                    problems.add(new FeatureProblem(feature.index(), feature.origin(), feature.indexInOrigin(),
+                            problem.field(), problem.getMessage()));
+                    if (problems.size() >= Math.min(settings.maxProblems(), MAX_PROBLEMS_SHOWN)) {
+                        break;
                     }
-                }
-                LayerTarget.Mapped mapped = null;
-                if (skip == null) {
-                    try {
-                        mapped = mapper.map(feature);
-                        skip = mapped.skipReason();
-                    } catch (LayerTarget.ProblemFound problem) {
-                        problems.add(new FeatureProblem(feature.index(), feature.origin(), feature.indexInOrigin(),
-                                problem.field(), problem.getMessage()));
-                        if (problems.size() >= Math.min(settings.maxProblems(), MAX_PROBLEMS_SHOWN)) {
-                            break;
-                        }
-                        continue;
-                    }
-                }
-                if (skip != null) {
-                    skipped.add(feature.index(), feature.where(), skip);
                     continue;
                 }
-                if (note != null) {
-                    repaired.add(feature.index(), feature.where(), note);
+                if (row.skip() != null) {
+                    skipped.add(feature.index(), feature.where(), row.skip());
+                    continue;
                 }
-                geometry.setSRID(srid);
+                if (row.note() != null) {
+                    repaired.add(feature.index(), feature.where(), row.note());
+                }
+                row.geometry().setSRID(srid);
                 rows.value(feature.index()).value(feature.origin()).value(feature.indexInOrigin())
-                        .value(attributes(feature.attributes())).value(WKBWriter.toHex(wkb.write(geometry))).value(note);
-                for (Object value : mapped.values()) {
+                        .value(attributes(feature.attributes())).value(WKBWriter.toHex(wkb.write(row.geometry())))
+                        .value(row.note());
+                for (Object value : row.values()) {
                     rows.value(value);
                 }
                 rows.endRow();
@@ -128,6 +111,31 @@ final class FeatureStaging {
             throw e;
         }
         return new Staged(read, repaired, skipped);
+    }
+
+    /** A feature's staged geometry and values, with what was mended; or why it is left out. */
+    private record Row(Geometry geometry, String note, Object[] values, String skip) {
+    }
+
+    /** Shapes the geometry for the layer, then maps the attributes; a geometry the layer can't take is not mapped. */
+    private Row row(SourceFeature feature) throws LayerTarget.ProblemFound {
+        Geometry geometry = feature.geometry();
+        String note = feature.note();
+        if (geometry == null) {
+            return new Row(null, note, null, note == null ? "ジオメトリがありません" : note);
+        }
+        if (geometry.isEmpty()) {
+            return new Row(null, note, null, "空のジオメトリです");
+        }
+        GeometryRepair.Shaped shaped = GeometryRepair.shape(geometry, target.polygons());
+        if (shaped.note() != null) {
+            note = note == null ? shaped.note() : note + "、" + shaped.note();
+        }
+        if (shaped.skip() != null) {
+            return new Row(null, note, null, shaped.skip());
+        }
+        LayerTarget.Mapped mapped = mapper.map(feature);
+        return new Row(shaped.geometry(), note, mapped.values(), mapped.skipReason());
     }
 
     private static String copySql(List<String> columns) {
