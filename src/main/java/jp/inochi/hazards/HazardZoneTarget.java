@@ -163,8 +163,8 @@ final class HazardZoneTarget implements LayerTarget {
 
     @Override
     public void replaced(Connection connection, Version version, Long previousVersionId) {
-        events.publishEvent(new HazardLayerReplaced(version.layerId(), HazardType.valueOf(version.hazardType()), version.versionId(),
-                previousVersionId, version.at()));
+        events.publishEvent(new HazardLayerReplaced(version.layerId(), HazardType.valueOf(version.hazardType()),
+                version.versionId(), previousVersionId, version.at()));
     }
 
     @Override
