@@ -6,7 +6,6 @@ import java.util.List;
 import jp.inochi.demo.DemoDataSet;
 import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.ImportReport;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -26,7 +25,7 @@ final class DemoHazardLayers {
             throws Exception {
         Path path = demoDirectory.resolve("hazards").resolve(file);
         ImportReport report = importer.importFiles(
-                ImportRequest.hazard(layer, type, "Inochi デモデータ（gis/demo/hazards/" + file + "）", "デモ用（自由に利用可）", CREDIT),
+                HazardImports.request(layer, type, "Inochi デモデータ（gis/demo/hazards/" + file + "）", "デモ用（自由に利用可）", CREDIT),
                 List.of(new InputFile(path, file)), ImportProgress.NONE);
         return report.imported() + " zones (" + layer + ", version " + report.versionNo() + ")";
     }

@@ -7,9 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import jp.inochi.hazards.HazardLayerReplaced;
 import jp.inochi.hazards.model.HazardProfile;
 import jp.inochi.hazards.model.HazardProfiles;
+import jp.inochi.hazards.model.HazardType;
 import jp.inochi.hazards.model.ZoneSeverity;
 import jp.inochi.layers.reading.SourceDescription;
 import jp.inochi.layers.LayerTarget;
@@ -45,15 +45,25 @@ final class HazardZoneTarget implements LayerTarget {
                 "duration_rank smallint", "duration_label text", "phenomenon text");
     }
 
+    /** A layer keeps its hazard type: another type's data goes under another name. */
+    @Override
+    public void continuesLayer(ImportRequest request, String hazardType) {
+        if (!request.hazardType().equals(hazardType)) {
+            throw new ImportFailure("レイヤー「" + request.layerName() + "」は" + HazardType.valueOf(hazardType).label()
+                    + "のレイヤーです。別の災害種別のデータは別の名前で読み込んでください");
+        }
+    }
+
     @Override
     public FeatureMapper bind(ImportRequest request, SourceDescription source, Connection connection) {
         if (request.hazardType() == null) {
             throw new ImportFailure("災害種別（hazardType: FLOOD, LANDSLIDE, TSUNAMI, STORM_SURGE）を指定してください");
         }
+        HazardType type = HazardType.valueOf(request.hazardType());
         HazardProfile profile;
         HazardProfile.ZoneClassifier classifier;
         try {
-            profile = HazardProfiles.choose(request.profile(), request.hazardType(), request.severityField(), request.labelField());
+            profile = HazardProfiles.choose(request.profile(), type, request.severityField(), request.labelField());
             classifier = profile.bind(source.fieldNames());
         } catch (IllegalArgumentException | HazardProfile.ProfileMismatch e) {
             throw new ImportFailure(source.fileName() + ": " + e.getMessage());
@@ -111,7 +121,7 @@ final class HazardZoneTarget implements LayerTarget {
                 CROSS JOIN LATERAL ST_Dump(z.geom) d
                 CROSS JOIN LATERAL (""" + SMALL_OR_SUBDIVIDED + ") p")) {
             publish.setLong(1, version.versionId());
-            publish.setString(2, version.hazardType().name());
+            publish.setString(2, version.hazardType());
             publish.setInt(3, settings.subdivideVertices());
             publish.setInt(4, settings.subdivideVertices());
             publish.setInt(5, settings.subdivideVertices());
@@ -153,8 +163,8 @@ final class HazardZoneTarget implements LayerTarget {
 
     @Override
     public void replaced(Connection connection, Version version, Long previousVersionId) {
-        events.publishEvent(new HazardLayerReplaced(version.layerId(), version.hazardType(), version.versionId(),
-                previousVersionId, version.at()));
+        events.publishEvent(new HazardLayerReplaced(version.layerId(), HazardType.valueOf(version.hazardType()),
+                version.versionId(), previousVersionId, version.at()));
     }
 
     @Override

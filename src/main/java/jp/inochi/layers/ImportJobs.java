@@ -7,7 +7,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,18 +15,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.layers.reading.InputFile;
+import jp.inochi.layers.reading.WorkDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +85,7 @@ public class ImportJobs {
                 insert.setObject(1, id);
                 insert.setString(2, request.kind().name());
                 insert.setString(3, request.layerName());
-                insert.setString(4, request.hazardType() == null ? null : request.hazardType().name());
+                insert.setString(4, request.hazardType());
                 insert.setString(5, fileNames);
                 insert.setLong(6, viewer.userId());
                 insert.setString(7, node);
@@ -122,7 +120,7 @@ public class ImportJobs {
             LOG.error("Import job {} failed unexpectedly", id, e);
             fail(id, "システムエラーのため読み込みを中止しました。現在の版はそのままです。時間をおいて再度お試しください", List.of());
         } finally {
-            deleteTree(uploadDirectory);
+            WorkDirectory.delete(uploadDirectory);
         }
     }
 
@@ -259,17 +257,6 @@ public class ImportJobs {
             case BOUNDARY -> "boundary-layers";
             case SHELTER -> "shelter-layers";
         };
-    }
-
-    private static void deleteTree(Path directory) {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the upload directory {}", directory, e);
-        }
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package jp.inochi.layers;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.ReadableBytes;
+import jp.inochi.layers.reading.archive.SafeUnzip;
 
 /**
  * Limits and places for imports ({@code inochi.import.*}). Uploads over {@code max-upload-size} are refused before
@@ -19,4 +20,9 @@ public record ImportSettings(
         @Bindable(defaultValue = "200") int maxReportedEntries,
         @Bindable(defaultValue = "50") int maxProblems,
         @Bindable(defaultValue = "2") int workers) {
+
+    /** What a ZIP may unpack to, for every reader of uploaded files. */
+    public SafeUnzip.Limits unzipLimits() {
+        return new SafeUnzip.Limits(maxUnpackedSize, maxZipEntries, maxCompressionRatio);
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.SourceDescription;
 import jp.inochi.layers.reading.SourceFeature;
 
@@ -23,6 +22,13 @@ public interface LayerTarget {
     /** The staged columns after the common ones, as SQL column definitions: {@code severity smallint}. */
     List<String> columns();
 
+    /**
+     * Refuses, with an {@link ImportFailure}, a request that can't become the next version of the layer of its name,
+     * which exists (locked) and is stored with {@code hazardType}.
+     */
+    default void continuesLayer(ImportRequest request, String hazardType) {
+    }
+
     /** Pass 1: checks the request against the file's fields; throws {@link ImportFailure} when they can't serve. */
     FeatureMapper bind(ImportRequest request, SourceDescription source, Connection connection) throws SQLException;
 
@@ -36,7 +42,7 @@ public interface LayerTarget {
     void deleteData(Connection connection, long versionId) throws SQLException;
 
     /** The version being published. */
-    record Version(long layerId, long versionId, Long previousVersionId, String layerName, HazardType hazardType, Instant at) {
+    record Version(long layerId, long versionId, Long previousVersionId, String layerName, String hazardType, Instant at) {
     }
 
     /** How each feature becomes a staged row. */

@@ -10,15 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
-import jp.inochi.layers.ImportSettings;
 import jp.inochi.layers.reading.InputFile;
+import jp.inochi.layers.reading.WorkDirectory;
 import jp.inochi.platform.problem.InochiException;
 import jp.inochi.platform.problem.ProblemType;
 import org.reactivestreams.Publisher;
@@ -139,10 +137,6 @@ public final class UploadReceiver {
     }
 
     public static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory; the OS cleans it eventually
-        }
+        WorkDirectory.delete(directory);
     }
 }

@@ -19,12 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.inochi.hazards.HazardImports;
 import jp.inochi.access.Role;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditEntry;
 import jp.inochi.audit.AuditEntryRepository;
 import jp.inochi.layers.ImportProgress;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -98,9 +98,9 @@ class AtRiskListTest {
                 + "\"properties\":{\"name\":\"EPSG:6668\"}},\"features\":[" + String.join(",",
                 square(LON + 0.03, LAT, "{\"A33_001\":1,\"A33_002\":1}"), square(LON + 0.04, LAT, "{\"A33_001\":2,\"A33_002\":1}"),
                 square(LON + 0.04, LAT, "{\"A33_001\":2,\"A33_002\":2}")) + "]}");
-        importer.importFiles(ImportRequest.hazard("要確認試験 甲佐 洪水", HazardType.FLOOD, "試験用の区域", "CC BY 4.0",
+        importer.importFiles(HazardImports.request("要確認試験 甲佐 洪水", HazardType.FLOOD, "試験用の区域", "CC BY 4.0",
                 "試験用の架空の区域"), List.of(new InputFile(flood, "kosa_flood.geojson")), ImportProgress.NONE);
-        importer.importFiles(ImportRequest.hazard("要確認試験 甲佐 土砂", HazardType.LANDSLIDE, "試験用の区域", null, null),
+        importer.importFiles(HazardImports.request("要確認試験 甲佐 土砂", HazardType.LANDSLIDE, "試験用の区域", null, null),
                 List.of(new InputFile(landslide, "kosa_landslide.geojson")), ImportProgress.NONE);
         // 個別避難計画: flood4's loan started 8 months ago and no plan was applied for; red's plan was applied for.
         java.time.Instant now = clock.instant();
@@ -180,7 +180,7 @@ class AtRiskListTest {
         Path flood = Files.writeString(temp.resolve("kumamoto_flood.geojson"), "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":"
                 + "\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},\"features\":[" + String.join(",",
                 square(lon, lat, "{\"depth_rank\":3}"), square(lon + 0.01, lat, "{\"depth_rank\":3}")) + "]}");
-        importer.importFiles(ImportRequest.hazard("要確認試験 熊本市 洪水", HazardType.FLOOD, "試験用の区域", null, null),
+        importer.importFiles(HazardImports.request("要確認試験 熊本市 洪水", HazardType.FLOOD, "試験用の区域", null, null),
                 List.of(new InputFile(flood, "kumamoto_flood.geojson")), ImportProgress.NONE);
         String wardOfficer = logins.bearer(Role.MUNICIPAL_OFFICER, "43100", "43101");
         String staff = logins.bearer(Role.CENTER_STAFF);

@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.inochi.hazards.HazardImports;
 import jp.inochi.access.Role;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.layers.ImportProgress;
@@ -133,7 +134,7 @@ class DisasterDrillTest implements TestPropertyProvider {
         clock.setDate(LocalDate.of(2026, 1, 5));
         Map<Long, Family> families = placeHouseholds();
         String layerName = "訓練 人吉・球磨 洪水浸水想定区域 " + run;
-        ImportReport flood = importer.importFiles(ImportRequest.hazard(layerName, HazardType.FLOOD,
+        ImportReport flood = importer.importFiles(HazardImports.request(layerName, HazardType.FLOOD,
                         "国土数値情報 A31b（令和5年度）", "CC BY 4.0", "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
                 List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
         assertEquals(1100, flood.imported());

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
+import jp.inochi.hazards.HazardImports;
 import jp.inochi.layers.ImportProgress;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -54,7 +54,7 @@ class HouseholdMovedTest {
                 + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{\"depth_rank\":4},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],"
                 + "[%f,%f],[%f,%f]]]}}]}", LON - h, LAT - h, LON + h, LAT - h, LON + h, LAT + h, LON - h, LAT + h, LON - h, LAT - h));
-        importer.importFiles(ImportRequest.hazard("移転試験 錦 洪水", HazardType.FLOOD, "試験", null, null),
+        importer.importFiles(HazardImports.request("移転試験 錦 洪水", HazardType.FLOOD, "試験", null, null),
                 List.of(new InputFile(zone, "nishiki.geojson")), ImportProgress.NONE);
         imported = true;
     }

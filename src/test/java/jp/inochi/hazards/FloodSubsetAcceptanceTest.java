@@ -24,7 +24,6 @@ import jp.inochi.access.Role;
 import jp.inochi.exposure.HouseholdExposures;
 import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.ImportReport;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -59,7 +58,7 @@ class FloodSubsetAcceptanceTest {
     @BeforeEach
     void importTheSubsetOnce() throws Exception {
         if (imported == null) {
-            imported = importer.importFiles(ImportRequest.hazard(LAYER, HazardType.FLOOD, "国土数値情報 A31b（令和5年度）", "CC BY 4.0",
+            imported = importer.importFiles(HazardImports.request(LAYER, HazardType.FLOOD, "国土数値情報 A31b（令和5年度）", "CC BY 4.0",
                             "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
                     List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import jp.inochi.exposure.HouseholdExposures;
 import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.ImportReport;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -37,7 +36,7 @@ class LandslideAcceptanceTest {
     @BeforeEach
     void importTheZoneOnce() throws Exception {
         if (imported == null) {
-            imported = importer.importFiles(ImportRequest.hazard(LAYER, HazardType.LANDSLIDE, "国土交通省 Project PLATEAU（玉名市 2024）",
+            imported = importer.importFiles(HazardImports.request(LAYER, HazardType.LANDSLIDE, "国土交通省 Project PLATEAU（玉名市 2024）",
                     null, "国土交通省 Project PLATEAU"), List.of(new InputFile(GeoData.file(GeoData.TAMANA_LANDSLIDE),
                     GeoData.TAMANA_LANDSLIDE)), ImportProgress.NONE);
         }

@@ -16,7 +16,6 @@ import jp.inochi.layers.FeatureProblem;
 import jp.inochi.layers.ImportFailure;
 import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.ImportReport;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -61,7 +60,7 @@ class LayerReplacementTest {
     }
 
     private ImportReport load(String layer, Path file) throws Exception {
-        return importer.importFiles(ImportRequest.hazard(layer, HazardType.FLOOD, "試験", null, null),
+        return importer.importFiles(HazardImports.request(layer, HazardType.FLOOD, "試験", null, null),
                 List.of(new InputFile(file, file.getFileName().toString())), ImportProgress.NONE);
     }
 

@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.hazards.HazardImports;
 import jp.inochi.access.Role;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditEntryRepository;
 import jp.inochi.layers.ImportProgress;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -55,7 +55,7 @@ class SheltersTest {
                     "credit", "出典：国土地理院「指定緊急避難場所・指定避難所データ」"), GeoData.file(GeoData.SHELTERS_EVACUATION));
             emergency = uploads.importAndAwait("/api/shelter-layers", Map.of("name", "受入試験 指定緊急避難場所（国土地理院）",
                     "credit", "出典：国土地理院「指定緊急避難場所・指定避難所データ」"), GeoData.file(GeoData.SHELTERS_EMERGENCY));
-            importer.importFiles(ImportRequest.hazard("避難所試験 人吉・球磨 洪水", HazardType.FLOOD, "国土数値情報 A31b", "CC BY 4.0", null),
+            importer.importFiles(HazardImports.request("避難所試験 人吉・球磨 洪水", HazardType.FLOOD, "国土数値情報 A31b", "CC BY 4.0", null),
                     List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
         }
     }

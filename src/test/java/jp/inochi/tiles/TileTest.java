@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.inochi.hazards.HazardImports;
 import jp.inochi.access.Role;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditEntryRepository;
 import jp.inochi.exposure.HouseholdExposures;
 import jp.inochi.layers.ImportProgress;
-import jp.inochi.layers.ImportRequest;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -79,7 +79,7 @@ class TileTest {
                 + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{\"depth_rank\":3},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],"
                 + "[%f,%f],[%f,%f]]]}}]}", LON - h, LAT - h, LON + h, LAT - h, LON + h, LAT + h, LON - h, LAT + h, LON - h, LAT - h));
-        importer.importFiles(ImportRequest.hazard("タイル試験 長洲 洪水", HazardType.FLOOD, "試験", null, null),
+        importer.importFiles(HazardImports.request("タイル試験 長洲 洪水", HazardType.FLOOD, "試験", null, null),
                 List.of(new InputFile(zone, "nagasu.geojson")), ImportProgress.NONE);
         homes = new long[] {
                 households.living(NAGASU, true, LON, LAT).id(),
@@ -123,7 +123,7 @@ class TileTest {
                         + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"depth_rank\":%d},\"geometry\":{\"type\":\"Polygon\","
                         + "\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}]}", depthRank,
                 lon - h, lat - h, lon + h, lat - h, lon + h, lat + h, lon - h, lat + h, lon - h, lat - h));
-        importer.importFiles(ImportRequest.hazard(layer, HazardType.FLOOD, "試験", null, null),
+        importer.importFiles(HazardImports.request(layer, HazardType.FLOOD, "試験", null, null),
                 List.of(new InputFile(file, file.getFileName().toString())), ImportProgress.NONE);
     }
 

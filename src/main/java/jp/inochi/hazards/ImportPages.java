@@ -1,4 +1,4 @@
-package jp.inochi.layers;
+package jp.inochi.hazards;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.hazards.LayerCatalogue;
 import jp.inochi.layers.FeatureProblem;
 import jp.inochi.layers.ImportJobs;
 import jp.inochi.layers.ImportReport;
@@ -30,8 +29,8 @@ import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.web.Pages;
 
 /**
- * Importing hazard zones, administrative boundaries and shelters: the form sends the file to the hazards feature's
- * upload API (the same validation, limits and job), and the job's page shows a progress bar until the import report
+ * Importing hazard zones, administrative boundaries and shelters: the form sends the file to each kind's upload API
+ * (the same validation, limits and job), and the job's page shows a progress bar until the import report
  * — counts, repaired and skipped features with their number and reason — or the reasons it failed.
  */
 @Hidden
@@ -55,7 +54,7 @@ final class ImportPages {
     }
 
     @Get("/hazard-imports")
-    @View("layers/imports")
+    @View("hazards/imports")
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     Map<String, Object> page(Viewer viewer) {
         Map<String, Object> model = pages.model(viewer, "ハザード・行政区域・避難所の読み込み", "imports");
@@ -69,7 +68,7 @@ final class ImportPages {
 
     /** As the API: center staff see every job, anyone else only their own (404 otherwise). */
     @Get("/hazard-imports/{id}")
-    @View("layers/import-job")
+    @View("hazards/import-job")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Map<String, Object> job(Viewer viewer, @PathVariable String id) throws IOException {
         UUID jobId;
