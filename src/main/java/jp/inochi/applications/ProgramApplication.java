@@ -24,14 +24,16 @@ public record ProgramApplication(
         @Nullable String eligibilityAtDecision,
         Instant createdAt,
         Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version) implements ReviewedApplication<ProgramApplicationState, ProgramApplication> {
 
-    ProgramApplication moved(ProgramApplicationState next, Instant now) {
+    @Override
+    public ProgramApplication moved(ProgramApplicationState next, Instant now) {
         return new ProgramApplication(id, householdId, next, receivedOn, subsidyExceptionReason, informationRequest,
                 decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, now, version);
     }
 
-    ProgramApplication withInformationRequest(@Nullable String message) {
+    @Override
+    public ProgramApplication withInformationRequest(String message) {
         return new ProgramApplication(id, householdId, state, receivedOn, subsidyExceptionReason, message,
                 decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, updatedAt, version);
     }

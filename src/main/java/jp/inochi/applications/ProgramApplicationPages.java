@@ -6,9 +6,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,57 +19,53 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.applications.EligibilityOverrideRecord;
-import jp.inochi.applications.ProgramApplication;
-import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.FindLoanApplications.LoanApplicationsOfProgram;
 import jp.inochi.applications.model.Eligibility;
 import jp.inochi.applications.model.EligibilityOverride;
 import jp.inochi.applications.model.Ineligibility;
 import jp.inochi.applications.model.ProgramApplicationState;
+import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.lifecycle.Actor;
-import jp.inochi.loans.LoanApplication;
-import jp.inochi.loans.LoanApplications;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
-import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.web.Pages;
 import jp.inochi.web.Submission;
-import jp.inochi.timeline.Timelines;
 
 /**
  * 事業利用申請 on screen: receiving one for a household, its page with the eligibility result and every named reason,
  * and each decision (review, request information, record why a subsidy can't be used, approve — overriding a reason
  * only with a written justification — reject with a reason, withdraw). Everything goes through
- * {@link ProgramApplications}; showing the page is an audited read of the household, as in the API.
+ * {@link ProgramApplications}; the steps shared with loan applications through {@link ApplicationReviewPages}.
+ * Showing the page is an audited read of the household, as in the API.
  */
 @Hidden
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
-public final class ProgramApplicationPages {
+public final class ProgramApplicationPages implements ApplicationPage {
     static final String RESOURCE = "/program-applications/{id}";
     private static final String VIEW = "applications/program";
 
     private final ProgramApplications applications;
-    private final LoanApplications loanApplications;
+    private final FindLoanApplications loanApplications;
+    private final ApplicationReviewPages review;
     private final HouseholdSummaries households;
-    private final Timelines timelines;
     private final Pages pages;
     private final Flash flash;
     private final Clock clock;
 
-    ProgramApplicationPages(ProgramApplications applications, LoanApplications loanApplications,
-                            HouseholdSummaries households, Timelines timelines, Pages pages, Flash flash, Clock clock) {
+    ProgramApplicationPages(ProgramApplications applications, FindLoanApplications loanApplications,
+                            ApplicationReviewPages review, HouseholdSummaries households, Pages pages, Flash flash,
+                            Clock clock) {
         this.applications = applications;
         this.loanApplications = loanApplications;
+        this.review = review;
         this.households = households;
-        this.timelines = timelines;
         this.pages = pages;
         this.flash = flash;
         this.clock = clock;
@@ -117,11 +113,21 @@ public final class ProgramApplicationPages {
         return detail(viewer, id, Form.blank("none"));
     }
 
+    @Override
+    public String path(long id) {
+        return "/program-applications/" + id;
+    }
+
+    @Override
+    public String messageKey(String formName) {
+        return "program-application." + formName;
+    }
+
+    @Override
     public ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
         ProgramApplication application = applications.get(id);
-        Map<String, Object> model = pages.model(viewer, "事業利用申請 第" + id + "号", "applications");
-        model.put("household", households.one(viewer, application.householdId(), RESOURCE));
-        model.put("app", application);
+        Map<String, Object> model = review.model(viewer, "事業利用申請 第" + id + "号", RESOURCE, application,
+                applications.allowedActions(application), applications.history(id), form);
         Eligibility eligibility = applications.eligibility(application);
         model.put("eligibility", eligibility);
         List<ReasonView> reasons = new ArrayList<>();
@@ -131,18 +137,11 @@ public final class ProgramApplicationPages {
         }
         model.put("reasons", reasons);
         model.put("minJustification", EligibilityOverride.MIN_JUSTIFICATION_LENGTH);
-        List<EligibilityOverrideRecord> overrides = applications.overrides(id);
-        model.put("overrides", overrides);
-        model.put("allowed", applications.allowedActions(application));
-        List<LoanApplication> loans = application.state() == ProgramApplicationState.APPROVED
-                ? loanApplications.list(null, application.householdId()).stream()
-                        .filter(l -> l.programApplicationId() == id).toList()
-                : List.of();
-        model.put("loanApplications", loans);
-        model.put("canReceiveLoanApplication", application.state() == ProgramApplicationState.APPROVED
-                && loans.stream().allMatch(l -> l.state().name().equals("REJECTED") || l.state().name().equals("WITHDRAWN")));
-        model.put("history", timelines.of(applications.history(id)));
-        model.put("form", form);
+        model.put("overrides", applications.overrides(id));
+        boolean approved = application.state() == ProgramApplicationState.APPROVED;
+        var loans = approved ? loanApplications.of(application) : LoanApplicationsOfProgram.NONE;
+        model.put("loanApplications", loans.applications());
+        model.put("canReceiveLoanApplication", approved && loans.anotherMayBeReceived());
         model.put("todayIso", JapanTime.today(clock).toString());
         return new ModelAndView<>(VIEW, model);
     }
@@ -151,31 +150,26 @@ public final class ProgramApplicationPages {
 
     @Post(value = "/program-applications/{id}/start-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> startReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("start-review", body);
-        return act(request, viewer, id, form, () -> applications.startReview(Actor.of(viewer), id,
-                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+        return review.step(request, viewer, id, Form.of("start-review", body), this, applications::startReview);
     }
 
     @Post(value = "/program-applications/{id}/request-information", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> requestInformation(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
                                        @Body Map<String, Object> body) {
-        Form form = Form.of("request-information", body);
-        return act(request, viewer, id, form, () -> applications.requestInformation(Actor.of(viewer), id,
-                new ProgramApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
+        return review.requestInformation(request, viewer, id, Form.of("request-information", body), this,
+                applications::requestInformation);
     }
 
     @Post(value = "/program-applications/{id}/resume-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resumeReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("resume-review", body);
-        return act(request, viewer, id, form, () -> applications.resumeReview(Actor.of(viewer), id,
-                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+        return review.step(request, viewer, id, Form.of("resume-review", body), this, applications::resumeReview);
     }
 
     @Post(value = "/program-applications/{id}/record-subsidy-exception", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> subsidyException(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
                                      @Body Map<String, Object> body) {
         Form form = Form.of("record-subsidy-exception", body);
-        return act(request, viewer, id, form, () -> applications.recordSubsidyException(Actor.of(viewer), id,
+        return review.act(request, viewer, id, form, this, () -> applications.recordSubsidyException(Actor.of(viewer), id,
                 new ProgramApplications.SubsidyException(form.text("reason"), form.version())));
     }
 
@@ -191,31 +185,17 @@ public final class ProgramApplicationPages {
                 overrides.add(new ProgramApplications.OverrideInput(reason.reason(), justification));
             }
         }
-        return act(request, viewer, id, form, () -> applications.approve(Actor.of(viewer), id,
+        return review.act(request, viewer, id, form, this, () -> applications.approve(Actor.of(viewer), id,
                 new ProgramApplications.Approval(overrides, form.date("decidedOn"), form.text("note"), form.version())));
     }
 
     @Post(value = "/program-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reject(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("reject", body);
-        return act(request, viewer, id, form, () -> applications.reject(Actor.of(viewer), id,
-                new ProgramApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+        return review.refuse(request, viewer, id, Form.of("reject", body), this, applications::reject);
     }
 
     @Post(value = "/program-applications/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("withdraw", body);
-        return act(request, viewer, id, form, () -> applications.withdraw(Actor.of(viewer), id,
-                new ProgramApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
-    }
-
-    /** POST-redirect-GET when it worked; the page again with the errors and what was typed when it didn't. */
-    private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form,
-                                Supplier<ProgramApplication> action) {
-        Submission<ProgramApplication> done = Submission.run(form, action);
-        if (done.done()) {
-            return flash.seeOther(request, "/program-applications/" + id, "program-application." + form.name());
-        }
-        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+        return review.refuse(request, viewer, id, Form.of("withdraw", body), this, applications::withdraw);
     }
 }

@@ -3,19 +3,12 @@ package jp.inochi.applications;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-import java.util.List;
 import java.util.Optional;
 import jp.inochi.applications.model.ProgramApplicationState;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ProgramApplicationRepository extends CrudRepository<ProgramApplication, Long> {
-
-    List<ProgramApplication> findByStateOrderById(ProgramApplicationState state);
-
-    List<ProgramApplication> findAllOrderByIdDesc();
-
-    List<ProgramApplication> findByHouseholdIdOrderByIdDesc(long householdId);
+public interface ProgramApplicationRepository
+        extends ReviewedApplicationRepository<ProgramApplication, ProgramApplicationState> {
 
     /**
      * An application that still stands for this family: being processed, or approved and not yet used up by a loan

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.inochi.applications.model.Eligibility;
 import jp.inochi.applications.model.EligibilityFacts;
 import jp.inochi.applications.model.EligibilityOverride;
@@ -31,9 +32,7 @@ import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.Dates;
-import jp.inochi.lifecycle.ExpectedVersion;
 import jp.inochi.lifecycle.LifecycleEvent;
-import jp.inochi.lifecycle.LifecycleEventRepository;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.SubjectType;
@@ -43,6 +42,7 @@ import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
 
+import static jp.inochi.applications.ApplicationReview.blankToNull;
 import static jp.inochi.applications.model.ProgramApplicationAction.LIFECYCLE;
 
 /**
@@ -58,19 +58,20 @@ public class ProgramApplications {
     private final HouseholdRepository households;
     private final MunicipalSubsidies subsidies;
     private final LifecycleLog log;
-    private final LifecycleEventRepository events;
+    private final ApplicationReview<ProgramApplication, ProgramApplicationState, ProgramApplicationAction> review;
     private final JsonMapper json;
     private final Clock clock;
 
     ProgramApplications(ProgramApplicationRepository applications, EligibilityOverrideRepository overrides,
                         HouseholdRepository households, MunicipalSubsidies subsidies, LifecycleLog log,
-                        LifecycleEventRepository events, JsonMapper json, Clock clock) {
+                        ApplicationReviews reviews, JsonMapper json, Clock clock) {
         this.applications = applications;
         this.overrides = overrides;
         this.households = households;
         this.subsidies = subsidies;
         this.log = log;
-        this.events = events;
+        this.review = reviews.of(new ApplicationReview.Kind<>("事業利用申請", SubjectType.PROGRAM_APPLICATION, LIFECYCLE,
+                applications, Set.of(ProgramApplicationAction.WITHDRAW, ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION)));
         this.json = json;
         this.clock = clock;
     }
@@ -79,20 +80,6 @@ public class ProgramApplications {
     public record NewProgramApplication(@NotNull Long householdId, @NotNull LocalDate receivedOn,
                                         @Nullable @Size(max = 2000) String subsidyExceptionReason,
                                         @Nullable @Size(max = 2000) String note) {
-    }
-
-    /** A step with an optional note, the date it took effect (default today) and the version the client saw. */
-    @Serdeable
-    public record StepCommand(@Nullable @Size(max = 2000) String note, @Nullable LocalDate effectiveOn,
-                              @Nullable Long version) {
-        public static StepCommand today() {
-            return new StepCommand(null, null, null);
-        }
-    }
-
-    @Serdeable
-    public record InformationRequest(@NotBlank @Size(max = 2000) String message, @Nullable LocalDate effectiveOn,
-                                     @Nullable Long version) {
     }
 
     @Serdeable
@@ -108,25 +95,21 @@ public class ProgramApplications {
                            @Nullable @Size(max = 2000) String note, @Nullable Long version) {
     }
 
-    @Serdeable
-    public record Refusal(@NotBlank @Size(max = 2000) String reason, @Nullable LocalDate decidedOn,
-                          @Nullable Long version) {
-    }
-
     public ProgramApplication get(long id) {
-        return applications.findById(id).orElseThrow(() -> new NotFoundException("事業利用申請"));
+        return review.get(id);
     }
 
     public List<ProgramApplication> list(@Nullable ProgramApplicationState state, @Nullable Long householdId) {
-        if (householdId != null) {
-            return applications.findByHouseholdIdOrderByIdDesc(householdId).stream()
-                    .filter(a -> state == null || a.state() == state).toList();
-        }
-        return state == null ? applications.findAllOrderByIdDesc() : applications.findByStateOrderById(state);
+        return review.list(state, householdId);
     }
 
     public List<String> allowedActions(ProgramApplication application) {
-        return LIFECYCLE.allowedApiNames(application.state());
+        return review.allowedActions(application);
+    }
+
+    /** The next steps in the center's words, for the queue: withdrawing and the subsidy exception left out. */
+    public List<String> nextSteps(ProgramApplication application) {
+        return review.nextSteps(application);
     }
 
     /** What the policy says today about the family, with the subsidy list in force today. */
@@ -139,8 +122,7 @@ public class ProgramApplications {
     }
 
     public List<LifecycleEvent> history(long applicationId) {
-        get(applicationId);
-        return events.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.PROGRAM_APPLICATION, applicationId);
+        return review.history(applicationId);
     }
 
     @Transactional
@@ -170,31 +152,23 @@ public class ProgramApplications {
 
     @Transactional
     public ProgramApplication startReview(Actor actor, long id, @Valid StepCommand command) {
-        return step(actor, id, ProgramApplicationAction.START_REVIEW, command.note(), command.effectiveOn(), command.version());
+        return review.step(actor, id, ProgramApplicationAction.START_REVIEW, command);
     }
 
     @Transactional
     public ProgramApplication requestInformation(Actor actor, long id, @Valid InformationRequest command) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
-        ProgramApplicationState next = LIFECYCLE.next(current.state(), ProgramApplicationAction.REQUEST_INFORMATION);
-        LocalDate on = effective(command.effectiveOn(), current, "effectiveOn");
-        ProgramApplication saved = applications.update(current.withInformationRequest(command.message().strip())
-                .moved(next, clock.instant()));
-        record(actor, current, next, ProgramApplicationAction.REQUEST_INFORMATION, command.message().strip(), on);
-        return saved;
+        return review.requestInformation(actor, id, ProgramApplicationAction.REQUEST_INFORMATION, command);
     }
 
     @Transactional
     public ProgramApplication resumeReview(Actor actor, long id, @Valid StepCommand command) {
-        return step(actor, id, ProgramApplicationAction.RESUME_REVIEW, command.note(), command.effectiveOn(), command.version());
+        return review.step(actor, id, ProgramApplicationAction.RESUME_REVIEW, command);
     }
 
     /** 市町村に制度はあるけれど活用できない場合 (seed 000, line 568): the reason must be recorded. */
     @Transactional
     public ProgramApplication recordSubsidyException(Actor actor, long id, @Valid SubsidyException command) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        ProgramApplication current = review.current(id, command.version());
         LIFECYCLE.next(current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION);
         if (!EligibilityOverride.isJustified(command.reason())) {
             throw new InvalidInputException("reason", "活用できない理由を" + EligibilityOverride.MIN_JUSTIFICATION_LENGTH
@@ -202,7 +176,7 @@ public class ProgramApplications {
         }
         ProgramApplication saved = applications.update(current.withSubsidyException(command.reason().strip())
                 .moved(current.state(), clock.instant()));
-        record(actor, current, current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION,
+        review.record(actor, current, current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION,
                 command.reason().strip(), JapanTime.today(clock));
         return saved;
     }
@@ -214,10 +188,9 @@ public class ProgramApplications {
      */
     @Transactional
     public ProgramApplication approve(Actor actor, long id, @Valid Approval command) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        ProgramApplication current = review.current(id, command.version());
         ProgramApplicationState next = LIFECYCLE.next(current.state(), ProgramApplicationAction.APPROVE);
-        LocalDate decidedOn = effective(command.decidedOn(), current, "decidedOn");
+        LocalDate decidedOn = review.effective(command.decidedOn(), current, "decidedOn");
         Eligibility eligibility = evaluate(current, decidedOn);
         Map<IneligibilityReason, String> given = new EnumMap<>(IneligibilityReason.class);
         List<FieldError> errors = new ArrayList<>();
@@ -246,70 +219,33 @@ public class ProgramApplications {
         String snapshot = snapshot(eligibility, given);
         ProgramApplication saved = applications.update(current.moved(next, now)
                 .decided(decidedOn, blankToNull(command.note()), actor.userId(), snapshot));
-        log.record(actor, step(current, next, ProgramApplicationAction.APPROVE, command.note(), decidedOn)
+        log.record(actor, review.stepOf(current, next, ProgramApplicationAction.APPROVE, command.note(), decidedOn)
                 .detail(snapshot));
         return saved;
     }
 
     @Transactional
     public ProgramApplication reject(Actor actor, long id, @Valid Refusal command) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        ProgramApplication current = review.current(id, command.version());
         ProgramApplicationState next = LIFECYCLE.next(current.state(), ProgramApplicationAction.REJECT);
-        LocalDate decidedOn = effective(command.decidedOn(), current, "decidedOn");
+        LocalDate decidedOn = review.effective(command.decidedOn(), current, "decidedOn");
         String snapshot = snapshot(evaluate(current, decidedOn), Map.of());
         ProgramApplication saved = applications.update(current.moved(next, clock.instant())
                 .decided(decidedOn, command.reason().strip(), actor.userId(), snapshot));
-        log.record(actor, step(current, next, ProgramApplicationAction.REJECT, command.reason().strip(), decidedOn)
+        log.record(actor, review.stepOf(current, next, ProgramApplicationAction.REJECT, command.reason().strip(), decidedOn)
                 .detail(snapshot));
         return saved;
     }
 
     @Transactional
     public ProgramApplication withdraw(Actor actor, long id, @Valid Refusal command) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        ProgramApplication current = review.current(id, command.version());
         ProgramApplicationState next = LIFECYCLE.next(current.state(), ProgramApplicationAction.WITHDRAW);
-        LocalDate on = effective(command.decidedOn(), current, "decidedOn");
+        LocalDate on = review.effective(command.decidedOn(), current, "decidedOn");
         ProgramApplication saved = applications.update(current.moved(next, clock.instant())
                 .decided(on, command.reason().strip(), actor.userId(), null));
-        record(actor, current, next, ProgramApplicationAction.WITHDRAW, command.reason().strip(), on);
+        review.record(actor, current, next, ProgramApplicationAction.WITHDRAW, command.reason().strip(), on);
         return saved;
-    }
-
-    private ProgramApplication step(Actor actor, long id, ProgramApplicationAction action, @Nullable String note,
-                                    @Nullable LocalDate effectiveOn, @Nullable Long version) {
-        ProgramApplication current = get(id);
-        ExpectedVersion.check(version, current.version());
-        ProgramApplicationState next = LIFECYCLE.next(current.state(), action);
-        LocalDate on = effective(effectiveOn, current, "effectiveOn");
-        ProgramApplication saved = applications.update(current.moved(next, clock.instant()));
-        record(actor, current, next, action, note, on);
-        return saved;
-    }
-
-    private void record(Actor actor, ProgramApplication current, ProgramApplicationState next,
-                        ProgramApplicationAction action, @Nullable String reason, LocalDate on) {
-        log.record(actor, step(current, next, action, reason, on));
-    }
-
-    private static Step step(ProgramApplication current, ProgramApplicationState next, ProgramApplicationAction action,
-                             @Nullable String reason, LocalDate on) {
-        return Step.of(SubjectType.PROGRAM_APPLICATION, current.id(), action, on).household(current.householdId())
-                .states(current.state(), next).reason(blankToNull(reason));
-    }
-
-    /** A step's date: today by default; never in the future nor before the application was received. */
-    private LocalDate effective(@Nullable LocalDate requested, ProgramApplication current, String field) {
-        LocalDate today = JapanTime.today(clock);
-        LocalDate on = requested == null ? today : requested;
-        List<FieldError> errors = new ArrayList<>();
-        Dates.notInFuture(errors, field, on, today);
-        Dates.notBefore(errors, field, on, current.receivedOn(), "申請の受付日");
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return on;
     }
 
     private Eligibility evaluate(ProgramApplication application, LocalDate on) {
@@ -349,7 +285,4 @@ public class ProgramApplications {
         return actor.userId();
     }
 
-    static String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

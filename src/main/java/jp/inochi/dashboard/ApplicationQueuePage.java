@@ -32,8 +32,6 @@ import jp.inochi.dashboard.Dashboard;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
 import jp.inochi.web.Pages;
-import jp.inochi.loans.LoanApplicationsNext;
-import jp.inochi.applications.ProgramApplicationsNext;
 
 /** The queue of program applications and loan applications: what waits for the center, oldest first. */
 @Hidden
@@ -85,7 +83,7 @@ final class ApplicationQueuePage {
             for (LoanApplication a : found) {
                 rows.add(new Row("/loan-applications/" + a.id(), "貸与申請 第" + a.id() + "号", named(names, a.householdId()),
                         a.state().name(), a.state().label(), a.receivedOn(), ChronoUnit.DAYS.between(a.receivedOn(), today),
-                        labels(LoanApplicationsNext.of(loanApplications.allowedActions(a)))));
+                        labels(loanApplications.nextSteps(a))));
             }
             model.put("states", options(LoanApplicationState.values()));
         } else {
@@ -98,7 +96,7 @@ final class ApplicationQueuePage {
                 rows.add(new Row("/program-applications/" + a.id(), "事業利用申請 第" + a.id() + "号",
                         named(names, a.householdId()), a.state().name(), a.state().label(), a.receivedOn(),
                         ChronoUnit.DAYS.between(a.receivedOn(), today),
-                        labels(ProgramApplicationsNext.of(programs.allowedActions(a)))));
+                        labels(programs.nextSteps(a))));
             }
             model.put("states", options(ProgramApplicationState.values()));
         }

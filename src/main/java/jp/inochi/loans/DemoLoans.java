@@ -14,7 +14,10 @@ import java.util.Map;
 import jp.inochi.access.AppUserRepository;
 import jp.inochi.access.Viewer;
 import jp.inochi.applications.ProgramApplication;
+import jp.inochi.applications.InformationRequest;
 import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.Refusal;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.applications.model.ProgramDates;
 import jp.inochi.demo.DemoDataSet;
 import jp.inochi.devices.Device;
@@ -125,7 +128,7 @@ final class DemoLoans implements DemoDataSet {
         ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
         LoanApplication application = loanApplications.receive(staff,
                 new LoanApplications.NewLoanApplication(program.id(), decided, null));
-        loanApplications.startReview(staff, application.id(), new ProgramApplications.StepCommand(null, decided, null));
+        loanApplications.startReview(staff, application.id(), new StepCommand(null, decided, null));
         LocalDate loanDecided = earliest(decided.plusDays(3), start);
         loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
         loanApplications.assignDevice(staff, application.id(),
@@ -160,7 +163,7 @@ final class DemoLoans implements DemoDataSet {
             ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
             LoanApplication application = loanApplications.receive(staff,
                     new LoanApplications.NewLoanApplication(program.id(), decided, null));
-            loanApplications.startReview(staff, application.id(), new ProgramApplications.StepCommand(null, decided, null));
+            loanApplications.startReview(staff, application.id(), new StepCommand(null, decided, null));
             if ("DEVICE_ASSIGNED".equals(family.get("loan_application"))) {
                 LocalDate loanDecided = earliest(decided.plusDays(3), today);
                 loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
@@ -175,12 +178,12 @@ final class DemoLoans implements DemoDataSet {
             return;
         }
         LocalDate reviewed = earliest(received.plusDays(1), today);
-        programs.startReview(staff, program.id(), new ProgramApplications.StepCommand(null, reviewed, null));
+        programs.startReview(staff, program.id(), new StepCommand(null, reviewed, null));
         switch (state) {
             case "INFORMATION_REQUESTED" -> programs.requestInformation(staff, program.id(),
-                    new ProgramApplications.InformationRequest(text(family, "information_request"), reviewed, null));
+                    new InformationRequest(text(family, "information_request"), reviewed, null));
             case "REJECTED" -> programs.reject(staff, program.id(),
-                    new ProgramApplications.Refusal(text(family, "rejection"), earliest(reviewed.plusDays(5), today), null));
+                    new Refusal(text(family, "rejection"), earliest(reviewed.plusDays(5), today), null));
             default -> {
                 // UNDER_REVIEW: left with the staff
             }
@@ -191,7 +194,7 @@ final class DemoLoans implements DemoDataSet {
                                                LocalDate received, LocalDate decided) {
         ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
                 received, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
-        programs.startReview(staff, program.id(), new ProgramApplications.StepCommand(null, received, null));
+        programs.startReview(staff, program.id(), new StepCommand(null, received, null));
         return programs.approve(staff, program.id(), new ProgramApplications.Approval(List.of(), decided, null, null));
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.inochi.applications.ReviewedApplication;
 import jp.inochi.loans.model.LoanApplicationState;
 
 /** 貸与申請. */
@@ -25,14 +26,16 @@ public record LoanApplication(
         @Nullable LocalDate deviceAssignedOn,
         Instant createdAt,
         Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version) implements ReviewedApplication<LoanApplicationState, LoanApplication> {
 
-    LoanApplication moved(LoanApplicationState next, Instant now) {
+    @Override
+    public LoanApplication moved(LoanApplicationState next, Instant now) {
         return new LoanApplication(id, programApplicationId, householdId, next, receivedOn, informationRequest,
                 decidedOn, decisionReason, decidedBy, deviceId, deviceAssignedOn, createdAt, now, version);
     }
 
-    LoanApplication withInformationRequest(String message) {
+    @Override
+    public LoanApplication withInformationRequest(String message) {
         return new LoanApplication(id, programApplicationId, householdId, state, receivedOn, message,
                 decidedOn, decisionReason, decidedBy, deviceId, deviceAssignedOn, createdAt, updatedAt, version);
     }

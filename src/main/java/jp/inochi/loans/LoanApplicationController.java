@@ -19,15 +19,15 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.applications.ProgramApplications.InformationRequest;
-import jp.inochi.applications.ProgramApplications.StepCommand;
+import jp.inochi.applications.InformationRequest;
+import jp.inochi.applications.Refusal;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.loans.LoanApplications.Decision;
 import jp.inochi.loans.LoanApplications.DeviceAssignment;
 import jp.inochi.loans.LoanApplications.Handover;
 import jp.inochi.loans.LoanApplications.NewLoanApplication;
-import jp.inochi.loans.LoanApplications.Refusal;
 import jp.inochi.loans.model.LoanApplicationState;
 
 @Tag(name = "貸与申請")

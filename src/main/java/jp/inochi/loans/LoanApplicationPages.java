@@ -16,27 +16,21 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.ApplicationPage;
+import jp.inochi.applications.ApplicationReviewPages;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceState;
 import jp.inochi.devices.Devices;
 import jp.inochi.lifecycle.Actor;
-import jp.inochi.loans.Loan;
-import jp.inochi.loans.LoanApplication;
-import jp.inochi.loans.LoanApplications;
-import jp.inochi.loans.Loans;
 import jp.inochi.loans.model.LoanApplicationState;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
-import jp.inochi.households.HouseholdSummaries;
-import jp.inochi.web.Pages;
 import jp.inochi.web.Submission;
-import jp.inochi.timeline.Timelines;
 import jp.inochi.web.UiText;
 import jp.inochi.applications.ProgramApplicationPages;
 
@@ -50,28 +44,24 @@ import jp.inochi.applications.ProgramApplicationPages;
 @Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class LoanApplicationPages {
+final class LoanApplicationPages implements ApplicationPage {
     static final String RESOURCE = "/loan-applications/{id}";
     private static final String VIEW = "applications/loan";
 
     private final LoanApplications applications;
     private final Loans loans;
     private final Devices devices;
-    private final HouseholdSummaries households;
-    private final Timelines timelines;
-    private final Pages pages;
+    private final ApplicationReviewPages review;
     private final Flash flash;
     private final ProgramApplicationPages programPages;
     private final Clock clock;
 
-    LoanApplicationPages(LoanApplications applications, Loans loans, Devices devices, HouseholdSummaries households,
-                         Timelines timelines, Pages pages, Flash flash, ProgramApplicationPages programPages, Clock clock) {
+    LoanApplicationPages(LoanApplications applications, Loans loans, Devices devices, ApplicationReviewPages review,
+                         Flash flash, ProgramApplicationPages programPages, Clock clock) {
         this.applications = applications;
         this.loans = loans;
         this.devices = devices;
-        this.households = households;
-        this.timelines = timelines;
-        this.pages = pages;
+        this.review = review;
         this.flash = flash;
         this.programPages = programPages;
         this.clock = clock;
@@ -96,12 +86,21 @@ final class LoanApplicationPages {
         return detail(viewer, id, Form.blank("none"));
     }
 
-    private ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
+    @Override
+    public String path(long id) {
+        return "/loan-applications/" + id;
+    }
+
+    @Override
+    public String messageKey(String formName) {
+        return "loan-application." + formName;
+    }
+
+    @Override
+    public ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
         LoanApplication application = applications.get(id);
-        Map<String, Object> model = pages.model(viewer, "貸与申請 第" + id + "号", "applications");
-        model.put("household", households.one(viewer, application.householdId(), RESOURCE));
-        model.put("app", application);
-        model.put("allowed", applications.allowedActions(application));
+        Map<String, Object> model = review.model(viewer, "貸与申請 第" + id + "号", RESOURCE, application,
+                applications.allowedActions(application), applications.history(id), form);
         model.put("device", application.deviceId() == null ? null : devices.get(application.deviceId()));
         model.put("availableDevices", devices.list(DeviceState.AVAILABLE).stream().filter(Device::sineWave).toList());
         model.put("loan", application.state() == LoanApplicationState.HANDED_OVER
@@ -111,52 +110,41 @@ final class LoanApplicationPages {
         model.put("runningCosts", TermsOfLoan.RUNNING_COSTS);
         model.put("repairLiability", TermsOfLoan.REPAIR_LIABILITY);
         model.put("termsVersion", TermsOfLoan.VERSION);
-        model.put("history", timelines.of(applications.history(id)));
-        model.put("form", form);
         return new ModelAndView<>(VIEW, model);
     }
 
     @Post(value = "/loan-applications/{id}/start-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> startReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("start-review", body);
-        return act(request, viewer, id, form, () -> applications.startReview(Actor.of(viewer), id,
-                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+        return review.step(request, viewer, id, Form.of("start-review", body), this, applications::startReview);
     }
 
     @Post(value = "/loan-applications/{id}/request-information", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> requestInformation(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
                                        @Body Map<String, Object> body) {
-        Form form = Form.of("request-information", body);
-        return act(request, viewer, id, form, () -> applications.requestInformation(Actor.of(viewer), id,
-                new ProgramApplications.InformationRequest(form.text("message"), form.date("effectiveOn"), form.version())));
+        return review.requestInformation(request, viewer, id, Form.of("request-information", body), this,
+                applications::requestInformation);
     }
 
     @Post(value = "/loan-applications/{id}/resume-review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resumeReview(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("resume-review", body);
-        return act(request, viewer, id, form, () -> applications.resumeReview(Actor.of(viewer), id,
-                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+        return review.step(request, viewer, id, Form.of("resume-review", body), this, applications::resumeReview);
     }
 
     @Post(value = "/loan-applications/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("approve", body);
-        return act(request, viewer, id, form, () -> applications.approve(Actor.of(viewer), id,
+        return review.act(request, viewer, id, form, this, () -> applications.approve(Actor.of(viewer), id,
                 new LoanApplications.Decision(form.text("note"), form.date("decidedOn"), form.version())));
     }
 
     @Post(value = "/loan-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reject(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("reject", body);
-        return act(request, viewer, id, form, () -> applications.reject(Actor.of(viewer), id,
-                new LoanApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+        return review.refuse(request, viewer, id, Form.of("reject", body), this, applications::reject);
     }
 
     @Post(value = "/loan-applications/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("withdraw", body);
-        return act(request, viewer, id, form, () -> applications.withdraw(Actor.of(viewer), id,
-                new LoanApplications.Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+        return review.refuse(request, viewer, id, Form.of("withdraw", body), this, applications::withdraw);
     }
 
     @Post(value = "/loan-applications/{id}/assign-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -166,15 +154,15 @@ final class LoanApplicationPages {
         if (deviceId == null && !form.hasError("deviceId")) {
             form.reject("deviceId", UiText.of("error.choose-device"));
         }
-        return act(request, viewer, id, form, () -> applications.assignDevice(Actor.of(viewer), id,
+        return review.act(request, viewer, id, form, this, () -> applications.assignDevice(Actor.of(viewer), id,
                 new LoanApplications.DeviceAssignment(deviceId, form.date("assignedOn"), form.version())));
     }
 
     @Post(value = "/loan-applications/{id}/release-device", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> releaseDevice(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("release-device", body);
-        return act(request, viewer, id, form, () -> applications.releaseDevice(Actor.of(viewer), id,
-                new ProgramApplications.StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
+        return review.act(request, viewer, id, form, this, () -> applications.releaseDevice(Actor.of(viewer), id,
+                new StepCommand(form.text("note"), form.date("effectiveOn"), form.version())));
     }
 
     /** 引渡し: the family accepts both terms of line 538 (two checkboxes) and the loan starts on the handover date. */
@@ -188,14 +176,6 @@ final class LoanApplicationPages {
                         form.text("note"), form.version())));
         if (done.done()) {
             return flash.seeOther(request, "/loans/" + done.result().id(), "loan.handed-over");
-        }
-        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
-    }
-
-    private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form, Supplier<LoanApplication> action) {
-        Submission<LoanApplication> done = Submission.run(form, action);
-        if (done.done()) {
-            return flash.seeOther(request, "/loan-applications/" + id, "loan-application." + form.name());
         }
         return HttpResponse.status(done.status()).body(detail(viewer, id, form));
     }

@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -13,10 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jp.inochi.applications.ProgramApplication;
 import jp.inochi.applications.ProgramApplicationRepository;
-import jp.inochi.applications.ProgramApplications.InformationRequest;
-import jp.inochi.applications.ProgramApplications.StepCommand;
+import jp.inochi.applications.ApplicationReview;
+import jp.inochi.applications.ApplicationReviews;
+import jp.inochi.applications.InformationRequest;
+import jp.inochi.applications.Refusal;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.applications.model.ProgramApplicationAction;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.devices.Device;
@@ -27,9 +30,7 @@ import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.Dates;
-import jp.inochi.lifecycle.ExpectedVersion;
 import jp.inochi.lifecycle.LifecycleEvent;
-import jp.inochi.lifecycle.LifecycleEventRepository;
 import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.SubjectType;
@@ -41,9 +42,9 @@ import jp.inochi.platform.problem.ConflictException;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.IllegalTransitionException;
 import jp.inochi.platform.problem.InvalidInputException;
-import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
 
+import static jp.inochi.applications.ApplicationReview.blankToNull;
 import static jp.inochi.loans.model.LoanApplicationAction.LIFECYCLE;
 
 /**
@@ -59,12 +60,12 @@ public class LoanApplications {
     private final LoanHandovers handovers;
     private final HouseholdRepository households;
     private final LifecycleLog log;
-    private final LifecycleEventRepository events;
+    private final ApplicationReview<LoanApplication, LoanApplicationState, LoanApplicationAction> review;
     private final Clock clock;
 
     LoanApplications(LoanApplicationRepository applications, ProgramApplicationRepository programApplications,
-                     DeviceRepository deviceRepository, Devices devices, LoanHandovers handovers,
-                     HouseholdRepository households, LifecycleLog log, LifecycleEventRepository events, Clock clock) {
+                     DeviceRepository deviceRepository, Devices devices, LoanHandovers handovers, HouseholdRepository households,
+                     LifecycleLog log, ApplicationReviews reviews, Clock clock) {
         this.applications = applications;
         this.programApplications = programApplications;
         this.deviceRepository = deviceRepository;
@@ -72,7 +73,8 @@ public class LoanApplications {
         this.handovers = handovers;
         this.households = households;
         this.log = log;
-        this.events = events;
+        this.review = reviews.of(new ApplicationReview.Kind<>("貸与申請", SubjectType.LOAN_APPLICATION, LIFECYCLE,
+                applications, Set.of(LoanApplicationAction.WITHDRAW, LoanApplicationAction.RELEASE_DEVICE)));
         this.clock = clock;
     }
 
@@ -86,10 +88,6 @@ public class LoanApplications {
     }
 
     @Serdeable
-    public record Refusal(@NotBlank @Size(max = 2000) String reason, @Nullable LocalDate decidedOn, @Nullable Long version) {
-    }
-
-    @Serdeable
     public record DeviceAssignment(@NotNull Long deviceId, @Nullable LocalDate assignedOn, @Nullable Long version) {
     }
 
@@ -99,24 +97,24 @@ public class LoanApplications {
     }
 
     public LoanApplication get(long id) {
-        return applications.findById(id).orElseThrow(() -> new NotFoundException("貸与申請"));
+        return review.get(id);
     }
 
     public List<LoanApplication> list(@Nullable LoanApplicationState state, @Nullable Long householdId) {
-        if (householdId != null) {
-            return applications.findByHouseholdIdOrderByIdDesc(householdId).stream()
-                    .filter(a -> state == null || a.state() == state).toList();
-        }
-        return state == null ? applications.findAllOrderByIdDesc() : applications.findByStateOrderById(state);
+        return review.list(state, householdId);
     }
 
     public List<String> allowedActions(LoanApplication application) {
-        return LIFECYCLE.allowedApiNames(application.state());
+        return review.allowedActions(application);
+    }
+
+    /** The next steps in the center's words, for the queue: withdrawing and releasing the device left out. */
+    public List<String> nextSteps(LoanApplication application) {
+        return review.nextSteps(application);
     }
 
     public List<LifecycleEvent> history(long id) {
-        get(id);
-        return events.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.LOAN_APPLICATION, id);
+        return review.history(id);
     }
 
     /** Refused with 409 unless the program application is approved: its state and allowed actions are named. */
@@ -145,70 +143,60 @@ public class LoanApplications {
         LoanApplication saved = applications.save(new LoanApplication(null, program.id(), program.householdId(),
                 LoanApplicationState.RECEIVED, command.receivedOn(), null, null, null, null, null, null, now, now, null));
         log.record(actor, new Step(SubjectType.LOAN_APPLICATION, saved.id(), saved.householdId(), null, "receive", null,
-                saved.state().name(), StepInput.blankToNull(command.note()), "programApplication=" + program.id(),
+                saved.state().name(), blankToNull(command.note()), "programApplication=" + program.id(),
                 command.receivedOn()));
         return saved;
     }
 
     @Transactional
     public LoanApplication startReview(Actor actor, long id, @Valid StepCommand command) {
-        return step(actor, id, LoanApplicationAction.START_REVIEW, command.note(), command.effectiveOn(), command.version());
+        return review.step(actor, id, LoanApplicationAction.START_REVIEW, command);
     }
 
     @Transactional
     public LoanApplication requestInformation(Actor actor, long id, @Valid InformationRequest command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
-        LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.REQUEST_INFORMATION);
-        LocalDate on = effective(command.effectiveOn(), current.receivedOn(), "申請の受付日", "effectiveOn");
-        LoanApplication saved = applications.update(current.withInformationRequest(command.message().strip())
-                .moved(next, clock.instant()));
-        record(actor, current, next, LoanApplicationAction.REQUEST_INFORMATION, command.message(), on);
-        return saved;
+        return review.requestInformation(actor, id, LoanApplicationAction.REQUEST_INFORMATION, command);
     }
 
     @Transactional
     public LoanApplication resumeReview(Actor actor, long id, @Valid StepCommand command) {
-        return step(actor, id, LoanApplicationAction.RESUME_REVIEW, command.note(), command.effectiveOn(), command.version());
+        return review.step(actor, id, LoanApplicationAction.RESUME_REVIEW, command);
     }
 
     @Transactional
     public LoanApplication approve(Actor actor, long id, @Valid Decision command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.APPROVE);
-        LocalDate on = effective(command.decidedOn(), current.receivedOn(), "申請の受付日", "decidedOn");
+        LocalDate on = review.effective(command.decidedOn(), current, "decidedOn");
         LoanApplication saved = applications.update(current.moved(next, clock.instant())
-                .decided(on, StepInput.blankToNull(command.note()), actor.userId()));
-        record(actor, current, next, LoanApplicationAction.APPROVE, command.note(), on);
+                .decided(on, blankToNull(command.note()), actor.userId()));
+        review.record(actor, current, next, LoanApplicationAction.APPROVE, command.note(), on);
         return saved;
     }
 
     @Transactional
     public LoanApplication reject(Actor actor, long id, @Valid Refusal command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.REJECT);
-        LocalDate on = effective(command.decidedOn(), current.receivedOn(), "申請の受付日", "decidedOn");
+        LocalDate on = review.effective(command.decidedOn(), current, "decidedOn");
         LoanApplication saved = applications.update(current.moved(next, clock.instant())
                 .decided(on, command.reason().strip(), actor.userId()));
-        record(actor, current, next, LoanApplicationAction.REJECT, command.reason(), on);
+        review.record(actor, current, next, LoanApplicationAction.REJECT, command.reason(), on);
         return saved;
     }
 
     /** Withdrawn at any point before the handover; a device set aside for it becomes available again. */
     @Transactional
     public LoanApplication withdraw(Actor actor, long id, @Valid Refusal command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.WITHDRAW);
-        LocalDate on = effective(command.decidedOn(), current.receivedOn(), "申請の受付日", "decidedOn");
+        LocalDate on = review.effective(command.decidedOn(), current, "decidedOn");
         if (current.deviceId() != null) {
             devices.move(actor, current.deviceId(), DeviceAction.RELEASE, "貸与申請の取下げ", on, current.householdId(), null);
         }
         LoanApplication saved = applications.update(current.withDevice(null, null).moved(next, clock.instant())
                 .decided(current.decidedOn() == null ? on : current.decidedOn(), command.reason().strip(), actor.userId()));
-        record(actor, current, next, LoanApplicationAction.WITHDRAW, command.reason(), on);
+        review.record(actor, current, next, LoanApplicationAction.WITHDRAW, command.reason(), on);
         return saved;
     }
 
@@ -218,31 +206,29 @@ public class LoanApplications {
      */
     @Transactional
     public LoanApplication assignDevice(Actor actor, long id, @Valid DeviceAssignment command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.ASSIGN_DEVICE);
         Device device = deviceRepository.findById(command.deviceId()).orElseThrow(() -> new InvalidInputException(
                 "deviceId", "装置（番号 " + command.deviceId() + "）が見つかりません"));
         if (!device.sineWave()) {
             throw new ConflictException("装置「" + device.serialNumber() + "」は正弦波出力ではないため、人工呼吸器用に貸与できません");
         }
-        LocalDate on = effective(command.assignedOn(), current.decidedOn(), "貸与決定日", "assignedOn");
+        LocalDate on = review.effective(command.assignedOn(), current.decidedOn(), "貸与決定日", "assignedOn");
         devices.move(actor, device.id(), DeviceAction.RESERVE, "貸与申請 " + id, on, current.householdId(), null);
         LoanApplication saved = applications.update(current.withDevice(device.id(), on).moved(next, clock.instant()));
-        log.record(actor, step(current, next, LoanApplicationAction.ASSIGN_DEVICE, null, on)
+        log.record(actor, review.stepOf(current, next, LoanApplicationAction.ASSIGN_DEVICE, null, on)
                 .detail("device=" + device.id() + " serial=" + device.serialNumber()));
         return saved;
     }
 
     @Transactional
     public LoanApplication releaseDevice(Actor actor, long id, @Valid StepCommand command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.RELEASE_DEVICE);
-        LocalDate on = effective(command.effectiveOn(), current.deviceAssignedOn(), "装置の割当日", "effectiveOn");
+        LocalDate on = review.effective(command.effectiveOn(), current.deviceAssignedOn(), "装置の割当日", "effectiveOn");
         devices.move(actor, current.deviceId(), DeviceAction.RELEASE, command.note(), on, current.householdId(), null);
         LoanApplication saved = applications.update(current.withDevice(null, null).moved(next, clock.instant()));
-        record(actor, current, next, LoanApplicationAction.RELEASE_DEVICE, command.note(), on);
+        review.record(actor, current, next, LoanApplicationAction.RELEASE_DEVICE, command.note(), on);
         return saved;
     }
 
@@ -252,8 +238,7 @@ public class LoanApplications {
      */
     @Transactional
     public Loan handOver(Actor actor, long id, @Valid Handover command) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(command.version(), current.version());
+        LoanApplication current = review.current(id, command.version());
         LoanApplicationState next = LIFECYCLE.next(current.state(), LoanApplicationAction.HAND_OVER);
         ProgramApplication program = programApplications.findById(current.programApplicationId()).orElseThrow();
         List<FieldError> errors = new ArrayList<>();
@@ -273,43 +258,8 @@ public class LoanApplications {
                 current.householdId(), null);
         applications.update(current.moved(next, clock.instant()));
         Loan loan = handovers.start(actor, current, command.startDate(), command.terms());
-        log.record(actor, step(current, next, LoanApplicationAction.HAND_OVER, command.note(), command.startDate())
+        log.record(actor, review.stepOf(current, next, LoanApplicationAction.HAND_OVER, command.note(), command.startDate())
                 .loan(loan.id()).detail("loan=" + loan.id()));
         return loan;
-    }
-
-    private LoanApplication step(Actor actor, long id, LoanApplicationAction action, @Nullable String note,
-                                 @Nullable LocalDate effectiveOn, @Nullable Long version) {
-        LoanApplication current = get(id);
-        ExpectedVersion.check(version, current.version());
-        LoanApplicationState next = LIFECYCLE.next(current.state(), action);
-        LocalDate on = effective(effectiveOn, current.receivedOn(), "申請の受付日", "effectiveOn");
-        LoanApplication saved = applications.update(current.moved(next, clock.instant()));
-        record(actor, current, next, action, note, on);
-        return saved;
-    }
-
-    private void record(Actor actor, LoanApplication current, LoanApplicationState next, LoanApplicationAction action,
-                        @Nullable String reason, LocalDate on) {
-        log.record(actor, step(current, next, action, reason, on));
-    }
-
-    private static Step step(LoanApplication current, LoanApplicationState next, LoanApplicationAction action,
-                             @Nullable String reason, LocalDate on) {
-        return Step.of(SubjectType.LOAN_APPLICATION, current.id(), action, on).household(current.householdId())
-                .states(current.state(), next).reason(StepInput.blankToNull(reason));
-    }
-
-    private LocalDate effective(@Nullable LocalDate requested, @Nullable LocalDate earliest, String earliestName,
-                                String field) {
-        LocalDate today = JapanTime.today(clock);
-        LocalDate on = requested == null ? today : requested;
-        List<FieldError> errors = new ArrayList<>();
-        Dates.notInFuture(errors, field, on, today);
-        Dates.notBefore(errors, field, on, earliest, earliestName);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return on;
     }
 }

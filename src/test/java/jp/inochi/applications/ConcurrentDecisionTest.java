@@ -55,7 +55,7 @@ class ConcurrentDecisionTest {
         Actor staff = Actor.of(logins.viewer(Role.CENTER_STAFF));
         ProgramApplication received = applications.receive(staff,
                 new ProgramApplications.NewProgramApplication(household.id(), LocalDate.of(2026, 3, 30), null, null));
-        return applications.startReview(staff, received.id(), ProgramApplications.StepCommand.today());
+        return applications.startReview(staff, received.id(), StepCommand.today());
     }
 
     @Test
@@ -77,7 +77,7 @@ class ConcurrentDecisionTest {
                         },
                         () -> {
                             start.await();
-                            return applications.reject(admin, application.id(), new ProgramApplications.Refusal(
+                            return applications.reject(admin, application.id(), new Refusal(
                                     "書類不備", null, seen)).state().name();
                         });
                 List<Future<String>> futures = new ArrayList<>();

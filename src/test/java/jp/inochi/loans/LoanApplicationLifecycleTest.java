@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import jp.inochi.applications.ProgramApplication;
-import jp.inochi.applications.ProgramApplications.StepCommand;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.applications.ProgramApplications;
 import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceCondition;
@@ -22,7 +22,7 @@ import jp.inochi.households.Household;
 import jp.inochi.loans.LoanApplications.DeviceAssignment;
 import jp.inochi.loans.LoanApplications.Handover;
 import jp.inochi.loans.LoanApplications.NewLoanApplication;
-import jp.inochi.loans.LoanApplications.Refusal;
+import jp.inochi.applications.Refusal;
 import jp.inochi.loans.model.LoanApplicationState;
 import jp.inochi.loans.model.LoanState;
 import jp.inochi.platform.problem.ConflictException;
@@ -65,7 +65,7 @@ class LoanApplicationLifecycleTest {
         clock.setDate(DAY);
         ProgramApplication underReview = programs.startReview(testLoans.staff(), programs.receive(testLoans.staff(),
                 new ProgramApplications.NewProgramApplication(household().id(), DAY, null, null)).id(),
-                ProgramApplications.StepCommand.today());
+                StepCommand.today());
         var refused = assertThrows(IllegalTransitionException.class, () -> applications.receive(testLoans.staff(),
                 new NewLoanApplication(underReview.id(), DAY, null)));
         assertEquals("UNDER_REVIEW", refused.extensions().get("currentState"));

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.inochi.access.Role;
 import jp.inochi.applications.ProgramApplication;
 import jp.inochi.applications.ProgramApplications;
+import jp.inochi.applications.StepCommand;
 import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
@@ -61,7 +62,7 @@ public class TestLoans {
         clock.setDate(on);
         ProgramApplication received = programs.receive(staff(),
                 new ProgramApplications.NewProgramApplication(household.id(), on, null, null));
-        programs.startReview(staff(), received.id(), ProgramApplications.StepCommand.today());
+        programs.startReview(staff(), received.id(), StepCommand.today());
         return programs.approve(staff(), received.id(), new ProgramApplications.Approval(List.of(), null, null, null));
     }
 
@@ -69,7 +70,7 @@ public class TestLoans {
         ProgramApplication program = approvedProgram(household, on);
         LoanApplication received = loanApplications.receive(staff(),
                 new LoanApplications.NewLoanApplication(program.id(), on, null));
-        loanApplications.startReview(staff(), received.id(), ProgramApplications.StepCommand.today());
+        loanApplications.startReview(staff(), received.id(), StepCommand.today());
         return loanApplications.approve(staff(), received.id(), new LoanApplications.Decision(null, null, null));
     }
 
