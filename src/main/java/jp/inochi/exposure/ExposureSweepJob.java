@@ -1,19 +1,19 @@
 package jp.inochi.exposure;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.inochi.boundaries.HouseholdPlaces;
-import jp.inochi.scheduling.ScheduledJob;
+import jp.inochi.scheduling.Recurring;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Every five minutes, once across all instances (clustered Quartz): evaluates homes that changed without a
- * HouseholdMoved event reaching this service, and homes not evaluated yet
+ * Every five minutes (schedules/jobs.yml), once across all instances (clustered Quartz): evaluates homes that changed
+ * without a HouseholdMoved event reaching this service, and homes not evaluated yet
  * ({@link HouseholdExposures#refreshStale()}, {@link HouseholdPlaces#refreshStale()}).
  */
 @Singleton
+@Recurring("exposure-and-place-sweep")
 @DisallowConcurrentExecution
 class ExposureSweepJob implements Job {
     private final HouseholdExposures exposures;
@@ -28,29 +28,5 @@ class ExposureSweepJob implements Job {
     public void execute(JobExecutionContext context) {
         exposures.refreshStale();
         places.refreshStale();
-    }
-
-    @Singleton
-    static class Schedule implements ScheduledJob {
-        private final String cron;
-
-        Schedule(@Value("${inochi.exposure.sweep-cron:0 */5 * * * ?}") String cron) {
-            this.cron = cron;
-        }
-
-        @Override
-        public String name() {
-            return "exposure-and-place-sweep";
-        }
-
-        @Override
-        public String cron() {
-            return cron;
-        }
-
-        @Override
-        public Class<? extends Job> jobClass() {
-            return ExposureSweepJob.class;
-        }
     }
 }

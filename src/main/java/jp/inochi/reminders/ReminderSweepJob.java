@@ -2,7 +2,7 @@ package jp.inochi.reminders;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import jp.inochi.scheduling.ScheduledJob;
+import jp.inochi.scheduling.Recurring;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -13,6 +13,7 @@ import org.quartz.JobExecutionContext;
  * idempotent, so running it again is always safe.
  */
 @Singleton
+@Recurring("reminder-sweep")
 @DisallowConcurrentExecution
 class ReminderSweepJob implements Job {
     private final ReminderSweep sweep;
@@ -26,24 +27,5 @@ class ReminderSweepJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         sweep.run(clock.instant());
-    }
-
-    @Singleton
-    static class Schedule implements ScheduledJob {
-
-        @Override
-        public String name() {
-            return "reminder-sweep";
-        }
-
-        @Override
-        public String cron() {
-            return "0 5 * * * ?";
-        }
-
-        @Override
-        public Class<? extends Job> jobClass() {
-            return ReminderSweepJob.class;
-        }
     }
 }

@@ -1,39 +1,25 @@
 package jp.inochi.scheduling;
 
-import io.micronaut.context.annotation.Context;
 import java.text.ParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.quartz.CronExpression;
 
 /**
- * The cadence of every recurring job, from {@code schedules/jobs.yml}: staff and operators review and change when
- * the sweeps and the mail delivery run there, not in code. A job the file does not name keeps the cron it brings
- * ({@link ScheduledJob#cron()}); {@code enabled: false} keeps a job from running on any instance, and
- * {@code run-at-start: true} also runs it once whenever an instance starts (a sweep catching up after a stop).
- * Read and checked when the service starts ({@code @Context}): a wrong cron or an unknown job stops the start.
+ * The cadence of every recurring job, from {@code schedules/jobs.yml} only: staff and operators review and change when
+ * the sweeps and the mail delivery run there, not in code. Every job needs its entry; {@code enabled: false} keeps a
+ * job from running on any instance, and {@code run-at-start: true} also runs it once whenever an instance starts
+ * (a sweep catching up after a stop).
  */
-@Context
-public class JobCadences {
-    public static final String FILE = "jobs.yml";
+final class JobCadences {
+    static final String FILE = "jobs.yml";
 
-    private final Map<String, Cadence> cadences;
-
-    JobCadences(SchedulesSettings settings, List<ScheduledJob> jobs) {
-        this.cadences = read(SchedulesFile.read(settings.file(FILE)),
-                jobs.stream().map(ScheduledJob::name).collect(Collectors.toSet()));
+    private JobCadences() {
     }
 
     /** A job's cron, whether it runs at all, and whether an instance also runs it once when it starts. */
-    public record Cadence(String cron, boolean enabled, boolean runAtStart) {
-    }
-
-    public Cadence of(ScheduledJob job) {
-        return Optional.ofNullable(cadences.get(job.name())).orElse(new Cadence(job.cron(), true, false));
+    record Cadence(String cron, boolean enabled, boolean runAtStart) {
     }
 
     static Map<String, Cadence> read(SchedulesFile file, Set<String> knownJobs) {
@@ -61,6 +47,11 @@ public class JobCadences {
                         }
                     });
                 });
+            }
+            for (String name : knownJobs.stream().sorted().toList()) {
+                if (!jobs.has(name)) {
+                    jobs.problem(name, "このジョブの実行時刻が書かれていません。cron を書いてください（どのインスタンスでも実行しないときは enabled: false も）");
+                }
             }
         });
         file.finish();

@@ -20,7 +20,7 @@ import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registers every {@link ScheduledJob} in the shared job store and starts this instance's scheduler. */
+/** Registers every {@link Recurring} job in the shared job store and starts this instance's scheduler. */
 @Singleton
 final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLifecycle.class);
@@ -31,13 +31,11 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
     private final Scheduler scheduler;
     private final List<ScheduledJob> jobs;
     private final SchedulerSettings settings;
-    private final JobCadences cadences;
 
-    SchedulerLifecycle(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
+    SchedulerLifecycle(Scheduler scheduler, RecurringJobs jobs, SchedulerSettings settings) {
         this.scheduler = scheduler;
-        this.jobs = jobs;
+        this.jobs = jobs.all();
         this.settings = settings;
-        this.cadences = cadences;
     }
 
     @Override
@@ -66,13 +64,11 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
         private final Scheduler scheduler;
         private final List<ScheduledJob> jobs;
         private final SchedulerSettings settings;
-        private final JobCadences cadences;
 
-        RunAtStart(Scheduler scheduler, List<ScheduledJob> jobs, SchedulerSettings settings, JobCadences cadences) {
+        RunAtStart(Scheduler scheduler, RecurringJobs jobs, SchedulerSettings settings) {
             this.scheduler = scheduler;
-            this.jobs = jobs;
+            this.jobs = jobs.all();
             this.settings = settings;
-            this.cadences = cadences;
         }
 
         @Override
@@ -86,8 +82,7 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
                 return;
             }
             for (ScheduledJob job : jobs) {
-                JobCadences.Cadence cadence = cadences.of(job);
-                if (cadence.enabled() && cadence.runAtStart()) {
+                if (job.cadence().enabled() && job.cadence().runAtStart()) {
                     try {
                         scheduler.triggerJob(new JobKey(job.name(), GROUP));
                     } catch (SchedulerException e) {
@@ -124,7 +119,7 @@ final class SchedulerLifecycle implements ApplicationEventListener<StartupEvent>
      * ({@code schedules/jobs.yml}); a job switched off there is removed from the shared store, so no instance runs it.
      */
     private void register(ScheduledJob job) throws SchedulerException {
-        JobCadences.Cadence cadence = cadences.of(job);
+        JobCadences.Cadence cadence = job.cadence();
         if (!cadence.enabled()) {
             removeFromSharedStore(scheduler, new JobKey(job.name(), GROUP));
             LOG.info("Job {} is switched off in schedules/jobs.yml", job.name());

@@ -3,14 +3,12 @@ package jp.inochi.web;
 import io.micronaut.http.HttpStatus;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.inochi.platform.problem.FieldError;
+import jp.inochi.platform.problem.FieldErrors;
 import jp.inochi.platform.problem.InochiException;
 import jp.inochi.platform.problem.ProblemType;
 
@@ -36,7 +34,7 @@ public final class Submission<T> {
         try {
             return new Submission<>(action.get(), HttpStatus.OK);
         } catch (ConstraintViolationException invalid) {
-            form.rejectAll(fieldErrors(invalid));
+            form.rejectAll(FieldErrors.of(invalid));
             return new Submission<>(null, HttpStatus.BAD_REQUEST);
         } catch (InochiException refused) {
             if (refused.type() == ProblemType.VALIDATION_FAILED) {
@@ -62,7 +60,7 @@ public final class Submission<T> {
     public static <C, T> Submission<T> run(Form form, Validator validator, C command, Function<C, T> action) {
         if (form.hasErrors()) {
             for (ConstraintViolation<C> violation : validator.validate(command)) {
-                String field = fieldName(violation);
+                String field = FieldErrors.fieldName(violation);
                 if (!form.hasError(field)) {
                     form.reject(field, violation.getMessage());
                 }
@@ -91,40 +89,5 @@ public final class Submission<T> {
             case ILLEGAL_TRANSITION -> refused.detail() + "（" + refused.type().title() + "）";
             default -> refused.detail();
         };
-    }
-
-    /** Field names as the form names them: {@code reject.command.reason} → {@code reason}. */
-    static List<FieldError> fieldErrors(ConstraintViolationException invalid) {
-        return invalid.getConstraintViolations().stream()
-                .map(violation -> new FieldError(fieldName(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field)).toList();
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        StringBuilder name = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
-                    || node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.CROSS_PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null) {
-                    name.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.getName() == null || node.getName().isEmpty()) {
-                continue;
-            }
-            if (!name.isEmpty()) {
-                name.append('.');
-            }
-            name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return name.toString();
     }
 }

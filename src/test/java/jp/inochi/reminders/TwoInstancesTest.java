@@ -96,6 +96,12 @@ class TwoInstancesTest {
                   loan-returns-sweep:
                     enabled: false
                     cron: "0 10 0 * * ?"
+                  exposure-and-place-sweep:
+                    cron: "0 */5 * * * ?"
+                  disaster-declaration-run-out:
+                    cron: "0 * * * * ?"
+                  finished-session-cleanup:
+                    cron: "0 40 3 * * ?"
                 """, StandardCharsets.UTF_8);
         Map<String, String> settings = ServiceProcess.sharedSettings(schedules, smtp.getSmtp().getPort());
         nodeA = ServiceProcess.start("node-a", settings);

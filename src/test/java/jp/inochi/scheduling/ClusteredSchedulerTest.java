@@ -6,28 +6,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import jp.inochi.testsupport.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 
+/** A recurring job bean runs on the cadence schedules/jobs.yml gives it (here a copy of the reviewed file plus its entry). */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "inochi.scheduler.start", value = "true")
 @Property(name = "spec.name", value = "ClusteredSchedulerTest")
-class ClusteredSchedulerTest {
+class ClusteredSchedulerTest implements TestPropertyProvider {
 
     @Inject
     Scheduler scheduler;
 
     @Inject
     EverySecond everySecond;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            Path dir = Files.createTempDirectory("inochi-schedules-");
+            Files.writeString(dir.resolve("jobs.yml"), Files.readString(Path.of("schedules/jobs.yml"), StandardCharsets.UTF_8)
+                    + "  test-every-second:\n    cron: \"* * * * * ?\"\n", StandardCharsets.UTF_8);
+            Files.copy(Path.of("schedules/reminders.yml"), dir.resolve("reminders.yml"));
+            dir.toFile().deleteOnExit();
+            dir.resolve("jobs.yml").toFile().deleteOnExit();
+            dir.resolve("reminders.yml").toFile().deleteOnExit();
+            return Map.of("inochi.schedules.dir", dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @AfterEach
     void removeTheTestJobFromTheSharedStore() throws Exception {
@@ -46,38 +72,14 @@ class ClusteredSchedulerTest {
     }
 
     @Singleton
+    @Recurring("test-every-second")
     @Requires(property = "spec.name", value = "ClusteredSchedulerTest")
-    static class EverySecond implements ScheduledJob {
+    static class EverySecond implements Job {
         final CountDownLatch ran = new CountDownLatch(1);
 
         @Override
-        public String name() {
-            return "test-every-second";
-        }
-
-        @Override
-        public String cron() {
-            return "* * * * * ?";
-        }
-
-        @Override
-        public Class<? extends Job> jobClass() {
-            return CountingJob.class;
-        }
-    }
-
-    @Singleton
-    @Requires(property = "spec.name", value = "ClusteredSchedulerTest")
-    static class CountingJob implements Job {
-        private final EverySecond schedule;
-
-        CountingJob(EverySecond schedule) {
-            this.schedule = schedule;
-        }
-
-        @Override
         public void execute(JobExecutionContext context) {
-            schedule.ran.countDown();
+            ran.countDown();
         }
     }
 }

@@ -1,17 +1,18 @@
 package jp.inochi.reminders.outbox;
 
 import jakarta.inject.Singleton;
-import jp.inochi.scheduling.ScheduledJob;
+import jp.inochi.scheduling.Recurring;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Sends what the outbox holds ({@link OutboxDelivery#deliverReady()}), every 30 seconds unless
- * {@code schedules/jobs.yml} says otherwise. Claims are row locks, so a manual run or another instance may send at the
+ * Sends what the outbox holds ({@link OutboxDelivery#deliverReady()}), every 30 seconds
+ * ({@code schedules/jobs.yml}). Claims are row locks, so a manual run or another instance may send at the
  * same time without sending anything twice.
  */
 @Singleton
+@Recurring("outbox-delivery")
 @DisallowConcurrentExecution
 class OutboxDeliveryJob implements Job {
     private final OutboxDelivery delivery;
@@ -23,24 +24,5 @@ class OutboxDeliveryJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         delivery.deliverReady();
-    }
-
-    @Singleton
-    static class Schedule implements ScheduledJob {
-
-        @Override
-        public String name() {
-            return "outbox-delivery";
-        }
-
-        @Override
-        public String cron() {
-            return "0/30 * * * * ?";
-        }
-
-        @Override
-        public Class<? extends Job> jobClass() {
-            return OutboxDeliveryJob.class;
-        }
     }
 }
