@@ -75,6 +75,11 @@ final class DisasterPages {
     private static final int DEFAULT_REPLY_MINUTES = 180;
 
     private final DisasterEvents events;
+    private final DeclaringEvents declaring;
+    private final EventOutages outages;
+    private final ReevaluatingEventAreas reevaluating;
+    private final OpeningMunicipalAccess municipalAccess;
+    private final ClosingEvents closing;
     private final EventLists lists;
     private final SafetyChecks safetyChecks;
     private final LayerCatalogue layers;
@@ -84,9 +89,16 @@ final class DisasterPages {
     private final Flash flash;
     private final java.time.Clock clock;
 
-    DisasterPages(DisasterEvents events, EventLists lists, SafetyChecks safetyChecks, LayerCatalogue layers,
+    DisasterPages(DisasterEvents events, DeclaringEvents declaring, EventOutages outages,
+                  ReevaluatingEventAreas reevaluating, OpeningMunicipalAccess municipalAccess, ClosingEvents closing,
+                  EventLists lists, SafetyChecks safetyChecks, LayerCatalogue layers,
                   UploadReceiver uploads, MunicipalityNames names, Pages pages, Flash flash, java.time.Clock clock) {
         this.events = events;
+        this.declaring = declaring;
+        this.outages = outages;
+        this.reevaluating = reevaluating;
+        this.municipalAccess = municipalAccess;
+        this.closing = closing;
         this.lists = lists;
         this.safetyChecks = safetyChecks;
         this.layers = layers;
@@ -150,7 +162,7 @@ final class DisasterPages {
         } else if (kind == AreaKind.POLYGON) {
             form.reject("areaKind", UiText.of("error.disaster.polygon-here"));
         }
-        DisasterEvents.Declaration declaration = declaration(form, area);
+        DeclaringEvents.Declaration declaration = declaration(form, area);
         return declared(request, viewer, form, codes, declaration, "POST " + LIST);
     }
 
@@ -166,7 +178,7 @@ final class DisasterPages {
             if (upload.files().isEmpty()) {
                 form.reject("file", UiText.of("error.disaster.file"));
             }
-            DisasterEvents.Declaration declaration = declaration(form, new EventAreas.AreaRequest(AreaKind.POLYGON,
+            DeclaringEvents.Declaration declaration = declaration(form, new EventAreas.AreaRequest(AreaKind.POLYGON,
                     null, null, form.integer("crs"), null, null, upload.files(), null));
             return declared(request, viewer, form, List.of(), declaration, "POST " + LIST + "/upload");
         } finally {
@@ -174,7 +186,7 @@ final class DisasterPages {
         }
     }
 
-    private DisasterEvents.Declaration declaration(Form form, @Nullable EventAreas.AreaRequest area) {
+    private DeclaringEvents.Declaration declaration(Form form, @Nullable EventAreas.AreaRequest area) {
         String name = form.text("name");
         if (name == null) {
             form.reject("name", UiText.of("error.disaster.name"));
@@ -192,12 +204,12 @@ final class DisasterPages {
         if (note != null && note.length() > 2000) {
             form.reject("note", UiText.of("error.disaster.note"));
         }
-        return new DisasterEvents.Declaration(name, type, startsAt, outage, restoration, note, area, null);
+        return new DeclaringEvents.Declaration(name, type, startsAt, outage, restoration, note, area, null);
     }
 
     private HttpResponse<?> declared(HttpRequest<?> request, Viewer viewer, Form form, List<String> codes,
-                                     DisasterEvents.Declaration declaration, String resource) {
-        Submission<DisasterEvent> done = Submission.run(form, () -> events.declare(viewer, declaration, resource));
+                                     DeclaringEvents.Declaration declaration, String resource) {
+        Submission<DisasterEvent> done = Submission.run(form, () -> declaring.declare(viewer, declaration, resource));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + done.result().id(), "disaster.declared");
         }
@@ -306,7 +318,7 @@ final class DisasterPages {
             form.reject("reason", UiText.of("error.disaster.close-reason"));
         }
         Long version = form.version();
-        Submission<DisasterEvent> done = Submission.run(form, () -> events.close(viewer, id, reason, version,
+        Submission<DisasterEvent> done = Submission.run(form, () -> closing.close(viewer, id, reason, version,
                 "POST " + LIST + "/{id}/close"));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + id, "disaster.closed");
@@ -319,7 +331,7 @@ final class DisasterPages {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     HttpResponse<?> reevaluate(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("reevaluate", body);
-        Submission<Integer> done = Submission.run(form, () -> events.reevaluate(viewer, id, "POST " + LIST + "/{id}/reevaluate"));
+        Submission<Integer> done = Submission.run(form, () -> reevaluating.reevaluate(viewer, id, "POST " + LIST + "/{id}/reevaluate"));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + id, "disaster.reevaluated");
         }
@@ -334,9 +346,9 @@ final class DisasterPages {
         Instant outageStartedAt = dateTime(form, "outageStartedAt");
         Instant expectedRestorationAt = dateTime(form, "expectedRestorationAt");
         Long version = form.version();
-        Submission<DisasterEvent> done = Submission.run(form, () -> events.updateOutage(viewer, id, outageStartedAt,
-                expectedRestorationAt, events.restorations(id).entrySet().stream()
-                        .map(kept -> new DisasterEvents.Restoration(kept.getKey(), kept.getValue())).toList(),
+        Submission<DisasterEvent> done = Submission.run(form, () -> outages.updateOutage(viewer, id, outageStartedAt,
+                expectedRestorationAt, outages.restorations(id).entrySet().stream()
+                        .map(kept -> new EventOutages.Restoration(kept.getKey(), kept.getValue())).toList(),
                 version, "POST " + LIST + "/{id}/outage"));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + id, "disaster.outage");
@@ -355,8 +367,8 @@ final class DisasterPages {
             form.reject("reason", UiText.of("error.disaster.access-reason"));
         }
         Instant endsAt = dateTime(form, "endsAt");
-        Submission<DisasterEvent> done = Submission.run(form, () -> events.openMunicipalAccess(viewer, id,
-                new DisasterEvents.MunicipalAccess(endsAt, reason), "POST " + LIST + "/{id}/municipal-access"));
+        Submission<DisasterEvent> done = Submission.run(form, () -> municipalAccess.openMunicipalAccess(viewer, id,
+                new OpeningMunicipalAccess.MunicipalAccess(endsAt, reason), "POST " + LIST + "/{id}/municipal-access"));
         if (done.done()) {
             return flash.seeOther(request, LIST + "/" + id, "disaster.municipal-access");
         }
