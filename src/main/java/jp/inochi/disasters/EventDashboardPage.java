@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Map;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
@@ -40,15 +39,13 @@ final class EventDashboardPage {
     private final ReevaluatingEventAreas reevaluating;
     private final EventOutages outages;
     private final OpeningMunicipalAccess municipalAccess;
-    private final Flash flash;
 
     EventDashboardPage(EventScreens screens, ReevaluatingEventAreas reevaluating, EventOutages outages,
-                       OpeningMunicipalAccess municipalAccess, Flash flash) {
+                       OpeningMunicipalAccess municipalAccess) {
         this.screens = screens;
         this.reevaluating = reevaluating;
         this.outages = outages;
         this.municipalAccess = municipalAccess;
-        this.flash = flash;
     }
 
     @Get(LIST + "/{id}")
@@ -63,10 +60,7 @@ final class EventDashboardPage {
         Form form = Form.of("reevaluate", body);
         Submission<Integer> done = Submission.run(form, () -> reevaluating.reevaluate(viewer, id,
                 "POST " + LIST + "/{id}/reevaluate"));
-        if (done.done()) {
-            return flash.seeOther(request, LIST + "/" + id, "disaster.reevaluated");
-        }
-        return HttpResponse.status(done.status()).body(screens.dashboard(viewer, id, form));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.reevaluated");
     }
 
     /** The outage's start and the expected restoration for the whole event; the per-municipality ones are kept. */
@@ -81,10 +75,7 @@ final class EventDashboardPage {
                 expectedRestorationAt, outages.restorations(id).entrySet().stream()
                         .map(kept -> new EventOutages.Restoration(kept.getKey(), kept.getValue())).toList(),
                 version, "POST " + LIST + "/{id}/outage"));
-        if (done.done()) {
-            return flash.seeOther(request, LIST + "/" + id, "disaster.outage");
-        }
-        return HttpResponse.status(done.status()).body(screens.dashboard(viewer, id, form));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.outage");
     }
 
     /** Opens municipal access for the event's municipalities (a disaster declaration): center admins only. */
@@ -100,9 +91,6 @@ final class EventDashboardPage {
         Instant endsAt = EventScreens.dateTime(form, "endsAt");
         Submission<DisasterEvent> done = Submission.run(form, () -> municipalAccess.openMunicipalAccess(viewer, id,
                 new OpeningMunicipalAccess.MunicipalAccess(endsAt, reason), "POST " + LIST + "/{id}/municipal-access"));
-        if (done.done()) {
-            return flash.seeOther(request, LIST + "/" + id, "disaster.municipal-access");
-        }
-        return HttpResponse.status(done.status()).body(screens.dashboard(viewer, id, form));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.municipal-access");
     }
 }

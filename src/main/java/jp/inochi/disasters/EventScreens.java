@@ -1,6 +1,8 @@
 package jp.inochi.disasters;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -14,8 +16,10 @@ import jp.inochi.access.Viewer;
 import jp.inochi.disasters.model.EventState;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Pages;
+import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
 
 /**
@@ -29,10 +33,12 @@ class EventScreens {
 
     private final EventLists lists;
     private final Pages pages;
+    private final Flash flash;
 
-    EventScreens(EventLists lists, Pages pages) {
+    EventScreens(EventLists lists, Pages pages, Flash flash) {
         this.lists = lists;
         this.pages = pages;
+        this.flash = flash;
     }
 
     record Option(String value, String label) {
@@ -58,6 +64,15 @@ class EventScreens {
         model.put("canOpenAccess", viewer.role() == Role.CENTER_ADMIN && dashboard.event().state() == EventState.ACTIVE);
         model.put("legendJson", legendJson());
         return new ModelAndView<>("disasters/dashboard", model);
+    }
+
+    /** After a dashboard form: back to the dashboard with the flash message, or the dashboard again with the errors. */
+    HttpResponse<?> afterForm(HttpRequest<?> request, Viewer viewer, long id, Form form, Submission<?> done,
+                              String flashKey) {
+        if (done.done()) {
+            return flash.seeOther(request, LIST + "/" + id, flashKey);
+        }
+        return HttpResponse.status(done.status()).body(dashboard(viewer, id, form));
     }
 
     private static String legendJson() {

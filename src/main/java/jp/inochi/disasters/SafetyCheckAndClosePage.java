@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
@@ -34,15 +33,13 @@ final class SafetyCheckAndClosePage {
     private final DisasterEvents events;
     private final SafetyChecks safetyChecks;
     private final ClosingEvents closing;
-    private final Flash flash;
 
     SafetyCheckAndClosePage(EventScreens screens, DisasterEvents events, SafetyChecks safetyChecks,
-                            ClosingEvents closing, Flash flash) {
+                            ClosingEvents closing) {
         this.screens = screens;
         this.events = events;
         this.safetyChecks = safetyChecks;
         this.closing = closing;
-        this.flash = flash;
     }
 
     @Post(value = LIST + "/{id}/safety-check", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -55,10 +52,7 @@ final class SafetyCheckAndClosePage {
         Submission<SafetyChecks.Campaign> done = Submission.run(form, () -> safetyChecks.start(viewer,
                 events.get(viewer, id), Duration.ofMinutes(minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes),
                 message, "POST " + LIST + "/{id}/safety-check"));
-        if (done.done()) {
-            return flash.seeOther(request, LIST + "/" + id, "disaster.safety-check");
-        }
-        return HttpResponse.status(done.status()).body(screens.dashboard(viewer, id, form));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.safety-check");
     }
 
     @Post(value = LIST + "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -72,9 +66,6 @@ final class SafetyCheckAndClosePage {
         Long version = form.version();
         Submission<DisasterEvent> done = Submission.run(form, () -> closing.close(viewer, id, reason, version,
                 "POST " + LIST + "/{id}/close"));
-        if (done.done()) {
-            return flash.seeOther(request, LIST + "/" + id, "disaster.closed");
-        }
-        return HttpResponse.status(done.status()).body(screens.dashboard(viewer, id, form));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.closed");
     }
 }
