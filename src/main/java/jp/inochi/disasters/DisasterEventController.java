@@ -47,11 +47,23 @@ import jp.inochi.platform.problem.InvalidInputException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DisasterEventController {
     private final DisasterEvents events;
+    private final DeclaringEvents declaring;
+    private final EventOutages outages;
+    private final ReevaluatingEventAreas reevaluating;
+    private final OpeningMunicipalAccess municipalAccess;
+    private final ClosingEvents closing;
     private final EventLists lists;
     private final UploadReceiver uploads;
 
-    DisasterEventController(DisasterEvents events, EventLists lists, UploadReceiver uploads) {
+    DisasterEventController(DisasterEvents events, DeclaringEvents declaring, EventOutages outages,
+                            ReevaluatingEventAreas reevaluating, OpeningMunicipalAccess municipalAccess,
+                            ClosingEvents closing, EventLists lists, UploadReceiver uploads) {
         this.events = events;
+        this.declaring = declaring;
+        this.outages = outages;
+        this.reevaluating = reevaluating;
+        this.municipalAccess = municipalAccess;
+        this.closing = closing;
         this.lists = lists;
         this.uploads = uploads;
     }
@@ -115,12 +127,12 @@ class DisasterEventController {
     @Status(HttpStatus.CREATED)
     EventViews.Event declare(Viewer viewer, @Body @Valid NewEvent body) {
         Area area = body.area();
-        DisasterEvent event = events.declare(viewer, new DisasterEvents.Declaration(body.name(), body.eventType(),
+        DisasterEvent event = declaring.declare(viewer, new DeclaringEvents.Declaration(body.name(), body.eventType(),
                 body.startsAt(), body.outageStartedAt(), body.expectedRestorationAt(), body.note(),
                 new EventAreas.AreaRequest(area.kind(), area.codes(), area.geoJson(), area.crs(), area.layerId(),
                         area.minSeverity(), null, null),
                 body.municipalAccess() == null ? null
-                        : new DisasterEvents.MunicipalAccess(body.municipalAccess().endsAt(), body.municipalAccess().reason())),
+                        : new OpeningMunicipalAccess.MunicipalAccess(body.municipalAccess().endsAt(), body.municipalAccess().reason())),
                 "POST /api/disaster-events");
         return lists.event(event);
     }
@@ -163,10 +175,10 @@ class DisasterEventController {
                 throw new InvalidInputException(errors);
             }
             boolean access = "true".equalsIgnoreCase(upload.field("openMunicipalAccess"));
-            DisasterEvent event = events.declare(viewer, new DisasterEvents.Declaration(name, type, startsAt, outage,
+            DisasterEvent event = declaring.declare(viewer, new DeclaringEvents.Declaration(name, type, startsAt, outage,
                     restoration, note, new EventAreas.AreaRequest(AreaKind.POLYGON, null, null, crs, null, null,
                             upload.files(), null),
-                    access ? new DisasterEvents.MunicipalAccess(accessEnds, upload.field("accessReason")) : null),
+                    access ? new OpeningMunicipalAccess.MunicipalAccess(accessEnds, upload.field("accessReason")) : null),
                     "POST /api/disaster-events/upload");
             return lists.event(event);
         } finally {
@@ -180,10 +192,10 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/{id}/outage")
     EventViews.Event outage(Viewer viewer, long id, @Body @Valid Outage body) {
-        List<DisasterEvents.Restoration> restorations = body.byMunicipality() == null ? List.of()
+        List<EventOutages.Restoration> restorations = body.byMunicipality() == null ? List.of()
                 : body.byMunicipality().stream()
-                        .map(r -> new DisasterEvents.Restoration(r.municipalityCode(), r.expectedAt())).toList();
-        return lists.event(events.updateOutage(viewer, id, body.outageStartedAt(), body.expectedRestorationAt(),
+                        .map(r -> new EventOutages.Restoration(r.municipalityCode(), r.expectedAt())).toList();
+        return lists.event(outages.updateOutage(viewer, id, body.outageStartedAt(), body.expectedRestorationAt(),
                 restorations, body.version(), "POST /api/disaster-events/{id}/outage"));
     }
 
@@ -191,7 +203,7 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/{id}/reevaluate")
     Reevaluated reevaluate(Viewer viewer, long id) {
-        int added = events.reevaluate(viewer, id, "POST /api/disaster-events/{id}/reevaluate");
+        int added = reevaluating.reevaluate(viewer, id, "POST /api/disaster-events/{id}/reevaluate");
         return new Reevaluated(added, lists.event(events.get(viewer, id)));
     }
 
@@ -199,7 +211,7 @@ class DisasterEventController {
     @Secured(Roles.CENTER_ADMIN)
     @Post("/{id}/municipal-access")
     EventViews.Event municipalAccess(Viewer viewer, long id, @Body @Valid Access body) {
-        return lists.event(events.openMunicipalAccess(viewer, id, new DisasterEvents.MunicipalAccess(body.endsAt(),
+        return lists.event(municipalAccess.openMunicipalAccess(viewer, id, new OpeningMunicipalAccess.MunicipalAccess(body.endsAt(),
                 body.reason()), "POST /api/disaster-events/{id}/municipal-access"));
     }
 
@@ -207,7 +219,7 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/{id}/close")
     EventViews.Event close(Viewer viewer, long id, @Body @Valid Closing body) {
-        return lists.event(events.close(viewer, id, body.reason(), body.version(), "POST /api/disaster-events/{id}/close"));
+        return lists.event(closing.close(viewer, id, body.reason(), body.version(), "POST /api/disaster-events/{id}/close"));
     }
 
     @Operation(summary = "災害対応の経過（開始、更新、安否確認の開始、終了。誰がいつ）")

@@ -44,6 +44,7 @@ public class EventLists {
             + "＋ほかの電源の合計です。未登録の項目は0時間として数えています。" + HazardExposure.NOTICE;
 
     private final DisasterEvents events;
+    private final EventOutages outages;
     private final EventHouseholds households;
     private final SafetyChecks safetyChecks;
     private final Municipalities municipalities;
@@ -51,9 +52,11 @@ public class EventLists {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    EventLists(DisasterEvents events, EventHouseholds households, SafetyChecks safetyChecks, Municipalities municipalities,
-               TransactionOperations<Connection> transactions, AuditLog auditLog, Clock clock) {
+    EventLists(DisasterEvents events, EventOutages outages, EventHouseholds households, SafetyChecks safetyChecks,
+               Municipalities municipalities, TransactionOperations<Connection> transactions, AuditLog auditLog,
+               Clock clock) {
         this.events = events;
+        this.outages = outages;
         this.households = households;
         this.safetyChecks = safetyChecks;
         this.municipalities = municipalities;
@@ -66,7 +69,7 @@ public class EventLists {
     public EventViews.Event event(DisasterEvent event) {
         Map<String, String> names = names();
         List<EventViews.Restoration> restorations = new ArrayList<>();
-        events.restorations(event.id()).forEach((code, at) -> restorations.add(
+        outages.restorations(event.id()).forEach((code, at) -> restorations.add(
                 new EventViews.Restoration(code, names.getOrDefault(code, code), at, EventViews.label(at))));
         return new EventViews.Event(event.id(), event.name(), event.eventType(), event.eventType().label(), event.state(),
                 event.state().label(), event.areaKind(), event.areaKind().label(), event.areaDescription(),

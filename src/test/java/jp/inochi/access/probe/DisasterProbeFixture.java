@@ -11,8 +11,8 @@ import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
 import jp.inochi.disasters.CareCoordinator;
 import jp.inochi.disasters.CareCoordinators;
+import jp.inochi.disasters.DeclaringEvents;
 import jp.inochi.disasters.DisasterEvent;
-import jp.inochi.disasters.DisasterEvents;
 import jp.inochi.disasters.EventAreas;
 import jp.inochi.disasters.HouseholdPower;
 import jp.inochi.disasters.SafetyChecks;
@@ -35,7 +35,7 @@ class DisasterProbeFixture implements ProbeFixture {
     @Override
     public void addRowsFor(ApplicationContext service, List<Long> householdIds) throws Exception {
         Viewer staff = viewer(service, Role.CENTER_STAFF);
-        DisasterEvent event = service.getBean(DisasterEvents.class).declare(staff, new DisasterEvents.Declaration(
+        DisasterEvent event = service.getBean(DeclaringEvents.class).declare(staff, new DeclaringEvents.Declaration(
                 "漏洩検査 台風", EventType.TYPHOON, null, null, null, "漏洩検査のための災害対応",
                 new EventAreas.AreaRequest(AreaKind.MUNICIPALITIES, List.of("43100", "43202"), null, null, null, null,
                         null, null), null), "probe fixture");

@@ -1,0 +1,71 @@
+package jp.inochi.disasters;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Duration;
+import java.util.Map;
+import jp.inochi.access.Roles;
+import jp.inochi.access.Viewer;
+import jp.inochi.web.Form;
+import jp.inochi.web.Submission;
+import jp.inochi.web.UiText;
+
+/** The dashboard's two lifecycle forms: start the safety check (the emails go out), and close the event. */
+@Hidden
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.MUNICIPAL_OFFICER})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SafetyCheckAndClosePage {
+    private static final String LIST = EventScreens.LIST;
+
+    private final EventScreens screens;
+    private final DisasterEvents events;
+    private final SafetyChecks safetyChecks;
+    private final ClosingEvents closing;
+
+    SafetyCheckAndClosePage(EventScreens screens, DisasterEvents events, SafetyChecks safetyChecks,
+                            ClosingEvents closing) {
+        this.screens = screens;
+        this.events = events;
+        this.safetyChecks = safetyChecks;
+        this.closing = closing;
+    }
+
+    @Post(value = LIST + "/{id}/safety-check", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+    HttpResponse<?> startSafetyCheck(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
+                                     @Body Map<String, Object> body) {
+        Form form = Form.of("safety-check", body);
+        Integer minutes = form.integer("replyWithinMinutes");
+        String message = form.text("message");
+        Submission<SafetyChecks.Campaign> done = Submission.run(form, () -> safetyChecks.start(viewer,
+                events.get(viewer, id), Duration.ofMinutes(minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes),
+                message, "POST " + LIST + "/{id}/safety-check"));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.safety-check");
+    }
+
+    @Post(value = LIST + "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+    HttpResponse<?> close(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
+        Form form = Form.of("close", body);
+        String reason = form.text("reason");
+        if (reason == null) {
+            form.reject("reason", UiText.of("error.disaster.close-reason"));
+        }
+        Long version = form.version();
+        Submission<DisasterEvent> done = Submission.run(form, () -> closing.close(viewer, id, reason, version,
+                "POST " + LIST + "/{id}/close"));
+        return screens.afterForm(request, viewer, id, form, done, "disaster.closed");
+    }
+}
