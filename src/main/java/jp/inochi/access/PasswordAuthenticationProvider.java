@@ -1,5 +1,6 @@
 package jp.inochi.access;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -12,8 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import jp.inochi.audit.AuditAction;
-import jp.inochi.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +32,16 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
     private final AppUserRepository users;
     private final PasswordHasher hasher;
     private final UnknownUsernameThrottle unknownUsernames;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher<SignInRecorded> audit;
     private final ClientAddresses addresses;
     private final Clock clock;
 
     PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, UnknownUsernameThrottle unknownUsernames,
-                                   AuditLog auditLog, ClientAddresses addresses, Clock clock) {
+                                   ApplicationEventPublisher<SignInRecorded> audit, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.unknownUsernames = unknownUsernames;
-        this.auditLog = auditLog;
+        this.audit = audit;
         this.addresses = addresses;
         this.clock = clock;
     }
@@ -68,8 +67,9 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
             if (!locked) {
                 unknownUsernames.recordFailure(username, now);
             }
-            auditLog.signIn(AuditAction.LOGIN_FAILED, null, UNKNOWN_USERNAME, null, address, resource,
-                    locked ? "ACCOUNT_LOCKED" : "CREDENTIALS_DO_NOT_MATCH");
+            audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
+                    null, UNKNOWN_USERNAME, null, address, resource,
+                    locked ? "ACCOUNT_LOCKED" : "CREDENTIALS_DO_NOT_MATCH"));
             return AuthenticationResponse.failure(locked
                     ? AuthenticationFailureReason.ACCOUNT_LOCKED : AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
@@ -88,16 +88,18 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
             refusal = AuthenticationFailureReason.USER_DISABLED;
         }
         if (refusal != null) {
-            auditLog.signIn(AuditAction.LOGIN_FAILED, user.id(), user.username(), user.role().name(), address, resource,
-                    refusal.name());
+            audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
+                    user.id(), user.username(), user.role().name(), address, resource,
+                    refusal.name()));
             return AuthenticationResponse.failure(refusal);
         }
         if (user.failedLogins() > 0 || user.lockedUntil() != null) {
             users.recordSuccessfulLogin(user.id());
         }
         UUID session = sessionOpener == null ? null : sessionOpener.open(user, address);
-        auditLog.signIn(AuditAction.LOGIN, user.id(), user.username(), user.role().name(), address, resource,
-                session == null ? "token" : "session");
+        audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN,
+                user.id(), user.username(), user.role().name(), address, resource,
+                session == null ? "token" : "session"));
         return AuthenticationResponse.success(user.username(), List.of(user.role().name()), ViewerClaims.of(user, session));
     }
 

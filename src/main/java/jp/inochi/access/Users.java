@@ -1,5 +1,6 @@
 package jp.inochi.access;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -8,8 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jp.inochi.audit.AuditAction;
-import jp.inochi.audit.AuditLog;
 import jp.inochi.municipalities.Municipalities;
 import jp.inochi.platform.problem.ConflictException;
 import jp.inochi.platform.problem.FieldError;
@@ -30,16 +29,16 @@ public class Users {
     private final PasswordHasher hasher;
     private final Municipalities municipalities;
     private final Sessions sessions;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher<UserAccountChanged> audit;
     private final Clock clock;
 
     Users(AppUserRepository repository, PasswordHasher hasher, Municipalities municipalities, Sessions sessions,
-          AuditLog auditLog, Clock clock) {
+          ApplicationEventPublisher<UserAccountChanged> audit, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.municipalities = municipalities;
         this.sessions = sessions;
-        this.auditLog = auditLog;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -85,7 +84,7 @@ public class Users {
     @Transactional
     public AppUser create(Viewer admin, NewUser user, String resource) {
         AppUser created = create(user);
-        auditLog.changed(admin, AuditAction.CREATE, resource, "app_user", created.id(), null, rights(created));
+        audit.publishEvent(new UserAccountChanged(admin, true, resource, created.id(), rights(created)));
         return created;
     }
 
@@ -93,7 +92,7 @@ public class Users {
     @Transactional
     public AppUser createAdmin(String username, String displayName, String password, @Nullable String email, String how) {
         AppUser created = create(new NewUser(username, displayName, password, Role.CENTER_ADMIN, null, null, email));
-        auditLog.system(AuditAction.CREATE, how, "app_user", created.id(), null, rights(created));
+        audit.publishEvent(new UserAccountChanged(null, true, how, created.id(), rights(created)));
         return created;
     }
 
@@ -119,7 +118,7 @@ public class Users {
         keepAnAdmin(user);
         AppUser disabled = repository.update(user.withEnabled(false, clock.instant()));
         sessions.endAllOf(id);
-        auditLog.changed(admin, AuditAction.UPDATE, resource, "app_user", id, null, "無効化");
+        audit.publishEvent(new UserAccountChanged(admin, false, resource, id, "無効化"));
         return disabled;
     }
 
@@ -130,7 +129,7 @@ public class Users {
             return user;
         }
         AppUser enabled = repository.update(user.withEnabled(true, clock.instant()));
-        auditLog.changed(admin, AuditAction.UPDATE, resource, "app_user", id, null, "有効化");
+        audit.publishEvent(new UserAccountChanged(admin, false, resource, id, "有効化"));
         return enabled;
     }
 
@@ -143,7 +142,7 @@ public class Users {
         });
         AppUser reset = repository.update(user.withPasswordHash(hasher.hash(newPassword), clock.instant()));
         sessions.endAllOf(id);
-        auditLog.changed(admin, AuditAction.UPDATE, resource, "app_user", id, null, "パスワード再設定");
+        audit.publishEvent(new UserAccountChanged(admin, false, resource, id, "パスワード再設定"));
         return reset;
     }
 
@@ -159,7 +158,7 @@ public class Users {
         });
         repository.update(user.withPasswordHash(hasher.hash(newPassword), clock.instant()));
         sessions.endAllOf(user.id());
-        auditLog.changed(self, AuditAction.UPDATE, resource, "app_user", user.id(), null, "パスワード変更（本人）");
+        audit.publishEvent(new UserAccountChanged(self, false, resource, user.id(), "パスワード変更（本人）"));
     }
 
     /** A new role, municipality or ward; tokens with the old rights stop working at once. */
@@ -181,8 +180,8 @@ public class Users {
         }
         AppUser changed = repository.update(user.withRights(role, municipalityCode, wardCode, clock.instant()));
         sessions.endAllOf(id);
-        auditLog.changed(admin, AuditAction.UPDATE, resource, "app_user", id, null,
-                "権限変更: " + rights(user) + " → " + rights(changed));
+        audit.publishEvent(new UserAccountChanged(admin, false, resource, id,
+                "権限変更: " + rights(user) + " → " + rights(changed)));
         return changed;
     }
 
@@ -190,7 +189,7 @@ public class Users {
     public AppUser unlock(Viewer admin, long id, String resource) {
         AppUser user = get(id);
         AppUser unlocked = repository.update(user.unlocked(clock.instant()));
-        auditLog.changed(admin, AuditAction.UPDATE, resource, "app_user", id, null, "ロック解除");
+        audit.publishEvent(new UserAccountChanged(admin, false, resource, id, "ロック解除"));
         return unlocked;
     }
 

@@ -1,5 +1,6 @@
 package jp.inochi.access;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -29,8 +30,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.UUID;
-import jp.inochi.audit.AuditAction;
-import jp.inochi.audit.AuditLog;
 import jp.inochi.platform.problem.InochiException;
 import jp.inochi.platform.problem.ProblemType;
 
@@ -53,18 +52,18 @@ class WebSignInController {
     private final Sessions sessions;
     private final CookieSettings cookies;
     private final CsrfTokens csrf;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher<SignInRecorded> audit;
     private final ClientAddresses addresses;
 
     WebSignInController(PasswordAuthenticationProvider<Object> authentication, AccessRefreshTokenGenerator tokens,
-                        Sessions sessions, CookieSettings cookies, CsrfTokens csrf, AuditLog auditLog,
+                        Sessions sessions, CookieSettings cookies, CsrfTokens csrf, ApplicationEventPublisher<SignInRecorded> audit,
                         ClientAddresses addresses) {
         this.authentication = authentication;
         this.tokens = tokens;
         this.sessions = sessions;
         this.cookies = cookies;
         this.csrf = csrf;
-        this.auditLog = auditLog;
+        this.audit = audit;
         this.addresses = addresses;
     }
 
@@ -117,8 +116,9 @@ class WebSignInController {
                 sessions.end(session);
             }
             Viewer viewer = ViewerClaims.toViewer(signedIn, addresses.of(request));
-            auditLog.signIn(AuditAction.LOGOUT, viewer.userId(), viewer.username(), viewer.role().name(),
-                    viewer.clientAddress(), "POST /logout", session == null ? "token" : "session");
+            audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGOUT,
+                    viewer.userId(), viewer.username(), viewer.role().name(),
+                    viewer.clientAddress(), "POST /logout", session == null ? "token" : "session"));
         }
         MutableHttpResponse<?> response = wantsJson(request) ? HttpResponse.noContent() : seeOther("/login?signedOut");
         return response.cookie(cookies.clearedSession(request));

@@ -18,7 +18,6 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,13 +25,8 @@ import java.util.stream.Collectors;
 import jp.inochi.access.AccessBasis;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
-import jp.inochi.applications.ProgramApplication;
-import jp.inochi.applications.ProgramApplications;
-import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
-import jp.inochi.exposure.ExposureReadings;
-import jp.inochi.exposure.HazardExposure;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdDirectory;
 import jp.inochi.households.HouseholdRepository;
@@ -40,13 +34,13 @@ import jp.inochi.households.HouseholdView;
 import jp.inochi.households.Households;
 import jp.inochi.households.PlanStatusRow;
 import jp.inochi.households.VisibleHouseholdRow;
-import jp.inochi.loans.LoanApplications;
-import jp.inochi.loans.Loans;
-import jp.inochi.loans.model.PlanStatus;
-import jp.inochi.shelters.NearestShelters;
+import jp.inochi.lifecycle.SubjectType;
+import jp.inochi.timeline.Timelines;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.municipalities.MunicipalityNames;
+import jp.inochi.web.PageSection;
+import jp.inochi.web.PageSections;
 import jp.inochi.web.Pages;
 import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
@@ -64,44 +58,34 @@ final class HouseholdPages {
     static final String LIST = "/households";
     static final String PAGE = "/households/{id}";
     private static final int PAGE_SIZE = 100;
-    private static final EnumSet<ProgramApplicationState> STANDING = EnumSet.of(ProgramApplicationState.RECEIVED,
-            ProgramApplicationState.UNDER_REVIEW, ProgramApplicationState.INFORMATION_REQUESTED,
-            ProgramApplicationState.APPROVED);
 
     private final Households households;
     private final HouseholdDirectory directory;
     private final HouseholdRepository repository;
-    private final ProgramApplications programs;
-    private final LoanApplications loanApplications;
-    private final Loans loans;
     private final AuditLog auditLog;
     private final MunicipalityNames names;
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
-    private final ExposureReadings exposures;
-    private final NearestShelters shelters;
+    private final PageSections sections;
     private final HomePlace places;
+    private final Timelines timelines;
     private final Clock clock;
 
     HouseholdPages(Households households, HouseholdDirectory directory, HouseholdRepository repository,
-                   ProgramApplications programs, LoanApplications loanApplications, Loans loans, AuditLog auditLog,
-                   MunicipalityNames names, Pages pages, Flash flash, Validator validator, ExposureReadings exposures,
-                   NearestShelters shelters, HomePlace places, Clock clock) {
+                   AuditLog auditLog, MunicipalityNames names, Pages pages, Flash flash, Validator validator,
+                   PageSections sections, HomePlace places, Timelines timelines, Clock clock) {
         this.households = households;
         this.directory = directory;
         this.repository = repository;
-        this.programs = programs;
-        this.loanApplications = loanApplications;
-        this.loans = loans;
         this.auditLog = auditLog;
         this.names = names;
         this.pages = pages;
         this.flash = flash;
         this.validator = validator;
-        this.exposures = exposures;
-        this.shelters = shelters;
+        this.sections = sections;
         this.places = places;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
@@ -132,11 +116,11 @@ final class HouseholdPages {
         List<Row> rows = shown.stream().map(row -> {
             Household h = byId.get(row.id());
             PlanStatusRow plan = plans.get(row.id());
-            PlanStatus status = plan == null ? null : PlanStatus.valueOf(plan.planStatus());
+            String status = plan == null ? null : plan.planStatus();
             return new Row(h.id(), h.childFamilyName() + " " + h.childGivenName(),
                     h.childFamilyNameKana() + " " + h.childGivenNameKana(), names.of(h.municipalityCode(), h.wardCode()),
                     h.address(), HouseholdView.careType(h), h.ventilatorDependent(),
-                    status == null ? null : status.name(), status == null ? null : status.label(),
+                    status, status == null ? null : planStatusLabel(status),
                     AccessBasis.valueOf(row.basis()));
         }).toList();
         Map<String, Object> model = pages.model(viewer, viewer.isCenter() ? "世帯" : "世帯一覧", "households");
@@ -146,6 +130,11 @@ final class HouseholdPages {
         model.put("municipalityCode", filter == null ? "" : filter);
         model.put("municipalities", viewer.isCenter() ? names.municipalities() : List.of());
         return new ModelAndView<>("households/list", model);
+    }
+
+    /** The plan status is the loan's (個別避難計画); the loan feature gives its words. */
+    private String planStatusLabel(String planStatus) {
+        return timelines.state(SubjectType.LOAN, planStatus);
     }
 
     // ---- registering
@@ -239,15 +228,10 @@ final class HouseholdPages {
         model.put("h", view);
         model.put("municipality", names.of(h.municipalityCode(), h.wardCode()));
         model.put("prefecture", Prefectures.name(h.prefectureCode()));
-        model.put("planStatusLabel", plan == null ? null : PlanStatus.valueOf(plan.planStatus()).label());
+        model.put("planStatusLabel", plan == null ? null : planStatusLabel(plan.planStatus()));
         model.put("form", form);
-        // Exposure, shelters and the resolved place are part of this same (scoped, audited) read of the household.
-        model.put("exposures", exposures.forHouseholds(List.of(id)).getOrDefault(id, List.of()));
-        model.put("exposureNotice", HazardExposure.NOTICE);
-        model.put("shelters", h.longitude() == null ? List.of()
-                : shelters.nearHousehold(id, new NearestShelters.Search(5, false, null, null)));
-        model.put("welfareShelters", h.longitude() == null ? List.of()
-                : shelters.nearHousehold(id, new NearestShelters.Search(3, true, null, null)));
+        // The resolved place, and the other features' sections (exposure, shelters, applications, loans), are part
+        // of this same (scoped, audited) read of the household.
         model.put("boundariesLoaded", places.boundariesLoaded());
         HomePlace.Place place = places.of(id).orElse(null);
         model.put("place", place);
@@ -256,13 +240,7 @@ final class HouseholdPages {
         model.put("locationForm", form.is("location") ? form : Form.blank("location",
                 "longitude", h.longitude() == null ? null : String.valueOf(h.longitude()),
                 "latitude", h.latitude() == null ? null : String.valueOf(h.latitude())));
-        if (viewer.isCenter()) {
-            List<ProgramApplication> programList = programs.list(null, id);
-            model.put("programApplications", programList);
-            model.put("loanApplications", loanApplications.list(null, id));
-            model.put("loans", loans.list(null, id));
-            model.put("canReceiveProgramApplication", programList.stream().noneMatch(a -> STANDING.contains(a.state())));
-        }
+        sections.addTo(PageSection.HOUSEHOLD_PAGE, model, viewer, id, form);
         return new ModelAndView<>("households/page", model);
     }
 }

@@ -26,7 +26,6 @@ import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
 import jp.inochi.devices.FuelType;
 import jp.inochi.households.GuardianRepository;
-import jp.inochi.inspections.Inspections;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.model.PlanStep;
 import jp.inochi.loans.model.ReturnReason;
@@ -47,21 +46,21 @@ final class DemoLoans implements DemoDataSet {
     private final LoanApplications loanApplications;
     private final EvacuationPlanSteps planSteps;
     private final LoanReturns returns;
-    private final Inspections inspections;
+    private final DemoYearlyCheck yearlyCheck;
     private final GuardianRepository guardians;
     private final AppUserRepository users;
     private final JsonMapper json;
     private final Clock clock;
 
     DemoLoans(Devices devices, ProgramApplications programs, LoanApplications loanApplications,
-              EvacuationPlanSteps planSteps, LoanReturns returns, Inspections inspections, GuardianRepository guardians,
+              EvacuationPlanSteps planSteps, LoanReturns returns, DemoYearlyCheck yearlyCheck, GuardianRepository guardians,
               AppUserRepository users, JsonMapper json, Clock clock) {
         this.devices = devices;
         this.programs = programs;
         this.loanApplications = loanApplications;
         this.planSteps = planSteps;
         this.returns = returns;
-        this.inspections = inspections;
+        this.yearlyCheck = yearlyCheck;
         this.guardians = guardians;
         this.users = users;
         this.json = json;
@@ -143,8 +142,7 @@ final class DemoLoans implements DemoDataSet {
         }
         if (family.get("inspection") instanceof Map<?, ?> inspection) {
             LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
-            inspections.record(staff, new Inspections.NewInspection(loan.id(), on, DeviceCondition.GOOD, true, true,
-                    decimal((Map<String, Object>) inspection, "fuel_litres"), true, true, "試運転10分、異常なし（デモ）", null));
+            yearlyCheck.record(staff, loan.id(), on, decimal((Map<String, Object>) inspection, "fuel_litres"));
         }
         if (family.get("return") instanceof Map<?, ?> giveBack) {
             LocalDate on = latest(today.minusDays(number((Map<String, Object>) giveBack, "days_ago").longValue()), start);

@@ -11,16 +11,12 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,10 +28,6 @@ import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
-import jp.inochi.inspections.Inspection;
-import jp.inochi.inspections.InspectionPhoto;
-import jp.inochi.inspections.Inspections;
-import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.Loan;
 import jp.inochi.loans.Loans;
@@ -48,34 +40,31 @@ import jp.inochi.loans.model.PlanStatus;
 import jp.inochi.loans.model.PlanStep;
 import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.loans.model.TermsOfLoan;
-import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
-import jp.inochi.reminders.Reminder;
-import jp.inochi.reminders.ReminderRepository;
-import jp.inochi.reminders.outbox.MessageState;
-import jp.inochi.reminders.outbox.Outbox;
-import jp.inochi.reminders.outbox.OutboxMessage;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
+import jp.inochi.web.PageSection;
+import jp.inochi.web.PageSections;
 import jp.inochi.web.Pages;
-import jp.inochi.web.UiText;
+import jp.inochi.web.SectionedPage;
 import jp.inochi.web.Submission;
 import jp.inochi.timeline.Timelines;
 
 /**
  * The loan on screen, from the handover to the end: its deadlines and where each stands, the evacuation plan's
  * steps, yearly checks with their checklist and photos, incidents, the terms, the return, and the whole timeline.
- * Everything goes through the loan use cases ({@link Loans}, {@link LoanReturns}, {@link TermsAcceptances}, ...) and
- * {@link Inspections}; the page is an audited read of the household.
+ * Everything goes through the loan use cases ({@link Loans}, {@link LoanReturns}, {@link TermsAcceptances}, ...); the
+ * checks and the reminders are the inspections' and reminders' own {@link PageSection}s (the checks' forms post to
+ * inspections.InspectionPages). The page is an audited read of the household.
  */
 @Hidden
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class LoanPages {
+final class LoanPages implements SectionedPage {
     static final String RESOURCE = "/loans/{id}";
     static final String LIST = "/loans";
 
@@ -84,35 +73,30 @@ final class LoanPages {
     private final EvacuationPlanSteps planSteps;
     private final LoanIncidents loanIncidents;
     private final TermsAcceptances termsAcceptances;
-    private final Inspections inspections;
     private final Devices devices;
     private final HouseholdSummaries households;
     private final Timelines timelines;
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
-    private final ReminderRepository reminders;
-    private final Outbox outbox;
+    private final PageSections sections;
     private final Clock clock;
 
     LoanPages(Loans loans, LoanReturns returns, EvacuationPlanSteps planSteps, LoanIncidents loanIncidents,
-              TermsAcceptances termsAcceptances, Inspections inspections, Devices devices, HouseholdSummaries households,
-              Timelines timelines, Pages pages, Flash flash, Validator validator, ReminderRepository reminders,
-              Outbox outbox, Clock clock) {
+              TermsAcceptances termsAcceptances, Devices devices, HouseholdSummaries households, Timelines timelines,
+              Pages pages, Flash flash, Validator validator, PageSections sections, Clock clock) {
         this.loans = loans;
         this.returns = returns;
         this.planSteps = planSteps;
         this.loanIncidents = loanIncidents;
         this.termsAcceptances = termsAcceptances;
-        this.inspections = inspections;
         this.devices = devices;
         this.households = households;
         this.timelines = timelines;
         this.pages = pages;
         this.flash = flash;
         this.validator = validator;
-        this.reminders = reminders;
-        this.outbox = outbox;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -120,20 +104,7 @@ final class LoanPages {
                LocalDate planDeadline, LocalDate nextCheckDue, LocalDate maxEndDate, @Nullable ReturnReason returnReason) {
     }
 
-    record InspectionView(Inspection inspection, List<InspectionPhoto> photos, Form photoForm) {
-    }
-
     record Choice(String value, String label) {
-    }
-
-    /** A reminder of the loan with the email that carried it (if any) and whether that email can be sent again. */
-    record ReminderRow(Reminder reminder, String when, @Nullable OutboxMessage message, @Nullable OutboxMessage resent,
-                       boolean resendable) {
-        /** The email that last carried it: the newest resend if there is one. */
-        @Nullable
-        public OutboxMessage latest() {
-            return resent != null ? resent : message;
-        }
     }
 
     // ---- the list
@@ -175,6 +146,16 @@ final class LoanPages {
         return detail(viewer, id, Form.blank("none"));
     }
 
+    @Override
+    public String page() {
+        return PageSection.LOAN_PAGE;
+    }
+
+    @Override
+    public ModelAndView<Map<String, Object>> show(Viewer viewer, long id, Form form) {
+        return detail(viewer, id, form);
+    }
+
     ModelAndView<Map<String, Object>> detail(Viewer viewer, long id, Form form) {
         Loan loan = loans.get(id);
         LocalDate today = JapanTime.today(clock);
@@ -193,30 +174,12 @@ final class LoanPages {
         model.put("pendingTerms", terms.stream().filter(t -> t.state() == TermsAcceptanceState.SENT).findFirst().orElse(null));
         model.put("runningCosts", TermsOfLoan.RUNNING_COSTS);
         model.put("repairLiability", TermsOfLoan.REPAIR_LIABILITY);
-        List<InspectionView> checks = new ArrayList<>();
-        for (Inspection inspection : inspections.list(id)) {
-            String photoForm = "photo-" + inspection.id();
-            checks.add(new InspectionView(inspection, inspections.photos(inspection.id()),
-                    form.is(photoForm) ? form : Form.blank(photoForm)));
-        }
-        model.put("inspections", checks);
         model.put("checkDueSoon", loan.state() == LoanState.ACTIVE
                 && !loan.nextCheckDue().isAfter(today.plusDays(Deadline.SOON_DAYS)));
         model.put("incidents", loans.incidents(id));
         model.put("history", timelines.of(loans.timeline(id)));
-        Map<Long, OutboxMessage> messages = new java.util.HashMap<>();
-        model.put("reminders", reminders.findByLoan(id).stream().map(r -> {
-            OutboxMessage message = r.messageId() == null ? null
-                    : messages.computeIfAbsent(r.messageId(), outbox::get);
-            int days = r.offsetDays();
-            String when = days < 0 ? "期限の" + (-days) + "日前" : days == 0 ? "期限の当日" : "期限の" + days + "日後";
-            OutboxMessage resent = message == null ? null : latestResend(message);
-            OutboxMessage latest = resent != null ? resent : message;
-            return new ReminderRow(r, when, message, resent, latest != null && latest.state() != MessageState.PENDING
-                    && latest.state() != MessageState.SENDING);
-        }).toList());
+        sections.addTo(PageSection.LOAN_PAGE, model, viewer, id, form);
         model.put("conditions", choices(DeviceCondition.values()));
-        model.put("outcomes", choices(InspectionOutcome.values()));
         model.put("incidentKinds", choices(IncidentKind.values()));
         model.put("returnReasons", Arrays.stream(ReturnReason.values()).filter(r -> r != ReturnReason.TERM_ENDED)
                 .map(r -> new Choice(r.name(), r.label())).toList());
@@ -224,18 +187,6 @@ final class LoanPages {
                 new Choice("IN_REPAIR", "修理に出す"), new Choice("RETIRED", "廃棄する")));
         model.put("form", form);
         return new ModelAndView<>("loans/page", model);
-    }
-
-    /** A message sent again (from the outbox or this page) is followed to its newest resend. */
-    @Nullable
-    private OutboxMessage latestResend(OutboxMessage message) {
-        if (message.householdId() == null) {
-            return null;
-        }
-        long root = message.resendOf() == null ? message.id() : message.resendOf();
-        return outbox.search(null, message.kind(), message.householdId(), 0, 200).stream()
-                .filter(m -> m.resendOf() != null && m.resendOf() == root)
-                .max(java.util.Comparator.comparing(OutboxMessage::id)).orElse(null);
     }
 
     static List<Deadline> deadlines(Loan loan, LocalDate today) {
@@ -267,48 +218,6 @@ final class LoanPages {
         return act(request, viewer, id, form, "loan.plan-step", () -> planSteps.recordPlanStep(Actor.of(viewer), id,
                 new EvacuationPlanSteps.PlanStepRecord(form.choice("step", PlanStep.class), form.date("on"), form.text("note"),
                         form.version())));
-    }
-
-    /** A yearly check: the checklist decides the outcome the service accepts; a failed condition opens the return. */
-    @Post(value = "/loans/{id}/inspections", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> inspect(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
-        Form form = Form.of("inspection", body);
-        var command = new Inspections.NewInspection(id, form.date("inspectedOn"),
-                form.choice("deviceCondition", DeviceCondition.class), form.yesNo("testRunPassed"),
-                form.yesNo("fuelStoredSafely"), form.decimal("fuelStoredLitres"),
-                form.yesNo("childUsesVentilatorAroundClock"), form.yesNo("familyLivesInPrefecture"), form.text("notes"),
-                form.choice("outcome", InspectionOutcome.class));
-        Submission<Inspections.Recorded> done = Submission.run(form, validator, command,
-                c -> inspections.record(Actor.of(viewer), c));
-        if (done.done()) {
-            return flash.seeOther(request, "/loans/" + id + "#inspection-" + done.result().inspection().id(),
-                    done.result().returnOpened() ? "loan.inspection-return" : "loan.inspection");
-        }
-        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
-    }
-
-    /** A photo of a check: a multipart form whose action carries {@code ?_csrf=}. Only JPEG and PNG are kept. */
-    @Post(value = "/loans/{id}/inspections/{inspectionId}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> photo(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @PathVariable long inspectionId,
-                          @Nullable CompletedFileUpload file) {
-        if (inspections.get(inspectionId).loanId() != id) {
-            throw new NotFoundException("確認");
-        }
-        Form form = Form.blank("photo-" + inspectionId);
-        if (file == null || file.getSize() == 0 || file.getFilename() == null || file.getFilename().isBlank()) {
-            form.reject("file", UiText.of("error.photo-required"));
-        }
-        Submission<InspectionPhoto> done = Submission.run(form, () -> {
-            try (InputStream content = file.getInputStream()) {
-                return inspections.addPhoto(Actor.of(viewer), inspectionId, file.getFilename(), content);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (done.done()) {
-            return flash.seeOther(request, "/loans/" + id + "#inspection-" + inspectionId, "loan.photo");
-        }
-        return HttpResponse.status(done.status()).body(detail(viewer, id, form));
     }
 
     @Post(value = "/loans/{id}/incidents", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -6,24 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import jp.inochi.access.Role;
-import jp.inochi.applications.model.ProgramApplicationAction;
-import jp.inochi.applications.model.ProgramApplicationState;
-import jp.inochi.devices.DeviceAction;
-import jp.inochi.devices.DeviceState;
-import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.lifecycle.Labelled;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.lifecycle.SubjectType;
-import jp.inochi.loans.TermsAcceptanceState;
-import jp.inochi.loans.model.LoanAction;
-import jp.inochi.loans.model.LoanApplicationAction;
-import jp.inochi.loans.model.LoanApplicationState;
-import jp.inochi.loans.model.LoanState;
-import jp.inochi.loans.model.PlanStatus;
-import jp.inochi.loans.model.PlanStep;
 
-/** The lifecycle history (who, when, why, from which state to which) in words staff read. */
+/**
+ * The lifecycle history (who, when, why, from which state to which) in words staff read; each feature gives the
+ * words for its own actions and states through {@link TimelineLabels}.
+ */
 @Singleton
 public class Timelines {
     private static final Map<String, String> GENERIC_ACTIONS = Map.ofEntries(
@@ -32,16 +24,22 @@ public class Timelines {
             Map.entry("correct", "訂正"), Map.entry("move", "転居（住所の変更）"),
             Map.entry("weaned-off-ventilator", "人工呼吸器からの離脱"), Map.entry("supersede", "再送により無効"));
 
+    private final List<TimelineLabels> labels;
+
+    Timelines(List<TimelineLabels> labels) {
+        this.labels = labels;
+    }
+
     /** One step on screen. */
     public record Entry(LocalDate effectiveOn, Instant recordedAt, String subject, String action,
                         @Nullable String states, @Nullable String reason, String actor) {
     }
 
     public List<Entry> of(List<LifecycleEvent> events) {
-        return events.stream().map(Timelines::entry).toList();
+        return events.stream().map(this::entry).toList();
     }
 
-    static Entry entry(LifecycleEvent e) {
+    Entry entry(LifecycleEvent e) {
         String subject = e.subjectType().label() + (e.subjectType() == SubjectType.HOUSEHOLD ? "" : " 第" + e.subjectId() + "号");
         String states = null;
         if (e.stateAfter() != null && !e.stateAfter().equals(e.stateBefore())) {
@@ -63,15 +61,8 @@ public class Timelines {
         }
     }
 
-    static String action(SubjectType subject, String apiName) {
-        Labelled[] actions = switch (subject) {
-            case PROGRAM_APPLICATION -> ProgramApplicationAction.values();
-            case LOAN_APPLICATION -> LoanApplicationAction.values();
-            case LOAN, INCIDENT, INSPECTION, TERMS_ACCEPTANCE -> concat(LoanAction.values(), PlanStep.values());
-            case DEVICE -> DeviceAction.values();
-            default -> new Labelled[0];
-        };
-        for (Labelled action : actions) {
+    String action(SubjectType subject, String apiName) {
+        for (Labelled action : all(subject, TimelineLabels::actions)) {
             if (action.apiName().equals(apiName)) {
                 return action.label();
             }
@@ -79,17 +70,9 @@ public class Timelines {
         return GENERIC_ACTIONS.getOrDefault(apiName, apiName);
     }
 
-    static String state(SubjectType subject, String name) {
-        Labelled[] states = switch (subject) {
-            case PROGRAM_APPLICATION -> ProgramApplicationState.values();
-            case LOAN_APPLICATION -> LoanApplicationState.values();
-            case LOAN -> concat(LoanState.values(), PlanStatus.values());
-            case DEVICE -> DeviceState.values();
-            case INSPECTION -> InspectionOutcome.values();
-            case TERMS_ACCEPTANCE -> TermsAcceptanceState.values();
-            default -> new Labelled[0];
-        };
-        for (Labelled state : states) {
+    /** The words for a state of {@code subject} (e.g. a loan's plan status), or its name if no feature knows it. */
+    public String state(SubjectType subject, String name) {
+        for (Labelled state : all(subject, TimelineLabels::states)) {
             if (state.name().equals(name)) {
                 return state.label();
             }
@@ -97,10 +80,7 @@ public class Timelines {
         return name;
     }
 
-    private static Labelled[] concat(Labelled[] a, Labelled[] b) {
-        Labelled[] all = new Labelled[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    private List<Labelled> all(SubjectType subject, BiFunction<TimelineLabels, SubjectType, List<Labelled>> kind) {
+        return labels.stream().flatMap(feature -> kind.apply(feature, subject).stream()).toList();
     }
 }

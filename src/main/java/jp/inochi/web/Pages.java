@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
-import jp.inochi.disasters.DeclarationStatus;
-import jp.inochi.disasters.Declarations;
-import jp.inochi.disasters.DisasterDeclaration;
 import jp.inochi.municipalities.Municipalities;
 import jp.inochi.municipalities.Municipality;
 import jp.inochi.platform.time.JapanTime;
@@ -22,12 +20,12 @@ import jp.inochi.platform.time.JapanTime;
  */
 @Singleton
 public class Pages {
-    private final Declarations declarations;
+    private final ActiveDeclarations declarations;
     private final Municipalities municipalities;
     private final UiSettings settings;
     private final Clock clock;
 
-    Pages(Declarations declarations, Municipalities municipalities, UiSettings settings, Clock clock) {
+    Pages(ActiveDeclarations declarations, Municipalities municipalities, UiSettings settings, Clock clock) {
         this.declarations = declarations;
         this.municipalities = municipalities;
         this.settings = settings;
@@ -73,16 +71,15 @@ public class Pages {
             scope += " " + municipalities.ward(viewer.wardCode()).map(Municipality::name).orElse(viewer.wardCode());
         }
         Instant now = clock.instant();
-        List<DisasterDeclaration> active = declarations.visibleTo(viewer).stream()
-                .filter(d -> d.status(now) == DeclarationStatus.ACTIVE).toList();
+        Optional<ActiveDeclarations.Banner> active = declarations.latest(viewer, now);
         if (active.isEmpty()) {
             return new Me(viewer.displayName(), viewer.username(), role, scope,
                     "平常時：情報共有に同意した世帯（本人同意）のみ表示しています。同意のない世帯は表示されません", false);
         }
-        DisasterDeclaration latest = active.get(0);
+        ActiveDeclarations.Banner latest = active.get();
         String until = UiDialect.WAREKI.time(latest.effectiveEnd());
         return new Me(viewer.displayName(), viewer.username(), role, scope,
-                "災害宣言中（" + latest.hazardType().label() + "、" + until + "まで）：同意のない世帯も表示しています"
+                "災害宣言中（" + latest.hazardLabel() + "、" + until + "まで）：同意のない世帯も表示しています"
                         + "（災害対策基本法第49条の11）。閲覧はすべて監査ログに記録されます", true);
     }
 

@@ -1,4 +1,4 @@
-package jp.inochi.access;
+package jp.inochi.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -13,7 +13,6 @@ import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.HashMap;
 import java.util.Map;
-import jp.inochi.web.UiText;
 
 /**
  * The sign-in page. Its form posts to {@code POST /login} (access.WebSignInController) with the pre-session CSRF
