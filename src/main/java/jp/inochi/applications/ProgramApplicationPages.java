@@ -47,7 +47,7 @@ import jp.inochi.web.Submission;
 @Produces(MediaType.TEXT_HTML)
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
 @ExecuteOn(TaskExecutors.BLOCKING)
-public final class ProgramApplicationPages implements ApplicationPage {
+final class ProgramApplicationPages implements ProgramApplicationPage {
     static final String RESOURCE = "/program-applications/{id}";
     private static final String VIEW = "applications/program";
 

@@ -32,7 +32,7 @@ import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
-import jp.inochi.applications.ProgramApplicationPages;
+import jp.inochi.applications.ProgramApplicationPage;
 
 /**
  * 貸与申請 on screen: received once the program application is approved, reviewed and decided, a sine-wave generator
@@ -53,17 +53,17 @@ final class LoanApplicationPages implements ApplicationPage {
     private final Devices devices;
     private final ApplicationReviewPages review;
     private final Flash flash;
-    private final ProgramApplicationPages programPages;
+    private final ProgramApplicationPage programPage;
     private final Clock clock;
 
     LoanApplicationPages(LoanApplications applications, Loans loans, Devices devices, ApplicationReviewPages review,
-                         Flash flash, ProgramApplicationPages programPages, Clock clock) {
+                         Flash flash, ProgramApplicationPage programPage, Clock clock) {
         this.applications = applications;
         this.loans = loans;
         this.devices = devices;
         this.review = review;
         this.flash = flash;
-        this.programPages = programPages;
+        this.programPage = programPage;
         this.clock = clock;
     }
 
@@ -78,7 +78,7 @@ final class LoanApplicationPages implements ApplicationPage {
         if (done.done()) {
             return flash.seeOther(request, "/loan-applications/" + done.result().id(), "loan-application.received");
         }
-        return HttpResponse.status(done.status()).body(programPages.detail(viewer, id, form));
+        return HttpResponse.status(done.status()).body(programPage.detail(viewer, id, form));
     }
 
     @Get("/loan-applications/{id}")
