@@ -32,13 +32,14 @@ import jp.inochi.platform.problem.ProblemType;
  * Refuses (403) a state-changing request that a browser could have sent on behalf of a signed-in user without
  * the CSRF token of {@link CsrfTokens}:
  * <ul>
- *   <li>signed in by the session cookie (no {@code Authorization} header): POST, PUT, PATCH and DELETE must carry
+ *   <li>signed in by the session cookie (whatever {@code Authorization} header comes with it): POST, PUT, PATCH and DELETE must carry
  *       the session's token, in the header {@code X-CSRF-Token}, the form field {@code _csrf}
  *       (application/x-www-form-urlencoded), or {@code ?_csrf=} (multipart uploads);</li>
  *   <li>not signed in: form posts (the content types another site can send, e.g. the login form) must carry the
  *       pre-session token, so nobody can sign a victim in as someone else;</li>
- *   <li>requests with an {@code Authorization} header (bearer tokens of API clients) are not CSRF-prone: another
- *       site can't make a browser add that header. They pass.</li>
+ *   <li>requests authenticated by a bearer token of an API client, with no session cookie, are not CSRF-prone:
+ *       another site can't make a browser add that header. They pass. Any other {@code Authorization} header
+ *       ({@code Basic} from a proxy, a garbage bearer) beside the cookie changes nothing: the token is needed.</li>
  * </ul>
  * Runs after the security filter, so the authentication (and its session) is known.
  */
@@ -75,10 +76,10 @@ final class CsrfFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable HttpResponse<?> check(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        if (SAFE.contains(request.getMethod()) || isBearerOnly(request, authentication)) {
             return null;
         }
-        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         Optional<MediaType> contentType = request.getContentType();
         if (authentication == null && (!isFormLike(contentType) || request.getPath().equals(SIGN_OUT)
                 || isCapabilityLink(request.getPath()))) {
@@ -121,6 +122,14 @@ final class CsrfFilter implements Ordered {
             }
         }
         return Optional.empty();
+    }
+
+    /** Signed in by a bearer token alone: no session cookie that a browser could have sent on its own. */
+    private boolean isBearerOnly(HttpRequest<?> request, @Nullable Authentication authentication) {
+        return authentication != null
+                && request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
+                        .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent()
+                && request.getCookies().findCookie(cookies.sessionCookieName()).isEmpty();
     }
 
     /** Pages reached from a signed link in an email (no sign-in): the token in the path is the credential. */

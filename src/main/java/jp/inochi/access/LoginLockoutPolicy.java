@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * Repeated wrong passwords lock the account for a while, so passwords can't be guessed online.
- * The count is kept in the database and raised atomically ({@link AppUserRepository#recordFailedLogin}),
- * the same for the token endpoint and the web sign-in; unknown usernames are counted the same way in memory
- * ({@link UnknownUsernameThrottle}), so a lock does not reveal which usernames exist.
+ * Each try is reserved in the database before its password is checked ({@link SignInTries}), the same for the
+ * token endpoint and the web sign-in, so parallel guesses can't get more checks; unknown usernames are counted the
+ * same way in the same database ({@link UnknownUsernameThrottle}), so a lock does not reveal which usernames exist.
  */
 public final class LoginLockoutPolicy {
     public static final int MAX_CONSECUTIVE_FAILURES = 5;

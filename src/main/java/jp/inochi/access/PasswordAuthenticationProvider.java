@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,18 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
 
     private final AppUserRepository users;
     private final PasswordHasher hasher;
+    private final SignInTries tries;
     private final UnknownUsernameThrottle unknownUsernames;
     private final ApplicationEventPublisher<SignInRecorded> audit;
     private final ClientAddresses addresses;
     private final Clock clock;
 
-    PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, UnknownUsernameThrottle unknownUsernames,
+    PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, SignInTries tries,
+                                   UnknownUsernameThrottle unknownUsernames,
                                    ApplicationEventPublisher<SignInRecorded> audit, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.tries = tries;
         this.unknownUsernames = unknownUsernames;
         this.audit = audit;
         this.addresses = addresses;
@@ -62,11 +66,8 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         String address = request == null ? null : addresses.of(request);
         Optional<AppUser> found = users.findByUsername(username);
         if (found.isEmpty()) {
+            boolean locked = !unknownUsernames.tryAllowed(username, now);
             hasher.matches(password, UNKNOWN_USER_HASH);
-            boolean locked = unknownUsernames.isLocked(username, now);
-            if (!locked) {
-                unknownUsernames.recordFailure(username, now);
-            }
             audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
                     null, UNKNOWN_USERNAME, null, address, resource,
                     locked ? "ACCOUNT_LOCKED" : "CREDENTIALS_DO_NOT_MATCH"));
@@ -74,33 +75,42 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
                     ? AuthenticationFailureReason.ACCOUNT_LOCKED : AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         AppUser user = found.get();
-        AuthenticationFailureReason refusal = null;
-        if (LoginLockoutPolicy.isLocked(user, now)) {
-            refusal = AuthenticationFailureReason.ACCOUNT_LOCKED;
-        } else if (!hasher.matches(password, user.passwordHash())) {
-            refusal = AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH;
-            users.recordFailedLogin(user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES, LoginLockoutPolicy.lockUntil(now));
-            if (users.findById(user.id()).map(counted -> LoginLockoutPolicy.isLocked(counted, now)).orElse(false)) {
-                LOG.warn("User id {} locked after {} failed logins", user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES);
-            }
-        } else if (!user.enabled()) {
-            // Checked after the password, so a disabled account answers like a wrong password to a guesser.
-            refusal = AuthenticationFailureReason.USER_DISABLED;
-        }
+        AuthenticationFailureReason refusal = check(user, password, now);
         if (refusal != null) {
             audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
                     user.id(), user.username(), user.role().name(), address, resource,
                     refusal.name()));
             return AuthenticationResponse.failure(refusal);
         }
-        if (user.failedLogins() > 0 || user.lockedUntil() != null) {
-            users.recordSuccessfulLogin(user.id());
-        }
         UUID session = sessionOpener == null ? null : sessionOpener.open(user, address);
         audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN,
                 user.id(), user.username(), user.role().name(), address, resource,
                 session == null ? "token" : "session"));
         return AuthenticationResponse.success(user.username(), List.of(user.role().name()), ViewerClaims.of(user, session));
+    }
+
+    /**
+     * Null when the password is right and may sign in. The try is reserved before the password is checked, so a
+     * burst of guesses gets at most the lockout's number of checks; a locked account still hashes once, so it
+     * answers as slowly as an unknown name.
+     */
+    private @Nullable AuthenticationFailureReason check(AppUser user, String password, Instant now) {
+        OptionalInt tryNumber = tries.reserve(user.id(), now);
+        if (tryNumber.isEmpty()) {
+            hasher.matches(password, UNKNOWN_USER_HASH);
+            return AuthenticationFailureReason.ACCOUNT_LOCKED;
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            if (tryNumber.getAsInt() >= LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES) {
+                LOG.warn("User id {} locked after {} failed logins", user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES);
+            }
+            return AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH;
+        }
+        if (!user.enabled()) {
+            // Checked after the password, so a disabled account answers like a wrong password to a guesser.
+            return AuthenticationFailureReason.USER_DISABLED;
+        }
+        return tries.keepSuccess(user.id(), tryNumber.getAsInt(), now) ? null : AuthenticationFailureReason.ACCOUNT_LOCKED;
     }
 
     /** Opens a web sign-in session for a user whose password was right. */

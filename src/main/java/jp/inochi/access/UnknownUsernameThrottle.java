@@ -1,39 +1,80 @@
 package jp.inochi.access;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wrong sign-ins for usernames that don't exist are counted like real ones, so after
- * {@link LoginLockoutPolicy#MAX_CONSECUTIVE_FAILURES} they too answer "locked": the lock message can't be used
- * to find out which usernames exist. Kept in memory, bounded, oldest entries dropped first.
+ * Wrong sign-ins for usernames that don't exist are counted like real ones ({@link SignInTries}), in the database
+ * shared by every instance, so after {@link LoginLockoutPolicy#MAX_CONSECUTIVE_FAILURES} they too answer "locked"
+ * on every instance: the lock can't be used to find out which usernames exist. Only a keyed digest of the typed
+ * name is stored; names untried for a day are forgotten.
  */
 @Singleton
 final class UnknownUsernameThrottle {
-    private static final int MAX_ENTRIES = 10_000;
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    private static final String RESERVE = """
+            INSERT INTO unknown_username_attempt AS a (username_digest, failed_logins, locked_until, last_attempt_at)
+            VALUES (?, 1, NULL, ?)
+            ON CONFLICT (username_digest) DO UPDATE
+               SET failed_logins   = CASE WHEN a.locked_until IS NULL THEN a.failed_logins + 1 ELSE 1 END,
+                   locked_until    = CASE WHEN (CASE WHEN a.locked_until IS NULL THEN a.failed_logins + 1 ELSE 1 END) >= ?
+                                          THEN ?::timestamptz END,
+                   last_attempt_at = EXCLUDED.last_attempt_at
+             WHERE a.locked_until IS NULL OR a.locked_until <= ?
+            RETURNING failed_logins""";
 
-    private record Failures(int count, Instant lockedUntil) {
+    private final TransactionOperations<Connection> transactions;
+    private final SecretKeySpec key;
+
+    UnknownUsernameThrottle(TransactionOperations<Connection> transactions,
+                            @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String signingSecret) {
+        this.transactions = transactions;
+        this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MAX_ENTRIES;
+    /** Counts a try for a name that doesn't exist; false when that name is locked (the try is not counted). */
+    boolean tryAllowed(String username, Instant now) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM unknown_username_attempt WHERE last_attempt_at < ?");
+                 PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
+                forget.setTimestamp(1, Timestamp.from(now.minus(FORGET_AFTER)));
+                forget.executeUpdate();
+                reserve.setString(1, digest(username));
+                reserve.setTimestamp(2, Timestamp.from(now));
+                reserve.setInt(3, LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES);
+                reserve.setTimestamp(4, Timestamp.from(LoginLockoutPolicy.lockUntil(now)));
+                reserve.setTimestamp(5, Timestamp.from(now));
+                try (ResultSet row = reserve.executeQuery()) {
+                    return row.next();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not count a sign-in try: " + e.getSQLState(), e);
+            }
+        });
+    }
+
+    String digest(String username) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(("unknown-username:" + username).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
-    };
-
-    synchronized boolean isLocked(String username, Instant now) {
-        Failures current = failures.get(username);
-        return current != null && LoginLockoutPolicy.isLocked(current.lockedUntil(), now);
-    }
-
-    synchronized void recordFailure(String username, Instant now) {
-        Failures current = failures.getOrDefault(username, new Failures(0, null));
-        int count = current.count() + 1;
-        failures.put(username, count >= LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES
-                ? new Failures(0, LoginLockoutPolicy.lockUntil(now))
-                : new Failures(count, current.lockedUntil()));
     }
 }

@@ -16,6 +16,7 @@ final class PhotoMetadata {
     private static final int APP13 = 0xED;
     private static final int COMMENT = 0xFE;
     private static final int START_OF_SCAN = 0xDA;
+    private static final int END_OF_IMAGE = 0xD9;
     private static final int ORIENTATION_TAG = 0x0112;
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     /** PNG chunks that hold text, EXIF or a time, none of which the picture needs. */
@@ -47,7 +48,8 @@ final class PhotoMetadata {
                 if (orientation > 1) {
                     out.writeBytes(orientationSegment(orientation));
                 }
-                out.write(jpeg, at, jpeg.length - at); // the compressed picture and EOI, as they were
+                int end = endOfImage(jpeg, at);
+                out.write(jpeg, at, end - at); // the compressed picture and EOI, as they were; nothing after them
                 return out.toByteArray();
             }
             int length = ((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF);
@@ -65,6 +67,38 @@ final class PhotoMetadata {
             at = end;
         }
         throw new IllegalArgumentException("JPEG without image data");
+    }
+
+    /**
+     * Just after the EOI marker that ends the picture whose first scan starts at {@code at}: whatever follows (a
+     * phone's appended preview with its own EXIF, or anything else) is not the picture. Walks the scans and the
+     * segments between them, so a stuffed 0xFF00 or a restart marker in the compressed data is not taken for the end.
+     */
+    private static int endOfImage(byte[] jpeg, int at) {
+        while (at + 4 <= jpeg.length) {
+            int marker = jpeg[at + 1] & 0xFF;
+            int length = ((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF);
+            at += 2 + length;
+            if (marker == START_OF_SCAN) {
+                at = afterEntropyCodedData(jpeg, at);
+            }
+            if (at + 2 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == END_OF_IMAGE) {
+                return at + 2;
+            }
+        }
+        throw new IllegalArgumentException("JPEG without an end-of-image marker");
+    }
+
+    /** The next marker after compressed data: 0xFF followed by neither 0x00 (a stuffed byte) nor a restart marker. */
+    private static int afterEntropyCodedData(byte[] jpeg, int at) {
+        while (at + 1 < jpeg.length) {
+            int next = jpeg[at + 1] & 0xFF;
+            if ((jpeg[at] & 0xFF) == 0xFF && next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                return at;
+            }
+            at++;
+        }
+        throw new IllegalArgumentException("JPEG without an end-of-image marker");
     }
 
     /** The Orientation tag of IFD0 in the TIFF structure at {@code tiff}, or 0 if absent or unreadable. */
@@ -126,7 +160,7 @@ final class PhotoMetadata {
             }
             at = (int) end;
             if (type.equals("IEND")) {
-                break;
+                break; // anything after the last chunk is not the picture
             }
         }
         return out.toByteArray();

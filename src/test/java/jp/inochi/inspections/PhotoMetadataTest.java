@@ -82,6 +82,32 @@ class PhotoMetadataTest {
         assertArrayEquals(picture("png"), stripped, "exactly the PNG before the text was added");
     }
 
+    @Test
+    void aSecondJpegAppendedAfterTheFirstPicturesEndGoesWithItsGps() throws IOException {
+        byte[] first = picture("jpg");
+        byte[] original = concat(first, phoneJpeg());
+        assertTrue(contains(original, WHERE.getBytes(StandardCharsets.US_ASCII)), "the preview carries the place");
+        byte[] stripped = PhotoMetadata.strip(original, "image/jpeg");
+        assertFalse(contains(stripped, WHERE.getBytes(StandardCharsets.US_ASCII)));
+        assertArrayEquals(first, stripped, "only the first picture, up to its end-of-image marker");
+    }
+
+    @Test
+    void htmlAfterTheEndOfAJpegOrAPngIsDropped() throws IOException {
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII);
+        byte[] jpeg = picture("jpg");
+        assertArrayEquals(jpeg, PhotoMetadata.strip(concat(jpeg, html), "image/jpeg"));
+        byte[] png = picture("png");
+        assertArrayEquals(png, PhotoMetadata.strip(concat(png, html), "image/png"));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(first);
+        out.writeBytes(second);
+        return out.toByteArray();
+    }
+
     private static byte[] picture(String format) throws IOException {
         BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 64; y++) {
