@@ -66,7 +66,7 @@ final class ApplicationQueuePage {
     }
 
     @Get("/applications")
-    @View("applications/queue")
+    @View("dashboard/queue")
     Map<String, Object> queue(Viewer viewer, @Nullable @QueryValue String kind, @Nullable @QueryValue String view,
                               @Nullable @QueryValue String state) {
         boolean loan = "loan".equals(kind);
