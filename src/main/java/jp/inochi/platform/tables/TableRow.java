@@ -6,7 +6,8 @@ import java.util.List;
 public record TableRow(int number, List<String> cells) {
 
     public TableRow {
-        cells = List.copyOf(cells);
+        // empty cells are null, which List.copyOf refuses
+        cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
     }
 
     /** The cell's text, stripped; null when the row has no such cell or it is empty. */
