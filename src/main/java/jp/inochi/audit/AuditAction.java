@@ -13,7 +13,8 @@ public enum AuditAction {
     LOGOUT("ログアウト"),
     DECLARE("災害宣言"),
     EXTEND("災害宣言の延長"),
-    END("災害宣言の終了");
+    END("災害宣言の終了"),
+    IMPORT("一括取込");
 
     private final String label;
 

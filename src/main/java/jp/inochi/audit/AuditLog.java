@@ -54,6 +54,13 @@ public class AuditLog {
                 householdId == null ? null : AccessBasis.CENTER, null, null, detail));
     }
 
+    /** A bulk import confirmed: one entry for the whole file, with its row count (each row's change has its own). */
+    public void imported(Viewer viewer, String resource, String subjectType, Object importId, int rowCount, String detail) {
+        repository.save(new AuditEntry(null, clock.instant(), viewer.userId(), viewer.username(), viewer.role().name(),
+                viewer.clientAddress(), AuditAction.IMPORT, resource, subjectType, String.valueOf(importId), null, null,
+                null, rowCount, detail));
+    }
+
     /** A change made to a disaster declaration (declared, extended, ended): the entry names the declaration. */
     public void declarationChanged(Viewer viewer, AuditAction action, String resource, long declarationId, String detail) {
         repository.save(new AuditEntry(null, clock.instant(), viewer.userId(), viewer.username(), viewer.role().name(),

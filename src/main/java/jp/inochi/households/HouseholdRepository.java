@@ -54,4 +54,9 @@ public interface HouseholdRepository extends CrudRepository<Household, Long> {
     /** The loan of the household that has not ended, if any, so household changes appear on its timeline. */
     @Query("SELECT id FROM loan WHERE household_id = :householdId AND state <> 'ENDED'")
     Optional<Long> findCurrentLoanId(long householdId);
+
+    /** The households of this child, by name, kana and birth date: how a bulk import recognises a family without its number. */
+    List<Household> findByChildFamilyNameAndChildGivenNameAndChildFamilyNameKanaAndChildGivenNameKanaAndChildBirthDate(
+            String childFamilyName, String childGivenName, String childFamilyNameKana, String childGivenNameKana,
+            java.time.LocalDate childBirthDate);
 }

@@ -3,7 +3,9 @@ package jp.inochi.households;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,12 +44,13 @@ public class Households {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<HouseholdMoved> moves;
     private final ApplicationEventPublisher<ChildWeanedOffVentilator> weanings;
+    private final Validator validator;
     private final Clock clock;
 
     Households(HouseholdRepository households, GuardianRepository guardians, Municipalities municipalities,
                LifecycleLog log, AuditLog auditLog, TransactionOperations<Connection> transactions,
                ApplicationEventPublisher<HouseholdMoved> moves, ApplicationEventPublisher<ChildWeanedOffVentilator> weanings,
-               Clock clock) {
+               Validator validator, Clock clock) {
         this.households = households;
         this.guardians = guardians;
         this.rules = new HouseholdRules(code -> municipalities.municipality(code).isPresent(),
@@ -57,6 +60,7 @@ public class Households {
         this.transactions = transactions;
         this.moves = moves;
         this.weanings = weanings;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -137,17 +141,37 @@ public class Households {
                 || !Objects.equals(before.latitude(), after.latitude());
     }
 
+    /**
+     * Everything {@link #register} or {@link #correct} would refuse in the form, without writing: each field's
+     * constraints, then the household rules. The bulk import's dry run asks this for every row.
+     */
+    public List<FieldError> problems(HouseholdForm form) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<HouseholdForm> violation : validator.validate(form)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (form.ventilatorDependent() != null && form.sharesWithMunicipality() != null
+                && form.emailContactConsent() != null && form.guardians() != null) {
+            errors.addAll(ruleErrors(form));
+        }
+        return errors;
+    }
+
     private void validate(HouseholdForm form) {
-        List<FieldError> errors = new ArrayList<>(rules.check(new HouseholdRules.Facts(form.childBirthDate(),
+        List<FieldError> errors = ruleErrors(form);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private List<FieldError> ruleErrors(HouseholdForm form) {
+        return rules.check(new HouseholdRules.Facts(form.childBirthDate(),
                 form.nicuDischargeDate(), form.ventilatorDependent(), form.ventilatorHoursPerDay(),
                 form.ventilatorOffMinutesPerDay(), form.prefectureCode(), blankToNull(form.municipalityCode()),
                 blankToNull(form.wardCode()), form.longitude(), form.latitude(), form.sharesWithMunicipality(),
                 form.sharingConsentDate(), form.emailContactConsent(),
                 form.guardians().stream().anyMatch(g -> g.email() != null && !g.email().isBlank())),
-                JapanTime.today(clock)));
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+                JapanTime.today(clock));
     }
 
     private void saveGuardians(long householdId, HouseholdForm form) {

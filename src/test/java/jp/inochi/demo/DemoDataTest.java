@@ -29,7 +29,15 @@ class DemoDataTest {
         // Counted by the demo families' own marker, so the result does not depend on which test loaded the demo first.
         assertEquals(demoHouseholds, Sql.queryForLong("SELECT count(*) FROM guardian WHERE email LIKE 'family%@demo.invalid'"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM app_user WHERE username = 'hitoyoshi' AND municipality_code = '43203'"));
-        assertEquals(2, Sql.queryForLong("SELECT count(*) FROM demo_data_load WHERE name IN ('users', 'households')"));
+        assertEquals(3, Sql.queryForLong("SELECT count(*) FROM demo_data_load WHERE name IN ('users', 'households', 'boundaries')"));
+        // the demo boundaries place every demo family: those in 人吉市 are determined as 人吉市 from their pins
+        assertEquals(0, Sql.queryForLong("""
+                SELECT count(*) FROM household h JOIN guardian g ON g.household_id = h.id AND g.email LIKE 'family%@demo.invalid'
+                LEFT JOIN household_place p ON p.household_id = h.id
+                WHERE h.municipality_code = '43203' AND p.located_municipality_code IS DISTINCT FROM '43203'"""));
+        assertTrue(Sql.queryForLong("""
+                SELECT count(*) FROM household h JOIN guardian g ON g.household_id = h.id AND g.email LIKE 'family%@demo.invalid'
+                WHERE h.municipality_code = '43203'""") > 0);
     }
 
     @Test
