@@ -93,18 +93,19 @@ public class EventHouseholds {
                       String childFamilyNameKana, String childGivenNameKana, String address,
                       @Nullable String municipalityCode, @Nullable String wardCode, @Nullable Double longitude,
                       @Nullable Double latitude, boolean ventilator, @Nullable BigDecimal ventilatorHoursPerDay,
-                      @Nullable String otherCare, String includedBecause, @Nullable Hazard hazard, Power power,
+                      @Nullable Integer ventilatorOffMinutesPerDay, @Nullable String otherCare, String includedBecause, @Nullable Hazard hazard, Power power,
                       AtRiskHousehold.EvacuationPlan plan, @Nullable Coordinator coordinator, Safety safety,
                       List<Guardian> guardians, List<Shelter> shelters) {
 
         CallOrder.Position position() {
-            return new CallOrder.Position(id, ventilator, ventilatorHoursPerDay, power.remainingHours(),
-                    hazard == null ? null : hazard.relative());
+            return new CallOrder.Position(id, ventilator, ventilatorHoursPerDay, ventilatorOffMinutesPerDay,
+                    power.remainingHours(), hazard == null ? null : hazard.relative());
         }
 
         Row with(List<Guardian> contacts, List<Shelter> nearest) {
             return new Row(id, basis, childFamilyName, childGivenName, childFamilyNameKana, childGivenNameKana, address,
-                    municipalityCode, wardCode, longitude, latitude, ventilator, ventilatorHoursPerDay, otherCare,
+                    municipalityCode, wardCode, longitude, latitude, ventilator, ventilatorHoursPerDay,
+                    ventilatorOffMinutesPerDay, otherCare,
                     includedBecause, hazard, power, plan, coordinator, safety, contacts, nearest);
         }
     }
@@ -171,7 +172,7 @@ public class EventHouseholds {
                    coalesce(r.expected_at, e.expected_restoration_at),
                    sc.email_state, sc.reply_due_at, sc.sent_at,
                    lr.reply, lr.detail, lr.method, lr.contacted_at,
-                   att.attempts, att.last_outcome, att.last_at
+                   att.attempts, att.last_outcome, att.last_at, h.ventilator_off_minutes_per_day
             FROM disaster_event e
             JOIN disaster_event_household eh ON eh.event_id = e.id
             JOIN household h ON h.id = eh.household_id
@@ -255,7 +256,7 @@ public class EventHouseholds {
         Double latitude = (Double) row.getObject(11);
         return new Row(id, AccessBasis.valueOf(row.getString(2)), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getString(8), row.getString(9), longitude, latitude,
-                row.getBoolean(12), row.getBigDecimal(13), row.getString(14), row.getString(28), hazard, power,
+                row.getBoolean(12), row.getBigDecimal(13), (Integer) row.getObject(48), row.getString(14), row.getString(28), hazard, power,
                 AtRiskList.plan(row.getString(29), row.getObject(30, LocalDate.class), today), coordinator, safety,
                 List.of(), List.of());
     }

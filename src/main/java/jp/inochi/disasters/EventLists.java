@@ -38,8 +38,8 @@ import jp.inochi.atrisk.AtRiskList;
  */
 @Singleton
 public class EventLists {
-    static final String ORDER = "人工呼吸器の方を先に、(1) 人工呼吸器の使用時間の長い順、(2) 停電からの経過時間を引いた電源の残りの短い順、"
-            + "(3) 自宅のハザードの危険度の高い順";
+    static final String ORDER = "人工呼吸器の方を先に、(1) 停電からの経過時間を引いた電源の残りの短い順（電源情報なしは0時間）、"
+            + "(2) 自宅のハザードの危険度の高い順、(3) 人工呼吸器の1日の使用時間の長い順";
     static final String NOTICE = "電源の時間は、内部バッテリー＋予備バッテリー＋発電機（1タンクの運転時間×備蓄燃料÷タンク容量、年次確認時の記録）"
             + "＋ほかの電源の合計です。未登録の項目は0時間として数えています。" + HazardExposure.NOTICE;
 

@@ -203,6 +203,8 @@ class DisasterDrillTest implements TestPropertyProvider {
                     row.at("/power/flags").toString().contains("UNDER_72_HOURS"), "72 h flag of " + want.id());
             assertEquals(want.total().compareTo(new BigDecimal("60")) < 0,
                     row.at("/power/flags").toString().contains("UNDER_EXPECTED_OUTAGE"), "outage flag of " + want.id());
+            assertEquals(want.powerUnknown(), row.at("/power/flags").toString().contains("NO_POWER_INFORMATION"),
+                    "電源情報なし of " + want.id());
             assertEquals(want.relative(), row.at("/hazard/relativeSeverity").asDouble(), 0.001, "hazard of " + want.id());
             sawGenerator |= row.at("/power/generatorHours").decimalValue().signum() > 0;
             sawFlag |= row.at("/power/flags").size() > 0;
@@ -449,7 +451,8 @@ class DisasterDrillTest implements TestPropertyProvider {
     }
 
     /** What the call list must be, computed here in SQL from the zones, the households and the loans' records. */
-    private record Expected(long id, boolean ventilator, BigDecimal total, BigDecimal remaining, double relative) {
+    private record Expected(long id, boolean ventilator, BigDecimal total, BigDecimal remaining, double relative,
+                            boolean powerUnknown) {
     }
 
     private List<Expected> independentCallList(long floodVersion, double hoursWithoutPower) throws Exception {
@@ -486,10 +489,19 @@ class DisasterDrillTest implements TestPropertyProvider {
                     JOIN hazard_type t ON t.code = z.hazard_type
                     WHERE z.hazard_type IN ('FLOOD', 'LANDSLIDE', 'STORM_SURGE')
                     GROUP BY a.id)
-                SELECT a.id, a.ventilator_dependent, p.total, trunc(greatest(0, p.total - ?), 1) AS remaining, hz.relative
+                SELECT a.id, a.ventilator_dependent, p.total, trunc(greatest(0, p.total - ?), 1) AS remaining, hz.relative,
+                       p.total = 0 AND (a.ventilator_battery_hours IS NULL
+                                        OR a.spare_battery_count > 0 AND a.spare_battery_hours_each IS NULL
+                                        OR EXISTS (SELECT 1 FROM fuel f WHERE f.household_id = a.id AND f.hours IS NULL))
+                           AS power_unknown
                 FROM affected a JOIN power p ON p.id = a.id LEFT JOIN hazard hz ON hz.id = a.id
-                ORDER BY a.ventilator_dependent DESC, a.ventilator_hours_per_day DESC NULLS LAST, remaining,
-                         hz.relative DESC NULLS LAST, a.id""";
+                -- issue 13: ventilator users (hours a day or minutes off, the larger reading), power left, hazard, hours
+                ORDER BY a.ventilator_dependent
+                             OR coalesce(greatest(a.ventilator_hours_per_day,
+                                                  24 - a.ventilator_off_minutes_per_day / 60.0), 0) > 0 DESC,
+                         remaining, hz.relative DESC NULLS LAST,
+                         greatest(a.ventilator_hours_per_day, round(24 - a.ventilator_off_minutes_per_day / 60.0, 2))
+                             DESC NULLS LAST, a.id""";
         List<Expected> expected = new ArrayList<>();
         try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, floodVersion);
@@ -497,7 +509,7 @@ class DisasterDrillTest implements TestPropertyProvider {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     expected.add(new Expected(row.getLong(1), row.getBoolean(2), row.getBigDecimal(3).setScale(1),
-                            row.getBigDecimal(4).setScale(1, java.math.RoundingMode.DOWN), row.getDouble(5)));
+                            row.getBigDecimal(4).setScale(1, java.math.RoundingMode.DOWN), row.getDouble(5), row.getBoolean(6)));
                 }
             }
         }

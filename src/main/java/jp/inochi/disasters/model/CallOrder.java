@@ -1,28 +1,61 @@
 package jp.inochi.disasters.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Comparator;
 
 /**
- * Who is called first on a disaster day: every household with a ventilator before the other medical-care households
- * (seed 002, line 9025: start contacting with ventilator users; line 7483: hazard maps were checked for ventilator
- * users first); within each, (1) the most hours a day on the ventilator first, (2) the least power autonomy left
- * (hours since the outage began subtracted) first, (3) the most severe hazard at home first. Missing values come last
- * within their step (a household whose ventilator hours are unknown is not put ahead of one known to need 24 hours),
- * and the household id keeps the order stable.
+ * Who is called first on a disaster day (issue 13, which corrects the earlier rule that put ventilator hours before
+ * power): (1) children on a ventilator before the other medical-care children; (2) then the least power left now first
+ * (autonomy minus the hours since the outage began; unknown power counts as none, and {@link PowerAutonomy} flags it
+ * 「電源情報なし」); (3) then the most severe hazard at home first, none last; (4) then the most hours a day on the
+ * ventilator first, unknown last. The household id keeps the order stable.
  */
 public final class CallOrder {
 
-    /** What the order looks at for one household. {@code hazardSeverity} is relative to its type's scale (0–1). */
-    public record Position(long householdId, boolean ventilator, BigDecimal ventilatorHoursPerDay,
-                           BigDecimal remainingAutonomyHours, Double hazardSeverity) {
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+
+    /**
+     * What the order looks at for one household. The ventilator's use may be recorded as hours a day, as minutes a day
+     * off it, or both; {@code remainingAutonomyHours} is null when nothing is known of the family's power;
+     * {@code hazardSeverity} is relative to its type's scale (0–1).
+     */
+    public record Position(long householdId, boolean ventilatorDependent, BigDecimal ventilatorHoursPerDay,
+                           Integer ventilatorOffMinutesPerDay, BigDecimal remainingAutonomyHours,
+                           Double hazardSeverity) {
+
+        /** On a ventilator: marked so, or any time a day on it recorded as hours on or minutes off. */
+        public boolean ventilatorUser() {
+            BigDecimal hours = hoursOnVentilator();
+            return ventilatorDependent || hours != null && hours.signum() > 0;
+        }
+
+        /**
+         * Hours a day on the ventilator from whichever is recorded; when both are, the larger, so a conflicting entry
+         * never moves a child down the list. Null when neither is recorded.
+         */
+        public BigDecimal hoursOnVentilator() {
+            BigDecimal fromMinutes = ventilatorOffMinutesPerDay == null ? null : HOURS_PER_DAY.subtract(
+                    BigDecimal.valueOf(ventilatorOffMinutesPerDay).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP));
+            if (ventilatorHoursPerDay == null) {
+                return fromMinutes;
+            }
+            return fromMinutes == null ? ventilatorHoursPerDay : ventilatorHoursPerDay.max(fromMinutes);
+        }
+
+        /** Power left now in hours; unknown counts as none, so a gap in the data makes a family more urgent. */
+        public BigDecimal powerLeft() {
+            return remainingAutonomyHours == null ? BigDecimal.ZERO : remainingAutonomyHours;
+        }
     }
 
+    // Seed 002, lines 7483 and 9025: hazard maps were checked, and contact started, with ventilator users first.
     public static final Comparator<Position> FIRST_TO_CALL = Comparator
-            .comparing(Position::ventilator, Comparator.reverseOrder())
-            .thenComparing(Position::ventilatorHoursPerDay, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Position::remainingAutonomyHours, Comparator.nullsLast(Comparator.naturalOrder()))
+            .comparing(Position::ventilatorUser, Comparator.reverseOrder())
+            .thenComparing(Position::powerLeft)
             .thenComparing(Position::hazardSeverity, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Position::hoursOnVentilator, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparingLong(Position::householdId);
 
     private CallOrder() {

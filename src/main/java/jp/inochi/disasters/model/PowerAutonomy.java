@@ -39,6 +39,7 @@ public record PowerAutonomy(BigDecimal batteryHours, BigDecimal spareBatteryHour
 
     /** Why a household is flagged. */
     public enum Flag {
+        NO_POWER_INFORMATION("電源情報なし"),
         UNDER_72_HOURS("72時間未満"),
         UNDER_EXPECTED_OUTAGE("停電の見込み時間未満");
 
@@ -104,9 +105,20 @@ public record PowerAutonomy(BigDecimal batteryHours, BigDecimal spareBatteryHour
         return left.signum() < 0 ? BigDecimal.ZERO.setScale(1) : left.setScale(1, RoundingMode.DOWN);
     }
 
-    /** Flagged under 72 hours, and under the outage expected where the family lives (null when nobody knows). */
+    /** Nothing recorded gives any hours: the family's power is unknown, not known to be none. */
+    public boolean unknown() {
+        return totalHours.signum() == 0 && !unknowns.isEmpty();
+    }
+
+    /**
+     * Flagged when the power is unknown, under 72 hours, and under the outage expected where the family lives (null
+     * when nobody knows).
+     */
     public List<Flag> flags(BigDecimal expectedOutageHours) {
         List<Flag> flags = new ArrayList<>();
+        if (unknown()) {
+            flags.add(Flag.NO_POWER_INFORMATION);
+        }
         if (totalHours.compareTo(MINIMUM_HOURS) < 0) {
             flags.add(Flag.UNDER_72_HOURS);
         }

@@ -44,6 +44,16 @@ class PowerAutonomyTest {
     }
 
     @Test
+    void powerIsFlaggedUnknownOnlyWhenNothingRecordedGivesAnyHours() {
+        PowerAutonomy nothing = PowerAutonomy.of(new PowerAutonomy.Inputs(null, 0, null, null, List.of()));
+        assertEquals(List.of(PowerAutonomy.Flag.NO_POWER_INFORMATION, PowerAutonomy.Flag.UNDER_72_HOURS), nothing.flags(null));
+        PowerAutonomy recordedEmpty = PowerAutonomy.of(new PowerAutonomy.Inputs(hours("0"), 0, null, null, List.of()));
+        assertEquals(List.of(PowerAutonomy.Flag.UNDER_72_HOURS), recordedEmpty.flags(null), "known to be none");
+        PowerAutonomy batteryUnknownButACar = PowerAutonomy.of(new PowerAutonomy.Inputs(null, 0, null, null, List.of(hours("8"))));
+        assertEquals(List.of(PowerAutonomy.Flag.UNDER_72_HOURS), batteryUnknownButACar.flags(null));
+    }
+
+    @Test
     void aHouseholdWithoutAGeneratorHasNoGeneratorHoursAndNothingUnknownAboutIt() {
         PowerAutonomy autonomy = PowerAutonomy.of(new PowerAutonomy.Inputs(hours("5.0"), 0, null, null, null));
         assertEquals(hours("5.0"), autonomy.totalHours());
