@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The claims a token carries about its user, written at login and read on every request. */
-final class ViewerClaims {
+public final class ViewerClaims {
     static final String USER_ID = "uid";
     static final String DISPLAY_NAME = "name";
     static final String MUNICIPALITY = "municipality";
@@ -41,7 +41,8 @@ final class ViewerClaims {
         return claims;
     }
 
-    static Viewer toViewer(Authentication authentication, String clientAddress) {
+    /** Also read by the audit log's refusal filter, which sees requests that no controller bound a viewer for. */
+    public static Viewer toViewer(Authentication authentication, String clientAddress) {
         Map<String, Object> attributes = authentication.getAttributes();
         Role role = authentication.getRoles().stream().findFirst().map(Role::valueOf)
                 .orElseThrow(() -> new IllegalStateException("A token without a role"));

@@ -14,7 +14,9 @@ public enum AuditAction {
     DECLARE("災害宣言"),
     EXTEND("災害宣言の延長"),
     END("災害宣言の終了"),
-    IMPORT("一括取込");
+    IMPORT("一括取込"),
+    /** A request refused (403, or 404 of a record out of the viewer's scope); row_count counts them per minute. */
+    REFUSED("拒否");
 
     private final String label;
 

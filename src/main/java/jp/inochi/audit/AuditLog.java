@@ -99,6 +99,34 @@ public class AuditLog {
                 viewer.clientAddress(), action, resource, "audit_log", null, null, null, null, rowCount, filter));
     }
 
+    /**
+     * A refused request: the first refusal of a user, route and minute writes an entry (with what was asked and
+     * from where), the next ones in that minute only count on it, so a flood of probes can't fill the disk.
+     */
+    public void refused(Viewer viewer, String route, String detail) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement upsert = status.getConnection().prepareStatement(UPSERT_REFUSAL)) {
+                upsert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                upsert.setLong(2, viewer.userId());
+                upsert.setString(3, viewer.username());
+                upsert.setString(4, viewer.role().name());
+                upsert.setString(5, viewer.clientAddress());
+                upsert.setString(6, route);
+                upsert.setString(7, detail);
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    /** The conflict target is the unique index of migration V131: one REFUSED entry per user, route and minute. */
+    static final String UPSERT_REFUSAL = """
+            INSERT INTO audit_log (occurred_at, actor_user_id, actor_username, actor_role, client_address, action,
+                                   resource, row_count, detail)
+            VALUES (?, ?, ?, ?, ?, 'REFUSED', ?, 1, ?)
+            ON CONFLICT (actor_user_id, resource, date_trunc('minute', occurred_at AT TIME ZONE 'UTC'))
+                WHERE action = 'REFUSED'
+            DO UPDATE SET row_count = audit_log.row_count + 1""";
+
     /** One entry per household in one statement and one commit, however many households a list shows. */
     static final String INSERT_HOUSEHOLD_ENTRIES = """
             INSERT INTO audit_log (occurred_at, actor_user_id, actor_username, actor_role, client_address, action,

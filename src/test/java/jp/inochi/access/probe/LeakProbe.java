@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.inochi.access.MinimumDisclosure;
@@ -68,8 +69,14 @@ public final class LeakProbe {
 
     enum Verdict { OK, VISIBLE, LEAK, DISCLOSURE, NOT_COVERED }
 
+    /** {@code refusals}: the answers that the audit log must record as REFUSED (403, or 404 of a path with an id). */
     record Finding(ApiOperation operation, Verdict verdict, String coverage, Set<Integer> statuses, List<String> problems,
-                   boolean sawTargetData) {
+                   boolean sawTargetData, int refusals) {
+
+        /** The audit log's resource for this operation: the method and the route template. */
+        String route() {
+            return operation.method().toUpperCase(Locale.ROOT) + " " + operation.path();
+        }
 
         String line() {
             return String.format("%-11s %-60s %-14s %s%s", verdict, operation.label(), statuses, coverage,
@@ -108,6 +115,12 @@ public final class LeakProbe {
             return findings.stream().filter(Finding::sawTargetData).map(finding -> finding.operation().label()).toList();
         }
 
+        /** How many refusals each route was answered with, as the audit log should count them. */
+        public Map<String, Long> refusals() {
+            return findings.stream().filter(finding -> finding.refusals() > 0).collect(Collectors.groupingBy(
+                    Finding::route, TreeMap::new, Collectors.summingLong(Finding::refusals)));
+        }
+
         public String text() {
             return "Leak probe as " + who + ": " + findings.size() + " operations, " + covered().size() + " covered, "
                     + notCovered().size() + " not covered, " + count(Verdict.LEAK) + " leaks, "
@@ -140,13 +153,14 @@ public final class LeakProbe {
                 : pathValues.entrySet().stream().map(entry -> "{" + entry.getKey() + "}=" + entry.getValue().kind().label)
                         .collect(Collectors.joining(", "));
         if (!problems.isEmpty()) {
-            return new Finding(operation, Verdict.NOT_COVERED, coverage, Set.of(), problems, false);
+            return new Finding(operation, Verdict.NOT_COVERED, coverage, Set.of(), problems, false, 0);
         }
         boolean recordOfTarget = pathValues.values().stream().anyMatch(resolution -> resolution.kind().recordOfTarget);
         int variants = Math.max(1, Math.min(MAX_VARIANTS,
                 pathValues.values().stream().mapToInt(resolution -> resolution.values().size()).max().orElse(1)));
         Set<Integer> statuses = new TreeSet<>();
         boolean saw = false;
+        int refusals = 0;
         List<String> accepts = operation.responseMediaTypes().isEmpty() ? List.of("*/*") : operation.responseMediaTypes();
         for (int variant = 0; variant < variants; variant++) {
             String path = operation.path();
@@ -159,6 +173,9 @@ public final class LeakProbe {
                 for (String accept : accepts) {
                     HttpResponse<byte[]> response = send(operation, path + query, accept);
                     statuses.add(response.statusCode());
+                    if (response.statusCode() == 403 || response.statusCode() == 404 && !pathValues.isEmpty()) {
+                        refusals++;
+                    }
                     Set<String> found = secretsIn(response);
                     if (!found.isEmpty()) {
                         saw = true;
@@ -191,7 +208,7 @@ public final class LeakProbe {
         if (control && !disclosed) {
             problems.clear();
         }
-        return new Finding(operation, verdict, coverage, statuses, problems, saw);
+        return new Finding(operation, verdict, coverage, statuses, problems, saw, refusals);
     }
 
     private String query(ApiOperation operation, boolean all) throws Exception {

@@ -14,12 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import jp.inochi.households.Guardian;
 import jp.inochi.households.GuardianRepository;
 import jp.inochi.households.Household;
@@ -74,12 +78,17 @@ class MunicipalScopeProbeTest {
             LeakProbe.Report control = LeakProbe.control(base, kumamoto, targets, json)
                     .run("熊本市 officer (positive control: their own data is visible, without withheld fields)", operations);
 
+            Map<String, Long> refused = new TreeMap<>(normal.refusals());
+            declared.refusals().forEach((route, count) -> refused.merge(route, count, Long::sum));
+            Map<String, Long> audited = auditedRefusals(database, "yatsushiro");
             String text = normal.text() + "\n" + declared.text() + "\n" + control.text();
             Path file = Path.of("target", "leak-probe.md");
             Files.createDirectories(file.getParent());
             Files.writeString(file, "```\n" + text + "```\n", StandardCharsets.UTF_8);
             System.out.println(text);
 
+            assertTrue(!refused.isEmpty(), "the probe was refused somewhere:\n" + text);
+            assertEquals(refused, audited, "each refusal the probe caused is in the audit log (route → count)");
             assertEquals(List.of(), normal.notCovered(), "operations the probe could not cover:\n" + text);
             assertTrue(normal.clean(), "leaks in normal times:\n" + text);
             assertTrue(declared.clean(), "leaks during declarations:\n" + text);
@@ -93,6 +102,20 @@ class MunicipalScopeProbeTest {
                                 + "otherwise the probe's values don't reach the data:\n" + text);
             }
         }
+    }
+
+    /** Issue 16, finding 5: the REFUSED entries of the audit log, summed per route, for one user. */
+    private static Map<String, Long> auditedRefusals(FreshDatabase database, String username) throws Exception {
+        Map<String, Long> audited = new TreeMap<>();
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT resource, sum(row_count) FROM audit_log WHERE action = 'REFUSED' AND actor_username = ? GROUP BY resource")) {
+            query.setString(1, username);
+            ResultSet rows = query.executeQuery();
+            while (rows.next()) {
+                audited.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return audited;
     }
 
     private static boolean resolvesToTarget(ProbeTargets targets, ApiOperation operation, ApiOperation.Parameter parameter) {
