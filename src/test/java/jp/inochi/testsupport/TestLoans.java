@@ -51,6 +51,10 @@ public class TestLoans {
         return Actor.of(logins.viewer(Role.CENTER_STAFF));
     }
 
+    public Actor admin() {
+        return Actor.of(logins.viewer(Role.CENTER_ADMIN));
+    }
+
     /** A new sine-wave generator with a unique serial number: 3.6 L tank, 8 hours per tank. */
     public Device device() {
         return devices.register(staff(), new Devices.DeviceDetails("T" + ProcessHandle.current().pid() + "-"
