@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.inochi.access.Role;
 import jp.inochi.applications.model.Eligibility;
 import jp.inochi.applications.model.EligibilityFacts;
 import jp.inochi.applications.model.EligibilityOverride;
@@ -28,6 +29,7 @@ import jp.inochi.applications.model.IneligibilityReason;
 import jp.inochi.applications.model.ProgramApplicationAction;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.applications.model.ProgramDates;
+import jp.inochi.applications.model.RuleOverride;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -47,7 +49,8 @@ import static jp.inochi.applications.model.ProgramApplicationAction.LIFECYCLE;
 
 /**
  * 事業利用申請: received, reviewed, decided. Approval applies {@link EligibilityPolicy}; a named reason stands in the
- * way unless staff override it with a written justification. Every step is recorded with its actor and reason.
+ * way unless it is overridden with a written justification, by staff for a soft rule and only by a center admin for a
+ * hard one ({@link RuleOverride}). Every step is recorded with its actor and reason.
  */
 @Singleton
 public class ProgramApplications {
@@ -203,6 +206,9 @@ public class ProgramApplications {
                         "「" + input.reason().label() + "」はこの申請に該当しないため、上書きできません"));
             } else if (given.put(input.reason(), input.justification()) != null) {
                 errors.add(new FieldError("overrides[" + i + "].reason", "同じ理由が2回指定されています"));
+            } else if (!RuleOverride.mayOverride(role(actor), input.reason().weight())) {
+                errors.add(new FieldError("overrides." + input.reason().name(), "「" + input.reason().label()
+                        + "」を上書きできるのはセンター管理者だけです"));
             }
         }
         for (IneligibilityReason unresolved : eligibility.unresolved(given)) {
@@ -276,6 +282,11 @@ public class ProgramApplications {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Nullable
+    private static Role role(Actor actor) {
+        return actor.isSystem() ? null : actor.viewer().role();
     }
 
     private static long requireUser(Actor actor) {
