@@ -30,6 +30,7 @@ import jp.inochi.applications.model.ProgramApplicationAction;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.applications.model.ProgramDates;
 import jp.inochi.applications.model.RuleOverride;
+import jp.inochi.applications.model.SubsidyExceptionReason;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -137,6 +138,10 @@ public class ProgramApplications {
         }
         Dates.notInFuture(errors, "receivedOn", command.receivedOn(), today);
         Dates.notBefore(errors, "receivedOn", command.receivedOn(), ProgramDates.APPLICATIONS_OPENED, "申請受付の開始日");
+        if (blankToNull(command.subsidyExceptionReason()) != null) {
+            SubsidyExceptionReason.problem(command.subsidyExceptionReason())
+                    .ifPresent(problem -> errors.add(new FieldError("subsidyExceptionReason", problem)));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -173,10 +178,9 @@ public class ProgramApplications {
     public ProgramApplication recordSubsidyException(Actor actor, long id, @Valid SubsidyException command) {
         ProgramApplication current = review.current(id, command.version());
         LIFECYCLE.next(current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION);
-        if (!EligibilityOverride.isJustified(command.reason())) {
-            throw new InvalidInputException("reason", "活用できない理由を" + EligibilityOverride.MIN_JUSTIFICATION_LENGTH
-                    + "文字以上で記入してください");
-        }
+        SubsidyExceptionReason.problem(command.reason()).ifPresent(problem -> {
+            throw new InvalidInputException("reason", problem);
+        });
         ProgramApplication saved = applications.update(current.withSubsidyException(command.reason().strip())
                 .moved(current.state(), clock.instant()));
         review.record(actor, current, current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION,

@@ -140,6 +140,18 @@ class ProgramApplicationLifecycleTest {
     }
 
     @Test
+    void theSubsidyExceptionGivenAtIntakeNeedsTenCharactersLikeTheDedicatedAction() {
+        Household household = households.living(YATSUSHIRO, true);
+        var atIntake = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), "無", null)));
+        assertEquals(List.of("subsidyExceptionReason"), errorFields(atIntake));
+        long id = received(household).id();
+        var inAction = assertThrows(InvalidInputException.class, () -> applications.recordSubsidyException(staff, id,
+                new ProgramApplications.SubsidyException("無", null)));
+        assertEquals(atIntake.getMessage(), inAction.getMessage());
+    }
+
+    @Test
     void rejectionNeedsAReasonAndEndsTheApplication() {
         Household household = households.living(HITOYOSHI, true);
         long id = applications.startReview(staff, received(household).id(), StepCommand.today()).id();

@@ -30,6 +30,6 @@ public record EligibilityFacts(
     }
 
     public boolean hasSubsidyException() {
-        return subsidyExceptionReason != null && !subsidyExceptionReason.isBlank();
+        return SubsidyExceptionReason.isRecorded(subsidyExceptionReason);
     }
 }
