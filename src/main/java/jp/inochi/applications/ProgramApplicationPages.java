@@ -92,7 +92,7 @@ public final class ProgramApplicationPages implements ApplicationPage {
             throw new NotFoundException("世帯");
         }
         Submission<ProgramApplication> done = Submission.run(form, () -> applications.receive(Actor.of(viewer),
-                new ProgramApplications.NewProgramApplication(householdId, form.date("receivedOn"),
+                new ProgramApplications.NewProgramApplication(householdId, form.date("receivedOn"), form.date("plannedDischargeDate"),
                         form.text("subsidyExceptionReason"), form.text("note"))));
         if (done.done()) {
             return flash.seeOther(request, "/program-applications/" + done.result().id(), "program-application.received");

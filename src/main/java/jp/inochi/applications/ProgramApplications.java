@@ -82,6 +82,7 @@ public class ProgramApplications {
 
     @Serdeable
     public record NewProgramApplication(@NotNull Long householdId, @NotNull LocalDate receivedOn,
+                                        @Nullable LocalDate plannedDischargeDate,
                                         @Nullable @Size(max = 2000) String subsidyExceptionReason,
                                         @Nullable @Size(max = 2000) String note) {
     }
@@ -151,7 +152,8 @@ public class ProgramApplications {
         });
         Instant now = clock.instant();
         ProgramApplication saved = applications.save(new ProgramApplication(null, command.householdId(),
-                ProgramApplicationState.RECEIVED, command.receivedOn(), blankToNull(command.subsidyExceptionReason()),
+                ProgramApplicationState.RECEIVED, command.receivedOn(), command.plannedDischargeDate(),
+                blankToNull(command.subsidyExceptionReason()),
                 null, null, null, null, null, now, now, null));
         log.record(actor, new Step(SubjectType.PROGRAM_APPLICATION, saved.id(), saved.householdId(), null, "receive",
                 null, saved.state().name(), command.note(), null, command.receivedOn()));
@@ -260,13 +262,13 @@ public class ProgramApplications {
 
     private Eligibility evaluate(ProgramApplication application, LocalDate on) {
         Household h = households.findById(application.householdId()).orElseThrow(() -> new NotFoundException("世帯"));
-        return POLICY.evaluate(facts(h, application.subsidyExceptionReason()), subsidies.inForceOn(on));
+        return POLICY.evaluate(facts(h, application), subsidies.inForceOn(on));
     }
 
-    public static EligibilityFacts facts(Household h, @Nullable String subsidyExceptionReason) {
+    static EligibilityFacts facts(Household h, ProgramApplication application) {
         return new EligibilityFacts(h.nicuInKumamoto(), h.nicuDischargeDate(), h.ventilatorDependent(),
                 h.ventilatorHoursPerDay(), h.ventilatorOffMinutesPerDay(), h.prefectureCode(), h.municipalityCode(),
-                subsidyExceptionReason);
+                application.subsidyExceptionReason(), application.plannedDischargeDate());
     }
 
     private String snapshot(Eligibility eligibility, Map<IneligibilityReason, String> given) {

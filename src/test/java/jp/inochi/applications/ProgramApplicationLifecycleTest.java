@@ -53,7 +53,7 @@ class ProgramApplicationLifecycleTest {
     }
 
     private ProgramApplication received(Household household) {
-        return applications.receive(staff, new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, "窓口で受付"));
+        return applications.receive(staff, new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, null, "窓口で受付"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class ProgramApplicationLifecycleTest {
     void theSubsidyExceptionGivenAtIntakeNeedsTenCharactersLikeTheDedicatedAction() {
         Household household = households.living(YATSUSHIRO, true);
         var atIntake = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
-                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), "無", null)));
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, "無", null)));
         assertEquals(List.of("subsidyExceptionReason"), errorFields(atIntake));
         long id = received(household).id();
         var inAction = assertThrows(InvalidInputException.class, () -> applications.recordSubsidyException(staff, id,
@@ -185,10 +185,10 @@ class ProgramApplicationLifecycleTest {
     void anApplicationCannotBeReceivedBeforeTheCenterOpenedOrInTheFuture() {
         Household household = households.living(HITOYOSHI, true);
         var early = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
-                new NewProgramApplication(household.id(), LocalDate.of(2025, 10, 30), null, null)));
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 10, 30), null, null, null)));
         assertEquals(List.of("receivedOn"), errorFields(early));
         var future = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
-                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 21), null, null)));
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 21), null, null, null)));
         assertTrue(future.getMessage().contains("未来の日付"), future.getMessage());
     }
 

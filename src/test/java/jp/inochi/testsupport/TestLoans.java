@@ -65,7 +65,7 @@ public class TestLoans {
     public ProgramApplication approvedProgram(Household household, LocalDate on) {
         clock.setDate(on);
         ProgramApplication received = programs.receive(staff(),
-                new ProgramApplications.NewProgramApplication(household.id(), on, null, null));
+                new ProgramApplications.NewProgramApplication(household.id(), on, null, null, null));
         programs.startReview(staff(), received.id(), StepCommand.today());
         return programs.approve(staff(), received.id(), new ProgramApplications.Approval(List.of(), null, null, null));
     }

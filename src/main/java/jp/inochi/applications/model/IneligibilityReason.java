@@ -8,7 +8,7 @@ import jp.inochi.applications.model.RuleOverride.Weight;
  */
 public enum IneligibilityReason {
     NICU_OUTSIDE_KUMAMOTO("NICUが熊本県内の医療機関ではありません", 486, Weight.HARD),
-    NOT_DISCHARGED("NICUからの退院日が登録されていません", 501, Weight.HARD),
+    NOT_DISCHARGED("NICUの退院日も退院予定日も登録されていません", 501, Weight.HARD),
     DISCHARGED_BEFORE_PROGRAM_START("令和7年4月1日より前にNICUを退院しています", 558, Weight.HARD),
     NOT_ON_VENTILATOR("人工呼吸器を常時装着していません", 486, Weight.HARD),
     VENTILATOR_OFF_TOO_LONG("人工呼吸器を外している時間が1日概ね30分を超えています", 554, Weight.SOFT),
