@@ -22,14 +22,16 @@ class LoanHandovers {
     private final LoanRepository loans;
     private final TermsAcceptanceRepository terms;
     private final LoanTermExceptions termExceptions;
+    private final MunicipalPlanStatus planStatus;
     private final LifecycleLog log;
     private final Clock clock;
 
     LoanHandovers(LoanRepository loans, TermsAcceptanceRepository terms, LoanTermExceptions termExceptions,
-                  LifecycleLog log, Clock clock) {
+                  MunicipalPlanStatus planStatus, LifecycleLog log, Clock clock) {
         this.loans = loans;
         this.terms = terms;
         this.termExceptions = termExceptions;
+        this.planStatus = planStatus;
         this.log = log;
         this.clock = clock;
     }
@@ -41,6 +43,7 @@ class LoanHandovers {
                 application.householdId(), application.deviceId(), LoanState.ACTIVE, start,
                 termExceptions.maximumEnd(application, start), EvacuationPlanDeadline.of(start), YearlyCheckSchedule.nextDue(start, null),
                 null, null, null, null, null, null, null, null, null, now, now, null));
+        planStatus.start(loan);
         log.record(actor, new Step(SubjectType.LOAN, loan.id(), loan.householdId(), loan.id(), "start", null,
                 LoanState.ACTIVE.name(), null, "maxEndDate=" + loan.maxEndDate() + " planDeadline=" + loan.planDeadline()
                 + " nextCheckDue=" + loan.nextCheckDue(), start));
