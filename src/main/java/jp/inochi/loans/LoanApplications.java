@@ -26,7 +26,7 @@ import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceAction;
 import jp.inochi.devices.DeviceRepository;
 import jp.inochi.devices.Devices;
-import jp.inochi.households.ChildAtHomeRepository;
+import jp.inochi.households.HouseholdFactsRepository;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -61,14 +61,14 @@ public class LoanApplications {
     private final Devices devices;
     private final LoanHandovers handovers;
     private final HouseholdRepository households;
-    private final ChildAtHomeRepository childAtHome;
+    private final HouseholdFactsRepository childAtHome;
     private final LifecycleLog log;
     private final ApplicationReview<LoanApplication, LoanApplicationState, LoanApplicationAction> review;
     private final Clock clock;
 
     LoanApplications(LoanApplicationRepository applications, ProgramApplicationRepository programApplications,
                      DeviceRepository deviceRepository, Devices devices, LoanHandovers handovers, HouseholdRepository households,
-                     ChildAtHomeRepository childAtHome, LifecycleLog log, ApplicationReviews reviews, Clock clock) {
+                     HouseholdFactsRepository childAtHome, LifecycleLog log, ApplicationReviews reviews, Clock clock) {
         this.applications = applications;
         this.programApplications = programApplications;
         this.deviceRepository = deviceRepository;
