@@ -16,6 +16,7 @@ public record ProgramApplication(
         long householdId,
         ProgramApplicationState state,
         LocalDate receivedOn,
+        @Nullable LocalDate plannedDischargeDate,
         @Nullable String subsidyExceptionReason,
         @Nullable String informationRequest,
         @Nullable LocalDate decidedOn,
@@ -28,23 +29,23 @@ public record ProgramApplication(
 
     @Override
     public ProgramApplication moved(ProgramApplicationState next, Instant now) {
-        return new ProgramApplication(id, householdId, next, receivedOn, subsidyExceptionReason, informationRequest,
+        return new ProgramApplication(id, householdId, next, receivedOn, plannedDischargeDate, subsidyExceptionReason, informationRequest,
                 decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, now, version);
     }
 
     @Override
     public ProgramApplication withInformationRequest(String message) {
-        return new ProgramApplication(id, householdId, state, receivedOn, subsidyExceptionReason, message,
+        return new ProgramApplication(id, householdId, state, receivedOn, plannedDischargeDate, subsidyExceptionReason, message,
                 decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, updatedAt, version);
     }
 
     ProgramApplication withSubsidyException(String reason) {
-        return new ProgramApplication(id, householdId, state, receivedOn, reason, informationRequest,
+        return new ProgramApplication(id, householdId, state, receivedOn, plannedDischargeDate, reason, informationRequest,
                 decidedOn, decisionReason, decidedBy, eligibilityAtDecision, createdAt, updatedAt, version);
     }
 
     ProgramApplication decided(LocalDate on, @Nullable String reason, @Nullable Long by, @Nullable String eligibility) {
-        return new ProgramApplication(id, householdId, state, receivedOn, subsidyExceptionReason, informationRequest,
+        return new ProgramApplication(id, householdId, state, receivedOn, plannedDischargeDate, subsidyExceptionReason, informationRequest,
                 on, reason, by, eligibility, createdAt, updatedAt, version);
     }
 }

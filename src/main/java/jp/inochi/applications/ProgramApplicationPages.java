@@ -26,6 +26,7 @@ import jp.inochi.applications.model.Eligibility;
 import jp.inochi.applications.model.EligibilityOverride;
 import jp.inochi.applications.model.Ineligibility;
 import jp.inochi.applications.model.ProgramApplicationState;
+import jp.inochi.applications.model.RuleOverride;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.platform.problem.NotFoundException;
@@ -71,8 +72,8 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
         this.clock = clock;
     }
 
-    /** A named reason on screen, with the override the approve form may carry for it. */
-    record ReasonView(String code, String label, String detail, int seedLine, String field) {
+    /** A named reason on screen, with the override the approve form may carry for it (a hard one: admins only). */
+    record ReasonView(String code, String label, String detail, int seedLine, String field, boolean adminOnly) {
     }
 
     // ---- receiving
@@ -91,7 +92,7 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
             throw new NotFoundException("世帯");
         }
         Submission<ProgramApplication> done = Submission.run(form, () -> applications.receive(Actor.of(viewer),
-                new ProgramApplications.NewProgramApplication(householdId, form.date("receivedOn"),
+                new ProgramApplications.NewProgramApplication(householdId, form.date("receivedOn"), form.date("plannedDischargeDate"),
                         form.text("subsidyExceptionReason"), form.text("note"))));
         if (done.done()) {
             return flash.seeOther(request, "/program-applications/" + done.result().id(), "program-application.received");
@@ -133,7 +134,8 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
         List<ReasonView> reasons = new ArrayList<>();
         for (Ineligibility reason : eligibility.reasons()) {
             reasons.add(new ReasonView(reason.reason().name(), reason.reason().label(), reason.detail(),
-                    reason.reason().seedLine(), "overrides." + reason.reason().name()));
+                    reason.reason().seedLine(), "overrides." + reason.reason().name(),
+                    reason.reason().weight() == RuleOverride.Weight.HARD));
         }
         model.put("reasons", reasons);
         model.put("minJustification", EligibilityOverride.MIN_JUSTIFICATION_LENGTH);

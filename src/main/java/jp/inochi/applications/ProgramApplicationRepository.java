@@ -22,4 +22,10 @@ public interface ProgramApplicationRepository
                        AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.program_application_id = p.id AND l.state = 'ENDED')))
             ORDER BY p.id DESC LIMIT 1""")
     Optional<ProgramApplication> findStanding(long householdId);
+
+    /** Whether a center admin set aside "discharged before 2025-04-01" when approving this application. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM eligibility_override o WHERE o.program_application_id = :programApplicationId
+                             AND o.reason_code = 'DISCHARGED_BEFORE_PROGRAM_START')""")
+    boolean dischargeDateOverridden(long programApplicationId);
 }

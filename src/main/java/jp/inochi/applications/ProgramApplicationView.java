@@ -17,6 +17,7 @@ record ProgramApplicationView(
         ProgramApplicationState state,
         String stateLabel,
         LocalDate receivedOn,
+        @Nullable LocalDate plannedDischargeDate,
         @Nullable String subsidyExceptionReason,
         @Nullable String informationRequest,
         @Nullable LocalDate decidedOn,
@@ -47,14 +48,14 @@ record ProgramApplicationView(
 
     static ProgramApplicationView summary(ProgramApplication a, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions) {
         return new ProgramApplicationView(a.id(), a.householdId(), a.state(), a.state().label(), a.receivedOn(),
-                a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(), null, List.of(),
+                a.plannedDischargeDate(), a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(), null, List.of(),
                 null, allowedActions, a.version());
     }
 
     static ProgramApplicationView detail(ProgramApplication a, Eligibility eligibility,
                                          List<EligibilityOverrideRecord> overrides, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> allowedActions) {
         return new ProgramApplicationView(a.id(), a.householdId(), a.state(), a.state().label(), a.receivedOn(),
-                a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(),
+                a.plannedDischargeDate(), a.subsidyExceptionReason(), a.informationRequest(), a.decidedOn(), a.decisionReason(),
                 EligibilityView.of(eligibility),
                 overrides.stream().map(o -> new OverrideView(o.reasonCode(), o.reasonCode().label(), o.justification(),
                         o.overriddenBy())).toList(),

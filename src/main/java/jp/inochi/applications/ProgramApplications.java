@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.inochi.access.Role;
 import jp.inochi.applications.model.Eligibility;
 import jp.inochi.applications.model.EligibilityFacts;
 import jp.inochi.applications.model.EligibilityOverride;
@@ -28,6 +29,8 @@ import jp.inochi.applications.model.IneligibilityReason;
 import jp.inochi.applications.model.ProgramApplicationAction;
 import jp.inochi.applications.model.ProgramApplicationState;
 import jp.inochi.applications.model.ProgramDates;
+import jp.inochi.applications.model.RuleOverride;
+import jp.inochi.applications.model.SubsidyExceptionReason;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -47,7 +50,8 @@ import static jp.inochi.applications.model.ProgramApplicationAction.LIFECYCLE;
 
 /**
  * 事業利用申請: received, reviewed, decided. Approval applies {@link EligibilityPolicy}; a named reason stands in the
- * way unless staff override it with a written justification. Every step is recorded with its actor and reason.
+ * way unless it is overridden with a written justification, by staff for a soft rule and only by a center admin for a
+ * hard one ({@link RuleOverride}). Every step is recorded with its actor and reason.
  */
 @Singleton
 public class ProgramApplications {
@@ -78,6 +82,7 @@ public class ProgramApplications {
 
     @Serdeable
     public record NewProgramApplication(@NotNull Long householdId, @NotNull LocalDate receivedOn,
+                                        @Nullable LocalDate plannedDischargeDate,
                                         @Nullable @Size(max = 2000) String subsidyExceptionReason,
                                         @Nullable @Size(max = 2000) String note) {
     }
@@ -134,6 +139,10 @@ public class ProgramApplications {
         }
         Dates.notInFuture(errors, "receivedOn", command.receivedOn(), today);
         Dates.notBefore(errors, "receivedOn", command.receivedOn(), ProgramDates.APPLICATIONS_OPENED, "申請受付の開始日");
+        if (blankToNull(command.subsidyExceptionReason()) != null) {
+            SubsidyExceptionReason.problem(command.subsidyExceptionReason())
+                    .ifPresent(problem -> errors.add(new FieldError("subsidyExceptionReason", problem)));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -143,7 +152,8 @@ public class ProgramApplications {
         });
         Instant now = clock.instant();
         ProgramApplication saved = applications.save(new ProgramApplication(null, command.householdId(),
-                ProgramApplicationState.RECEIVED, command.receivedOn(), blankToNull(command.subsidyExceptionReason()),
+                ProgramApplicationState.RECEIVED, command.receivedOn(), command.plannedDischargeDate(),
+                blankToNull(command.subsidyExceptionReason()),
                 null, null, null, null, null, now, now, null));
         log.record(actor, new Step(SubjectType.PROGRAM_APPLICATION, saved.id(), saved.householdId(), null, "receive",
                 null, saved.state().name(), command.note(), null, command.receivedOn()));
@@ -170,10 +180,9 @@ public class ProgramApplications {
     public ProgramApplication recordSubsidyException(Actor actor, long id, @Valid SubsidyException command) {
         ProgramApplication current = review.current(id, command.version());
         LIFECYCLE.next(current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION);
-        if (!EligibilityOverride.isJustified(command.reason())) {
-            throw new InvalidInputException("reason", "活用できない理由を" + EligibilityOverride.MIN_JUSTIFICATION_LENGTH
-                    + "文字以上で記入してください");
-        }
+        SubsidyExceptionReason.problem(command.reason()).ifPresent(problem -> {
+            throw new InvalidInputException("reason", problem);
+        });
         ProgramApplication saved = applications.update(current.withSubsidyException(command.reason().strip())
                 .moved(current.state(), clock.instant()));
         review.record(actor, current, current.state(), ProgramApplicationAction.RECORD_SUBSIDY_EXCEPTION,
@@ -203,6 +212,9 @@ public class ProgramApplications {
                         "「" + input.reason().label() + "」はこの申請に該当しないため、上書きできません"));
             } else if (given.put(input.reason(), input.justification()) != null) {
                 errors.add(new FieldError("overrides[" + i + "].reason", "同じ理由が2回指定されています"));
+            } else if (!RuleOverride.mayOverride(role(actor), input.reason().weight())) {
+                errors.add(new FieldError("overrides." + input.reason().name(), "「" + input.reason().label()
+                        + "」を上書きできるのはセンター管理者だけです"));
             }
         }
         for (IneligibilityReason unresolved : eligibility.unresolved(given)) {
@@ -250,13 +262,13 @@ public class ProgramApplications {
 
     private Eligibility evaluate(ProgramApplication application, LocalDate on) {
         Household h = households.findById(application.householdId()).orElseThrow(() -> new NotFoundException("世帯"));
-        return POLICY.evaluate(facts(h, application.subsidyExceptionReason()), subsidies.inForceOn(on));
+        return POLICY.evaluate(facts(h, application), subsidies.inForceOn(on));
     }
 
-    public static EligibilityFacts facts(Household h, @Nullable String subsidyExceptionReason) {
+    static EligibilityFacts facts(Household h, ProgramApplication application) {
         return new EligibilityFacts(h.nicuInKumamoto(), h.nicuDischargeDate(), h.ventilatorDependent(),
                 h.ventilatorHoursPerDay(), h.ventilatorOffMinutesPerDay(), h.prefectureCode(), h.municipalityCode(),
-                subsidyExceptionReason);
+                application.subsidyExceptionReason(), application.plannedDischargeDate());
     }
 
     private String snapshot(Eligibility eligibility, Map<IneligibilityReason, String> given) {
@@ -276,6 +288,11 @@ public class ProgramApplications {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Nullable
+    private static Role role(Actor actor) {
+        return actor.isSystem() ? null : actor.viewer().role();
     }
 
     private static long requireUser(Actor actor) {

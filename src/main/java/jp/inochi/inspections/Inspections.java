@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.UUID;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
+import jp.inochi.households.Household;
+import jp.inochi.households.HouseholdCheckFindings;
+import jp.inochi.households.HouseholdRepository;
+import jp.inochi.inspections.model.HouseholdFollowsCheck;
+import jp.inochi.inspections.model.HouseholdFollowsCheck.Finding;
 import jp.inochi.inspections.model.InspectionChecklist;
 import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.inspections.model.InspectionVerdict;
@@ -58,6 +63,8 @@ public class Inspections {
     private final Loans loans;
     private final YearlyChecks yearlyChecks;
     private final DueReturns dueReturns;
+    private final HouseholdRepository households;
+    private final HouseholdCheckFindings findings;
     private final Devices devices;
     private final PhotoStore store;
     private final FileSettings settings;
@@ -66,13 +73,16 @@ public class Inspections {
     private final Clock clock;
 
     Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans,
-                YearlyChecks yearlyChecks, DueReturns dueReturns, Devices devices, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
+                YearlyChecks yearlyChecks, DueReturns dueReturns, HouseholdRepository households,
+                HouseholdCheckFindings findings, Devices devices, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
                 Clock clock) {
         this.inspections = inspections;
         this.photos = photos;
         this.loans = loans;
         this.yearlyChecks = yearlyChecks;
         this.dueReturns = dueReturns;
+        this.households = households;
+        this.findings = findings;
         this.devices = devices;
         this.store = store;
         this.settings = settings;
@@ -151,11 +161,25 @@ public class Inspections {
         Loan after = yearlyChecks.checkRecorded(actor, loan.id(), saved.id(), command.inspectedOn());
         boolean returnOpened = false;
         if (outcome == InspectionOutcome.CONDITIONS_NOT_MET) {
+            recordFindings(actor, loan, saved, checklist);
             after = dueReturns.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
                     String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
             returnOpened = true;
         }
         return new Recorded(saved, after, returnOpened);
+    }
+
+    /** The household follows the check before the return opens, the check named as the source. */
+    private void recordFindings(Actor actor, Loan loan, Inspection check, InspectionChecklist checklist) {
+        Household household = households.findById(loan.householdId()).orElseThrow();
+        for (Finding finding : HouseholdFollowsCheck.findings(checklist, household.ventilatorDependent(),
+                household.livesInKumamoto())) {
+            switch (finding) {
+                case OFF_VENTILATOR -> findings.offVentilator(actor, household.id(), loan.id(), check.id(), check.inspectedOn());
+                case OUT_OF_PREFECTURE -> findings.outOfPrefecture(actor, household.id(), loan.id(), check.id(),
+                        check.inspectedOn());
+            }
+        }
     }
 
     /**

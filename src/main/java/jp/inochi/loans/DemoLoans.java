@@ -171,7 +171,7 @@ final class DemoLoans implements DemoDataSet {
             return;
         }
         ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
-                received, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
+                received, null, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
         if (state.equals("RECEIVED")) {
             return;
         }
@@ -191,7 +191,7 @@ final class DemoLoans implements DemoDataSet {
     private ProgramApplication approvedProgram(Actor staff, long householdId, Map<String, Object> family,
                                                LocalDate received, LocalDate decided) {
         ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
-                received, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
+                received, null, (String) family.get("subsidy_exception"), "窓口で受付（デモ）"));
         programs.startReview(staff, program.id(), new StepCommand(null, received, null));
         return programs.approve(staff, program.id(), new ProgramApplications.Approval(List.of(), decided, null, null));
     }

@@ -27,17 +27,23 @@ import jp.inochi.platform.time.JapanTime;
 import static jp.inochi.loans.StepInput.blankToNull;
 import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 
-/** The evacuation plan (個別避難計画) of a running loan, tracked step by step to done. */
+/**
+ * The evacuation plan (個別避難計画) of a running loan, tracked step by step to done, with the municipality the family
+ * lives in now ({@link MunicipalPlanStatus} catches up a move the event missed before the step is recorded).
+ */
 @Singleton
 public class EvacuationPlanSteps {
     private final Loans loans;
     private final LoanRepository repository;
+    private final MunicipalPlanStatus planStatus;
     private final LifecycleLog log;
     private final Clock clock;
 
-    EvacuationPlanSteps(Loans loans, LoanRepository repository, LifecycleLog log, Clock clock) {
+    EvacuationPlanSteps(Loans loans, LoanRepository repository, MunicipalPlanStatus planStatus, LifecycleLog log,
+                        Clock clock) {
         this.loans = loans;
         this.repository = repository;
+        this.planStatus = planStatus;
         this.log = log;
         this.clock = clock;
     }
@@ -50,6 +56,7 @@ public class EvacuationPlanSteps {
     /** 個別避難計画: applied to the municipality, accepted, completed — in that order, each with its date. */
     @Transactional
     public Loan recordPlanStep(Actor actor, long id, @Valid PlanStepRecord record) {
+        planStatus.followMove(loans.get(id).householdId());
         Loan current = loans.get(id);
         ExpectedVersion.check(record.version(), current.version());
         LIFECYCLE.next(current.state(), LoanAction.RECORD_PLAN_STEP);

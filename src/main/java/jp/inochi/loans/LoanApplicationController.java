@@ -36,10 +36,12 @@ import jp.inochi.loans.model.LoanApplicationState;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoanApplicationController {
     private final LoanApplications applications;
+    private final LoanTermExceptions termExceptions;
     private final LoanViews views;
 
-    LoanApplicationController(LoanApplications applications, LoanViews views) {
+    LoanApplicationController(LoanApplications applications, LoanTermExceptions termExceptions, LoanViews views) {
         this.applications = applications;
+        this.termExceptions = termExceptions;
         this.views = views;
     }
 
@@ -127,6 +129,13 @@ class LoanApplicationController {
     @Post("/{id}/hand-over")
     HttpResponse<LoanViews.LoanView> handOver(Viewer viewer, long id, @Body @Valid Handover body) {
         return HttpResponse.created(views.loan(applications.handOver(Actor.of(viewer), id, body)));
+    }
+
+    @Operation(summary = "最長5年間（児童ごとの通算）の例外を記録する（センター管理者のみ、理由10文字以上）")
+    @Post("/{id}/term-exception")
+    HttpResponse<LoanTermException> termException(Viewer viewer, long id,
+                                                  @Body @Valid LoanTermExceptions.TermExceptionRequest body) {
+        return HttpResponse.created(termExceptions.record(Actor.of(viewer), id, body));
     }
 
     private LoanApplicationView view(LoanApplication a) {

@@ -26,6 +26,7 @@ import jp.inochi.devices.Device;
 import jp.inochi.devices.DeviceAction;
 import jp.inochi.devices.DeviceRepository;
 import jp.inochi.devices.Devices;
+import jp.inochi.households.HouseholdFactsRepository;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -35,6 +36,7 @@ import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.loans.model.EarlyEndPolicy;
+import jp.inochi.loans.model.HandoverReadiness;
 import jp.inochi.loans.model.LoanApplicationAction;
 import jp.inochi.loans.model.LoanApplicationState;
 import jp.inochi.loans.model.ReturnReason;
@@ -59,19 +61,21 @@ public class LoanApplications {
     private final Devices devices;
     private final LoanHandovers handovers;
     private final HouseholdRepository households;
+    private final HouseholdFactsRepository childAtHome;
     private final LifecycleLog log;
     private final ApplicationReview<LoanApplication, LoanApplicationState, LoanApplicationAction> review;
     private final Clock clock;
 
     LoanApplications(LoanApplicationRepository applications, ProgramApplicationRepository programApplications,
                      DeviceRepository deviceRepository, Devices devices, LoanHandovers handovers, HouseholdRepository households,
-                     LifecycleLog log, ApplicationReviews reviews, Clock clock) {
+                     HouseholdFactsRepository childAtHome, LifecycleLog log, ApplicationReviews reviews, Clock clock) {
         this.applications = applications;
         this.programApplications = programApplications;
         this.deviceRepository = deviceRepository;
         this.devices = devices;
         this.handovers = handovers;
         this.households = households;
+        this.childAtHome = childAtHome;
         this.log = log;
         this.review = reviews.of(new ApplicationReview.Kind<>("貸与申請", SubjectType.LOAN_APPLICATION, LIFECYCLE,
                 applications, Set.of(LoanApplicationAction.WITHDRAW, LoanApplicationAction.RELEASE_DEVICE)));
@@ -234,7 +238,8 @@ public class LoanApplications {
 
     /**
      * 引渡し: the loan starts on the handover date, which is neither in the future nor before the approvals and the
-     * assignment; the family accepts the terms of line 538; a family that has moved out or been weaned gets no loan.
+     * assignment; the family accepts the terms of line 538; a family that has moved out or been weaned gets no loan,
+     * and the child must be home ({@link HandoverReadiness}).
      */
     @Transactional
     public Loan handOver(Actor actor, long id, @Valid Handover command) {
@@ -254,6 +259,12 @@ public class LoanApplications {
             throw new ConflictException("世帯の情報が「" + reason.label() + "」となっているため、貸与を開始できません"
                     + (reason == ReturnReason.MOVED_OUT_OF_PREFECTURE ? "（県外への転居）" : ""));
         });
+        List<String> notHome = HandoverReadiness.refusals(household.nicuDischargeDate(),
+                programApplications.dischargeDateOverridden(program.id()),
+                childAtHome.findLivesAtHome(household.id()).orElse(true));
+        if (!notHome.isEmpty()) {
+            throw new ConflictException(String.join("。", notHome) + "。");
+        }
         devices.move(actor, current.deviceId(), DeviceAction.LEND, "貸与申請 " + id, command.startDate(),
                 current.householdId(), null);
         applications.update(current.moved(next, clock.instant()));

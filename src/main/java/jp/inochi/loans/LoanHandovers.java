@@ -10,21 +10,28 @@ import jp.inochi.lifecycle.LifecycleLog.Step;
 import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.loans.model.EvacuationPlanDeadline;
 import jp.inochi.loans.model.LoanState;
-import jp.inochi.loans.model.LoanTerm;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.loans.model.YearlyCheckSchedule;
 
-/** The loan begins at the handover: its deadlines set, and the terms the family accepted in person. */
+/**
+ * The loan begins at the handover: its deadlines set (its last day from what remains of the child's five years), and
+ * the terms the family accepted in person.
+ */
 @Singleton
 class LoanHandovers {
     private final LoanRepository loans;
     private final TermsAcceptanceRepository terms;
+    private final LoanTermExceptions termExceptions;
+    private final MunicipalPlanStatus planStatus;
     private final LifecycleLog log;
     private final Clock clock;
 
-    LoanHandovers(LoanRepository loans, TermsAcceptanceRepository terms, LifecycleLog log, Clock clock) {
+    LoanHandovers(LoanRepository loans, TermsAcceptanceRepository terms, LoanTermExceptions termExceptions,
+                  MunicipalPlanStatus planStatus, LifecycleLog log, Clock clock) {
         this.loans = loans;
         this.terms = terms;
+        this.termExceptions = termExceptions;
+        this.planStatus = planStatus;
         this.log = log;
         this.clock = clock;
     }
@@ -34,8 +41,9 @@ class LoanHandovers {
         Instant now = clock.instant();
         Loan loan = loans.save(new Loan(null, application.id(), application.programApplicationId(),
                 application.householdId(), application.deviceId(), LoanState.ACTIVE, start,
-                LoanTerm.maximumEnd(start), EvacuationPlanDeadline.of(start), YearlyCheckSchedule.nextDue(start, null),
+                termExceptions.maximumEnd(application, start), EvacuationPlanDeadline.of(start), YearlyCheckSchedule.nextDue(start, null),
                 null, null, null, null, null, null, null, null, null, now, now, null));
+        planStatus.start(loan);
         log.record(actor, new Step(SubjectType.LOAN, loan.id(), loan.householdId(), loan.id(), "start", null,
                 LoanState.ACTIVE.name(), null, "maxEndDate=" + loan.maxEndDate() + " planDeadline=" + loan.planDeadline()
                 + " nextCheckDue=" + loan.nextCheckDue(), start));

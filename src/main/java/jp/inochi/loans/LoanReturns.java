@@ -29,6 +29,7 @@ import jp.inochi.platform.problem.ConflictException;
 import jp.inochi.platform.problem.IllegalTransitionException;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.time.JapaneseDates;
 
 import static jp.inochi.loans.StepInput.blankToNull;
 import static jp.inochi.loans.StepInput.dateWithin;
@@ -94,6 +95,10 @@ public class LoanReturns {
         ExpectedVersion.check(request.version(), current.version());
         LIFECYCLE.next(current.state(), LoanAction.OPEN_RETURN);
         LocalDate on = dateWithin(clock, request.openedOn(), current.startDate(), "貸与開始日", "openedOn");
+        if (request.reason() == ReturnReason.TERM_ENDED && !EarlyEndPolicy.termEndedBy(current.maxEndDate(), on)) {
+            throw new ConflictException("貸与期間の満了日（" + JapaneseDates.withGregorian(current.maxEndDate())
+                    + "）より前は、「" + ReturnReason.TERM_ENDED.label() + "」を理由に返還を始めることはできません");
+        }
         return open(actor, current, request.reason(), request.note(), on);
     }
 

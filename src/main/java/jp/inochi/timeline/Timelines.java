@@ -22,7 +22,10 @@ public class Timelines {
             Map.entry("receive", "受付"), Map.entry("start", "貸与開始"), Map.entry("accept", "貸与条件への同意"),
             Map.entry("record", "記録"), Map.entry("add-photo", "写真の追加"), Map.entry("register", "登録"),
             Map.entry("correct", "訂正"), Map.entry("move", "転居（住所の変更）"),
-            Map.entry("weaned-off-ventilator", "人工呼吸器からの離脱"), Map.entry("supersede", "再送により無効"));
+            Map.entry("weaned-off-ventilator", "人工呼吸器からの離脱"), Map.entry("supersede", "再送により無効"),
+            Map.entry("record-term-exception", "貸与期間（通算5年）の例外の記録"),
+            Map.entry("restart-plan-status", "転居先の市町村での個別避難計画の開始"),
+            Map.entry("moved-out-of-prefecture", "県外への転居（確認で判明）"));
 
     private final List<TimelineLabels> labels;
 

@@ -54,7 +54,7 @@ class ConcurrentDecisionTest {
         Household household = households.living("43203", true);
         Actor staff = Actor.of(logins.viewer(Role.CENTER_STAFF));
         ProgramApplication received = applications.receive(staff,
-                new ProgramApplications.NewProgramApplication(household.id(), LocalDate.of(2026, 3, 30), null, null));
+                new ProgramApplications.NewProgramApplication(household.id(), LocalDate.of(2026, 3, 30), null, null, null));
         return applications.startReview(staff, received.id(), StepCommand.today());
     }
 

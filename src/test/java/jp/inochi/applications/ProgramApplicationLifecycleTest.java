@@ -53,7 +53,7 @@ class ProgramApplicationLifecycleTest {
     }
 
     private ProgramApplication received(Household household) {
-        return applications.receive(staff, new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, "窓口で受付"));
+        return applications.receive(staff, new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, null, "窓口で受付"));
     }
 
     @Test
@@ -121,6 +121,37 @@ class ProgramApplicationLifecycleTest {
     }
 
     @Test
+    void staffCannotOverrideADischargeBeforeProgramStartButACenterAdminCanWithAReasonAndItIsRecorded() throws Exception {
+        Household household = households.living(HITOYOSHI, true);
+        Sql.update("UPDATE household SET nicu_discharge_date = DATE '2025-03-20' WHERE id = ?", household.id());
+        long id = applications.startReview(staff, received(household).id(), StepCommand.today()).id();
+        List<OverrideInput> override = List.of(new OverrideInput(IneligibilityReason.DISCHARGED_BEFORE_PROGRAM_START,
+                "県と協議し、3月末退院の事情を考慮して例外とする"));
+        var refused = assertThrows(InvalidInputException.class,
+                () -> applications.approve(staff, id, new Approval(override, null, null, null)));
+        assertEquals(List.of("overrides.DISCHARGED_BEFORE_PROGRAM_START"), errorFields(refused));
+        assertTrue(refused.getMessage().contains("センター管理者"), refused.getMessage());
+
+        Actor admin = Actor.of(logins.viewer(Role.CENTER_ADMIN));
+        assertEquals(ProgramApplicationState.APPROVED,
+                applications.approve(admin, id, new Approval(override, null, null, null)).state());
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM eligibility_override WHERE program_application_id = ? "
+                + "AND reason_code = 'DISCHARGED_BEFORE_PROGRAM_START' AND overridden_by = ?", id, admin.userId()));
+    }
+
+    @Test
+    void theSubsidyExceptionGivenAtIntakeNeedsTenCharactersLikeTheDedicatedAction() {
+        Household household = households.living(YATSUSHIRO, true);
+        var atIntake = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 4), null, "無", null)));
+        assertEquals(List.of("subsidyExceptionReason"), errorFields(atIntake));
+        long id = received(household).id();
+        var inAction = assertThrows(InvalidInputException.class, () -> applications.recordSubsidyException(staff, id,
+                new ProgramApplications.SubsidyException("無", null)));
+        assertEquals(atIntake.getMessage(), inAction.getMessage());
+    }
+
+    @Test
     void rejectionNeedsAReasonAndEndsTheApplication() {
         Household household = households.living(HITOYOSHI, true);
         long id = applications.startReview(staff, received(household).id(), StepCommand.today()).id();
@@ -154,10 +185,10 @@ class ProgramApplicationLifecycleTest {
     void anApplicationCannotBeReceivedBeforeTheCenterOpenedOrInTheFuture() {
         Household household = households.living(HITOYOSHI, true);
         var early = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
-                new NewProgramApplication(household.id(), LocalDate.of(2025, 10, 30), null, null)));
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 10, 30), null, null, null)));
         assertEquals(List.of("receivedOn"), errorFields(early));
         var future = assertThrows(InvalidInputException.class, () -> applications.receive(staff,
-                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 21), null, null)));
+                new NewProgramApplication(household.id(), LocalDate.of(2025, 11, 21), null, null, null)));
         assertTrue(future.getMessage().contains("未来の日付"), future.getMessage());
     }
 

@@ -128,6 +128,31 @@ class InspectionTest {
     }
 
     @Test
+    void aCheckThatFindsTheChildOffTheVentilatorUpdatesTheHouseholdWithTheCheckAsSourceBeforeTheReturnOpens() throws Exception {
+        Loan loan = testLoans.loanStartedOn(START);
+        clock.setDate(LocalDate.of(2027, 1, 5));
+        Inspections.Recorded recorded = inspections.record(testLoans.staff(), check(loan.id(), LocalDate.of(2027, 1, 5), false, true, null));
+        assertTrue(recorded.returnOpened());
+        assertEquals(0, Sql.queryForLong("SELECT count(*) FROM household WHERE id = ? AND ventilator_dependent", loan.householdId()));
+        long weaned = Sql.queryForLong("SELECT id FROM lifecycle_event WHERE subject_type = 'HOUSEHOLD' AND subject_id = ? "
+                + "AND action = 'weaned-off-ventilator' AND detail = ?", loan.householdId(), "source=inspection:" + recorded.inspection().id());
+        long returnOpened = Sql.queryForLong("SELECT id FROM lifecycle_event WHERE subject_type = 'LOAN' AND subject_id = ? "
+                + "AND action = 'open-return'", loan.id());
+        assertTrue(weaned < returnOpened, "the household follows the check before the return opens");
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM audit_log WHERE household_id = ? AND action = 'TRANSITION' "
+                + "AND detail = 'weaned-off-ventilator'", loan.householdId()));
+    }
+
+    @Test
+    void aCheckThatFindsTheFamilyOutsideThePrefectureNotesItInTheHouseholdsTimeline() throws Exception {
+        Loan loan = testLoans.loanStartedOn(START);
+        clock.setDate(LocalDate.of(2027, 1, 5));
+        Inspections.Recorded recorded = inspections.record(testLoans.staff(), check(loan.id(), LocalDate.of(2027, 1, 5), true, false, null));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM lifecycle_event WHERE subject_type = 'HOUSEHOLD' AND subject_id = ? "
+                + "AND action = 'moved-out-of-prefecture' AND detail = ?", loan.householdId(), "source=inspection:" + recorded.inspection().id()));
+    }
+
+    @Test
     void anOutcomeThatContradictsTheChecklistIsRefused() {
         Loan loan = testLoans.loanStartedOn(START);
         clock.setDate(LocalDate.of(2026, 6, 1));

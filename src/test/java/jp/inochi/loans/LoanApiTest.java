@@ -117,6 +117,21 @@ class LoanApiTest {
     }
 
     @Test
+    void theApiRefusesTermEndedBeforeTheTermsLastDayWith409() throws Exception {
+        Loan loan = testLoans.loanStartedOn(DAY);
+        clock.setDate(loan.maxEndDate().minusDays(1));
+        var refused = Problems.refused(() -> post(Role.CENTER_STAFF, "/api/loans/" + loan.id() + "/return",
+                Map.of("reason", "TERM_ENDED")));
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        assertTrue(Problems.body(refused).get("detail").toString().contains("満了日"), Problems.body(refused).toString());
+        assertEquals("ACTIVE", Sql.queryForText("SELECT state FROM loan WHERE id = ?", loan.id()));
+
+        clock.setDate(loan.maxEndDate());
+        assertEquals("RETURN_OPEN", post(Role.CENTER_STAFF, "/api/loans/" + loan.id() + "/return",
+                Map.of("reason", "TERM_ENDED")).get("state"));
+    }
+
+    @Test
     void aLoanApplicationForAProgramApplicationStillUnderReviewIs409() {
         clock.setDate(DAY);
         Household household = households.living(TestLoans.HITOYOSHI, true);

@@ -64,7 +64,7 @@ class LoanApplicationLifecycleTest {
     void aLoanApplicationForAnUnapprovedProgramApplicationIsAnIllegalTransition() {
         clock.setDate(DAY);
         ProgramApplication underReview = programs.startReview(testLoans.staff(), programs.receive(testLoans.staff(),
-                new ProgramApplications.NewProgramApplication(household().id(), DAY, null, null)).id(),
+                new ProgramApplications.NewProgramApplication(household().id(), DAY, null, null, null)).id(),
                 StepCommand.today());
         var refused = assertThrows(IllegalTransitionException.class, () -> applications.receive(testLoans.staff(),
                 new NewLoanApplication(underReview.id(), DAY, null)));
@@ -208,5 +208,36 @@ class LoanApplicationLifecycleTest {
         var refused = assertThrows(InvalidInputException.class, () -> applications.receive(testLoans.staff(),
                 new NewLoanApplication(program.id(), DAY.minusDays(1), null)));
         assertTrue(refused.getMessage().contains("承認日"), refused.getMessage());
+    }
+
+    @Test
+    void aFamilyStillInTheNicuIsApprovedOnItsPlannedDischargeAndHandedOverOnlyOnceTheChildIsHome() throws Exception {
+        clock.setDate(DAY);
+        Household household = household();
+        Sql.update("UPDATE household SET nicu_discharge_date = NULL WHERE id = ?", household.id());
+        ProgramApplication program = programs.receive(testLoans.staff(), new ProgramApplications.NewProgramApplication(
+                household.id(), DAY, LocalDate.of(2026, 2, 1), null, "NICU入院中に申請"));
+        programs.startReview(testLoans.staff(), program.id(), StepCommand.today());
+        ProgramApplication approved = programs.approve(testLoans.staff(), program.id(),
+                new ProgramApplications.Approval(List.of(), null, null, null));
+        assertEquals(LocalDate.of(2026, 2, 1), approved.plannedDischargeDate());
+        LoanApplication received = applications.receive(testLoans.staff(), new NewLoanApplication(program.id(), DAY, null));
+        applications.startReview(testLoans.staff(), received.id(), StepCommand.today());
+        applications.approve(testLoans.staff(), received.id(), new LoanApplications.Decision(null, null, null));
+        LoanApplication assigned = applications.assignDevice(testLoans.staff(), received.id(),
+                new DeviceAssignment(testLoans.device().id(), null, null));
+
+        LocalDate home = DAY.plusMonths(1);
+        clock.setDate(home);
+        var inNicu = assertThrows(ConflictException.class, () -> applications.handOver(testLoans.staff(), assigned.id(),
+                new Handover(home, TestLoans.termsAccepted(), null, null)));
+        assertTrue(inNicu.getMessage().contains("退院日"), inNicu.getMessage());
+        Sql.update("UPDATE household SET nicu_discharge_date = ?, lives_at_home = false WHERE id = ?", home, household.id());
+        var notHome = assertThrows(ConflictException.class, () -> applications.handOver(testLoans.staff(), assigned.id(),
+                new Handover(home, TestLoans.termsAccepted(), null, null)));
+        assertTrue(notHome.getMessage().contains("在宅"), notHome.getMessage());
+        Sql.update("UPDATE household SET lives_at_home = true WHERE id = ?", household.id());
+        assertEquals(LoanState.ACTIVE, applications.handOver(testLoans.staff(), assigned.id(),
+                new Handover(home, TestLoans.termsAccepted(), null, null)).state());
     }
 }

@@ -51,6 +51,10 @@ public class TestLoans {
         return Actor.of(logins.viewer(Role.CENTER_STAFF));
     }
 
+    public Actor admin() {
+        return Actor.of(logins.viewer(Role.CENTER_ADMIN));
+    }
+
     /** A new sine-wave generator with a unique serial number: 3.6 L tank, 8 hours per tank. */
     public Device device() {
         return devices.register(staff(), new Devices.DeviceDetails("T" + ProcessHandle.current().pid() + "-"
@@ -61,7 +65,7 @@ public class TestLoans {
     public ProgramApplication approvedProgram(Household household, LocalDate on) {
         clock.setDate(on);
         ProgramApplication received = programs.receive(staff(),
-                new ProgramApplications.NewProgramApplication(household.id(), on, null, null));
+                new ProgramApplications.NewProgramApplication(household.id(), on, null, null, null));
         programs.startReview(staff(), received.id(), StepCommand.today());
         return programs.approve(staff(), received.id(), new ProgramApplications.Approval(List.of(), null, null, null));
     }

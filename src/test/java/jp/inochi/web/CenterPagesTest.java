@@ -80,7 +80,7 @@ class CenterPagesTest {
     void aFormPostedWithoutItsCsrfTokenChangesNothing() throws Exception {
         Household household = households.living("43203", true);
         ProgramApplication received = programs.receive(loans.staff(), new ProgramApplications.NewProgramApplication(
-                household.id(), JapanTime.today(clock), null, null));
+                household.id(), JapanTime.today(clock), null, null, null));
         Browser staff = signedIn(logins.user(Role.CENTER_STAFF));
         String page = staff.get("/program-applications/" + received.id(), "Accept", "text/html").body();
 
@@ -105,7 +105,7 @@ class CenterPagesTest {
     void aStepTheStateDoesNotAllowIsRefusedWith409AndItsReason() throws Exception {
         Household household = households.living("43203", true);
         ProgramApplication received = programs.receive(loans.staff(), new ProgramApplications.NewProgramApplication(
-                household.id(), JapanTime.today(clock), null, null));
+                household.id(), JapanTime.today(clock), null, null, null));
         Browser staff = signedIn(logins.user(Role.CENTER_STAFF));
         String page = staff.get("/program-applications/" + received.id(), "Accept", "text/html").body();
         HttpResponse<String> refused = staff.postForm("/program-applications/" + received.id() + "/approve",

@@ -1,21 +1,27 @@
 package jp.inochi.applications.model;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import jp.inochi.platform.time.JapaneseDates;
 
-/** 令和7年(2025年)4月1日以降の退院であれば、事業利用の申請は可能 (seed 000, line 558). */
+/**
+ * 令和7年(2025年)4月1日以降の退院であれば、事業利用の申請は可能 (seed 000, line 558). The program smooths the move home
+ * (lines 486, 503), so a child still in the NICU may apply and be approved on the planned discharge date; the handover
+ * then needs the actual one ({@code loans.model.HandoverReadiness}).
+ */
 public final class DischargedBeforeProgramStart implements EligibilityRule {
 
     @Override
     public Optional<Ineligibility> check(EligibilityFacts facts, SubsidyList subsidies) {
-        if (facts.nicuDischargeDate() == null) {
+        LocalDate discharge = facts.nicuDischargeDate() != null ? facts.nicuDischargeDate() : facts.plannedDischargeDate();
+        if (discharge == null) {
             return Optional.of(new Ineligibility(IneligibilityReason.NOT_DISCHARGED,
-                    "NICUからの退院日が未登録です。退院後に申請を審査します"));
+                    "NICUからの退院日も退院予定日も登録されていません。入院中の申請では退院予定日を記入してください"));
         }
-        if (facts.nicuDischargeDate().isBefore(ProgramDates.DISCHARGED_ON_OR_AFTER)) {
+        if (discharge.isBefore(ProgramDates.DISCHARGED_ON_OR_AFTER)) {
             return Optional.of(new Ineligibility(IneligibilityReason.DISCHARGED_BEFORE_PROGRAM_START,
-                    "退院日 " + JapaneseDates.withGregorian(facts.nicuDischargeDate()) + " は"
-                            + JapaneseDates.withGregorian(ProgramDates.DISCHARGED_ON_OR_AFTER) + "より前です"));
+                    (facts.nicuDischargeDate() != null ? "退院日 " : "退院予定日 ") + JapaneseDates.withGregorian(discharge)
+                            + " は" + JapaneseDates.withGregorian(ProgramDates.DISCHARGED_ON_OR_AFTER) + "より前です"));
         }
         return Optional.empty();
     }

@@ -12,9 +12,18 @@ public record EligibilityFacts(
         Integer ventilatorOffMinutesPerDay,
         String prefectureCode,
         String municipalityCode,
-        String subsidyExceptionReason) {
+        String subsidyExceptionReason,
+        LocalDate plannedDischargeDate) {
 
     public static final String KUMAMOTO = "43";
+
+    /** A family whose application gives no planned discharge date. */
+    public EligibilityFacts(boolean nicuInKumamoto, LocalDate nicuDischargeDate, boolean ventilatorDependent,
+                            BigDecimal ventilatorHoursPerDay, Integer ventilatorOffMinutesPerDay, String prefectureCode,
+                            String municipalityCode, String subsidyExceptionReason) {
+        this(nicuInKumamoto, nicuDischargeDate, ventilatorDependent, ventilatorHoursPerDay, ventilatorOffMinutesPerDay,
+                prefectureCode, municipalityCode, subsidyExceptionReason, null);
+    }
 
     /**
      * Minutes a day off the ventilator: the larger of the recorded minutes and what the recorded hours imply,
@@ -30,6 +39,6 @@ public record EligibilityFacts(
     }
 
     public boolean hasSubsidyException() {
-        return subsidyExceptionReason != null && !subsidyExceptionReason.isBlank();
+        return SubsidyExceptionReason.isRecorded(subsidyExceptionReason);
     }
 }

@@ -21,6 +21,14 @@ public final class EarlyEndPolicy {
         return Optional.empty();
     }
 
+    /**
+     * 最長で5年間 (line 503): the end of the term is a fact of the calendar, so it is a reason to open the return only
+     * from the loan's last day on ({@code maxEndDate}, which the child's earlier loans may have brought forward).
+     */
+    public static boolean termEndedBy(LocalDate maxEndDate, LocalDate on) {
+        return !on.isBefore(maxEndDate);
+    }
+
     /** The 5-year end has come (line 503). */
     public static Optional<ReturnReason> fromTerm(LocalDate start, LocalDate today) {
         return LoanTerm.reached(start, today) ? Optional.of(ReturnReason.TERM_ENDED) : Optional.empty();

@@ -43,6 +43,13 @@ class EligibilityPolicyTest {
     }
 
     @Test
+    void aChildStillInTheNicuWithAPlannedDischargeDateIsEligible() {
+        var facts = new EligibilityFacts(true, null, true, new BigDecimal("24.0"), 10, "43", HITOYOSHI, null,
+                LocalDate.of(2026, 2, 1));
+        assertTrue(POLICY.evaluate(facts, R7_10).eligible());
+    }
+
+    @Test
     void nicuOutsideKumamotoIsNamed() {
         var facts = new EligibilityFacts(false, LocalDate.of(2025, 6, 1), true, null, 5, "43", HITOYOSHI, null);
         assertEquals(List.of(IneligibilityReason.NICU_OUTSIDE_KUMAMOTO), reasons(facts));
