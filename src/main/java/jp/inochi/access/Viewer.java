@@ -27,4 +27,9 @@ public record Viewer(long userId, String username, String displayName, Role role
     public boolean isMunicipalOfficer() {
         return role == Role.MUNICIPAL_OFFICER;
     }
+
+    /** Who this is, as a file they export names them: 「熊本 花子（kumamoto-staff・センター職員）」. */
+    public String label() {
+        return displayName + "（" + username + "・" + role.label() + "）";
+    }
 }

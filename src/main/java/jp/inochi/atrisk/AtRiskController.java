@@ -28,8 +28,9 @@ import jp.inochi.hazards.model.HazardType;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.xlsx.XlsxExport;
 
-/** The municipal review: households of a municipality in hazard zones, as JSON, GeoJSON or CSV for Excel. */
+/** The municipal review: households of a municipality in hazard zones, as JSON, GeoJSON, or CSV and .xlsx for Excel. */
 @Tag(name = "市町村の要確認世帯")
 @Controller("/api/municipalities/{code}/at-risk")
 @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.MUNICIPAL_OFFICER})
@@ -53,10 +54,12 @@ class AtRiskController {
                     + "includeNear（土砂災害区域の近くの世帯を含めるか。minSeverity を指定しなければ含める）、"
                     + "planStatus（個別避難計画の状況、カンマ区切り: NOT_APPLIED 未申請、APPLIED 申請済、ACCEPTED 受理済、"
                     + "COMPLETED 作成済、NONE 貸与なし）。"
-                    + "format: json（既定）、geojson、csv（Excel 用、UTF-8 BOM 付き）。Accept: text/csv、application/geo+json でも選べます。"
+                    + "format: json（既定）、geojson、csv（Excel 用、UTF-8 BOM 付き、データ行のみ）、xlsx（Excel のブック。"
+                    + "日付は和暦と西暦、2枚目のシート「出典・注意」に注意書きと出典）。"
+                    + "Accept: text/csv、application/geo+json、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet でも選べます。"
                     + "閲覧できる世帯だけを返し、1世帯ずつ監査ログに記録します（ファイル出力はエクスポートとして）。"
                     + "「指定なし」は安全という意味ではありません。")
-    @Get(produces = {MediaType.APPLICATION_JSON, "application/geo+json", "text/csv"})
+    @Get(produces = {MediaType.APPLICATION_JSON, "application/geo+json", "text/csv", XlsxExport.CONTENT_TYPE})
     HttpResponse<?> atRisk(@PathVariable String code, @Nullable @QueryValue String hazardType,
                            @Nullable @QueryValue Integer minSeverity, @Nullable @QueryValue Boolean includeNear,
                            @Nullable @QueryValue String planStatus, @Nullable @QueryValue String format,
@@ -69,6 +72,8 @@ class AtRiskController {
         return switch (chosen) {
             case "csv" -> HttpResponse.ok(AtRiskCsv.write(result)).contentType(jp.inochi.platform.csv.ExcelCsv.CONTENT_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "csv"));
+            case "xlsx" -> HttpResponse.ok(AtRiskXlsx.write(result, viewer)).contentType(XlsxExport.CONTENT_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "xlsx"));
             case "geojson" -> HttpResponse.ok(json.writeValueAsBytes(geoJson(result))).contentType(GEOJSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "geojson"));
             default -> HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -107,12 +112,15 @@ class AtRiskController {
     private static String format(String format, HttpRequest<?> request) {
         if (format != null && !format.isBlank()) {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
-            if (!List.of("json", "geojson", "csv").contains(wanted)) {
-                throw new InvalidInputException("format", "形式は json、geojson、csv のいずれかです");
+            if (!List.of("json", "geojson", "csv", "xlsx").contains(wanted)) {
+                throw new InvalidInputException("format", "形式は json、geojson、csv、xlsx のいずれかです");
             }
             return wanted;
         }
         String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains(XlsxExport.CONTENT_TYPE)) {
+            return "xlsx";
+        }
         if (accept != null && accept.contains("text/csv")) {
             return "csv";
         }

@@ -91,6 +91,13 @@ public class AtRiskList {
                          @Nullable String credit) {
     }
 
+    /** 出典（洪水・layer）: the credit or source（licence）, as a file's notes give it. */
+    public static String creditLine(Credit credit) {
+        return "出典（" + credit.hazardLabel() + "・" + credit.layerName() + "）: "
+                + (credit.credit() != null ? credit.credit() : credit.source())
+                + (credit.licence() != null ? "（" + credit.licence() + "）" : "");
+    }
+
     /**
      * The at-risk households of the municipality (or ward) that the viewer may see. A municipal officer asking for
      * another municipality gets 404, as for any household outside their scope.

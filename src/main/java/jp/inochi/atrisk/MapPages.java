@@ -168,6 +168,7 @@ final class MapPages {
                 .map(HazardType::label).toList());
         model.put("ventilators", result.households().stream().filter(AtRiskHousehold::ventilatorDependent).count());
         model.put("csv", "/api/municipalities/" + municipality + "/at-risk?format=csv" + queryString(query));
+        model.put("xlsx", "/api/municipalities/" + municipality + "/at-risk?format=xlsx" + queryString(query));
         model.put("municipalityName", result.municipality().name());
         return model;
     }

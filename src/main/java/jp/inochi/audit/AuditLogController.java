@@ -16,12 +16,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import jp.inochi.platform.csv.ExcelCsv;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
-import jp.inochi.platform.time.JapaneseDates;
+import jp.inochi.platform.xlsx.XlsxExport;
 
 /**
  * The audit log for center admins and auditors: search and CSV export, both themselves audited.
@@ -47,10 +47,8 @@ import jp.inochi.platform.time.JapaneseDates;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditLogController {
     static final int DEFAULT_MAX_EXPORT_ROWS = 100_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
-    static final List<String> CSV_HEADER = List.of("ID", "日時（日本時間）", "和暦", "利用者ID", "ユーザー名", "役割", "接続元",
-            "操作", "対象（API・処理）", "対象の種類", "対象ID", "世帯ID", "根拠", "災害宣言ID", "件数", "詳細");
+    static final List<String> CSV_HEADER = AuditExport.CSV_HEADER;
 
     private final AuditSearch search;
     private final AuditLog auditLog;
@@ -106,11 +104,12 @@ class AuditLogController {
         return new SearchResult(found.entries().stream().map(EntryView::of).toList(), page, size, found.total());
     }
 
-    @Operation(summary = "監査ログをCSVで出力する（Excel用: UTF-8 BOM付き、CRLF）",
+    @Operation(summary = "監査ログをCSVまたはExcelで出力する（CSV: UTF-8 BOM付き、CRLF。format=xlsx: Excel のブック）",
             description = "検索と同じ条件。出力も監査ログに記録されます。上限 10万行（条件を絞ってください）。")
     @Get("/export")
-    @Produces(ExcelCsv.CONTENT_TYPE)
+    @Produces({ExcelCsv.CONTENT_TYPE, XlsxExport.CONTENT_TYPE})
     HttpResponse<byte[]> export(Viewer viewer,
+                                @Nullable @QueryValue @Pattern(regexp = "csv|xlsx", message = "形式は csv または xlsx です") String format,
                                 @Nullable @QueryValue Long userId,
                                 @Nullable @QueryValue @Size(max = 64) String username,
                                 @Nullable @QueryValue Long householdId,
@@ -126,19 +125,14 @@ class AuditLogController {
             throw new InvalidInputException("from", "該当が" + count + "行あり、一度に出力できる" + maxExportRows
                     + "行を超えています。期間などの条件を絞ってください");
         }
-        ExcelCsv csv = new ExcelCsv(CSV_HEADER);
-        for (AuditEntry entry : search.export(filter, maxExportRows)) {
-            ZonedDateTime japan = entry.occurredAt().atZone(JapanTime.ZONE);
-            csv.row(Arrays.asList(entry.id(), TIME.format(japan), JapaneseDates.wareki(japan.toLocalDate()),
-                    entry.actorUserId(), entry.actorUsername(), roleLabel(entry.actorRole()), entry.clientAddress(),
-                    entry.action().label(), entry.resource(), entry.subjectType(), entry.subjectId(), entry.householdId(),
-                    entry.basis() == null ? null : entry.basis().label(), entry.declarationId(), entry.rowCount(),
-                    entry.detail()));
-        }
-        auditLog.auditLogViewed(viewer, AuditAction.EXPORT, "GET /api/audit-log/export", csv.dataRows(), filter.describe());
-        String file = "audit-log-" + FILE_TIME.format(clock.instant().atZone(JapanTime.ZONE)) + ".csv";
-        return HttpResponse.ok(csv.bytes())
-                .contentType(ExcelCsv.CONTENT_TYPE)
+        List<AuditEntry> entries = search.export(filter, maxExportRows);
+        boolean xlsx = "xlsx".equals(format);
+        auditLog.auditLogViewed(viewer, AuditAction.EXPORT, "GET /api/audit-log/export" + (xlsx ? "?format=xlsx" : ""),
+                entries.size(), filter.describe());
+        String file = "audit-log-" + FILE_TIME.format(clock.instant().atZone(JapanTime.ZONE)) + (xlsx ? ".xlsx" : ".csv");
+        byte[] bytes = xlsx ? AuditExport.xlsx(entries, viewer, clock.instant(), filter.describe()) : AuditExport.csv(entries);
+        return HttpResponse.ok(bytes)
+                .contentType(xlsx ? XlsxExport.CONTENT_TYPE : ExcelCsv.CONTENT_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
     }
 
@@ -190,7 +184,7 @@ class AuditLogController {
         }
     }
 
-    private static String roleLabel(String role) {
+    static String roleLabel(String role) {
         return switch (role) {
             case "SYSTEM" -> "システム";
             case AuditLog.NO_ROLE -> "（なし）";

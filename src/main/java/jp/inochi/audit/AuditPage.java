@@ -13,7 +13,7 @@ import jp.inochi.access.Viewer;
 import jp.inochi.web.Pages;
 
 /**
- * The auditor's page: the audit log's CSV export for Excel ({@code GET /api/audit-log/export}, which searches, limits
+ * The auditor's page: the audit log's .xlsx or CSV export ({@code GET /api/audit-log/export}, which searches, limits
  * and audits the export itself) with the period and filters to choose.
  */
 @Hidden

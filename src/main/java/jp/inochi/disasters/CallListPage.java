@@ -40,6 +40,7 @@ final class CallListPage {
         model.put("event", list.event());
         model.put("unreached", false);
         model.put("csv", "/api/disaster-events/" + id + "/call-list?format=csv");
+        model.put("xlsx", "/api/disaster-events/" + id + "/call-list?format=xlsx");
         model.put("json", "/api/disaster-events/" + id + "/call-list?format=json");
         return new ModelAndView<>("disasters/households", model);
     }

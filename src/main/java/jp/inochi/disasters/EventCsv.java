@@ -1,11 +1,11 @@
 package jp.inochi.disasters;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import jp.inochi.access.AccessBasis;
-import jp.inochi.disasters.EventViews;
 import jp.inochi.platform.csv.ExcelCsv;
+import jp.inochi.platform.xlsx.XlsxColumn;
 import jp.inochi.platform.time.JapaneseDates;
 import jp.inochi.atrisk.AtRiskList;
 
@@ -19,72 +19,10 @@ final class EventCsv {
     }
 
     static byte[] callList(EventViews.CallList list) {
-        boolean center = list.households().stream().allMatch(row -> row.basis() == AccessBasis.CENTER);
-        List<String> headers = new ArrayList<>(List.of("順位", "世帯ID", "閲覧の根拠", "区分", "児童氏名", "児童氏名（カナ）",
-                "住所", "市町村", "区"));
-        if (center) {
-            headers.add("人工呼吸器の使用（時間/日）");
-        }
-        headers.addAll(List.of("安否の状況", "回答", "回答の内容", "回答日時", "回答の方法", "電話等の回数", "最後の電話等",
-                "安否確認メール", "電源の残り（時間）", "電源の合計（時間）", "内部バッテリー（時間）", "予備バッテリー（時間）",
-                "発電機（時間）", "ほかの電源（時間）", "燃料の記録日", "注意", "未登録の項目", "復旧見込み", "自宅のハザード",
-                "個別避難計画", "保護者1", "電話1", "メール1", "保護者2", "電話2", "メール2", "コーディネーター",
-                "コーディネーターの連絡先", "福祉避難所候補1", "福祉避難所候補2", "福祉避難所候補3", "対象の理由", "経度", "緯度"));
-        ExcelCsv csv = new ExcelCsv(headers);
+        boolean center = CallListTable.forCenter(list);
+        ExcelCsv csv = new ExcelCsv(CallListTable.columns(center).stream().map(XlsxColumn::header).toList());
         for (EventViews.Row row : list.households()) {
-            List<Object> cells = new ArrayList<>();
-            cells.add(row.rank());
-            cells.add(row.householdId());
-            cells.add(row.basis().label());
-            cells.add(row.groupLabel());
-            cells.add(row.childName());
-            cells.add(row.childNameKana());
-            cells.add(row.address());
-            cells.add(row.municipalityName());
-            cells.add(row.wardCode());
-            if (center) {
-                cells.add(row.clinical() == null || row.clinical().ventilatorHoursPerDay() == null ? null
-                        : row.clinical().ventilatorHoursPerDay().toPlainString());
-            }
-            EventViews.Safety safety = row.safety();
-            cells.add(safety.statusLabel());
-            cells.add(safety.replyLabel());
-            cells.add(safety.replyDetail());
-            cells.add(safety.repliedAtLabel());
-            cells.add(safety.replyMethod());
-            cells.add(safety.attempts());
-            cells.add(safety.lastAttemptLabel() == null ? null : safety.lastAttemptLabel() + "（" + EventViews.label(safety.lastAttemptAt()) + "）");
-            cells.add(safety.emailLabel());
-            EventViews.Power power = row.power();
-            cells.add(power.remainingHours().toPlainString());
-            cells.add(power.totalHours().toPlainString());
-            cells.add(power.batteryHours().toPlainString());
-            cells.add(power.spareBatteryHours().toPlainString());
-            cells.add(power.generatorHours().toPlainString());
-            cells.add(power.otherHours().toPlainString());
-            cells.add(power.fuelRecordedOn() == null ? null : JapaneseDates.withGregorian(power.fuelRecordedOn()));
-            cells.add(power.flags().stream().map(EventViews.Flag::label).collect(Collectors.joining("・")));
-            cells.add(String.join("・", power.unknowns()));
-            cells.add(power.expectedRestorationAtLabel());
-            cells.add(row.hazard() == null ? "指定なし（対象の災害種別）" : row.hazard().hazardLabel() + " " + row.hazard().label());
-            cells.add(row.evacuationPlanStatus().label());
-            for (int i = 0; i < 2; i++) {
-                EventViews.Contact contact = i < row.guardians().size() ? row.guardians().get(i) : null;
-                cells.add(contact == null ? null : contact.name() + (contact.relationship() == null ? "" : "（" + contact.relationship() + "）"));
-                cells.add(contact == null ? null : contact.phone());
-                cells.add(contact == null ? null : contact.email());
-            }
-            cells.add(row.coordinator() == null ? null : row.coordinator().name()
-                    + (row.coordinator().organisation() == null ? "" : "（" + row.coordinator().organisation() + "）"));
-            cells.add(row.coordinator() == null ? null : String.join(" ", nonNull(row.coordinator().phone(), row.coordinator().email())));
-            for (int i = 0; i < 3; i++) {
-                EventViews.Shelter shelter = i < row.shelters().size() ? row.shelters().get(i) : null;
-                cells.add(shelter == null ? null : shelter.name() + "（" + String.format("%.1f", shelter.distanceM() / 1000.0) + "km）");
-            }
-            cells.add(row.includedBecause());
-            cells.add(row.longitude() == null ? null : String.format("%.6f", row.longitude()));
-            cells.add(row.latitude() == null ? null : String.format("%.6f", row.latitude()));
-            csv.row(cells);
+            csv.row(CallListTable.cells(row, center).stream().map(EventCsv::text).toList());
         }
         csv.row(List.of());
         csv.row(List.of("※ 災害対応: " + list.event().name() + "（" + list.event().eventTypeLabel() + "）" + list.event().areaDescription()));
@@ -92,9 +30,7 @@ final class EventCsv {
         csv.row(List.of("※ " + list.notice()));
         csv.row(List.of("※ 作成日時: " + list.generatedAtLabel()));
         for (AtRiskList.Credit credit : list.credits()) {
-            csv.row(List.of("出典（" + credit.hazardLabel() + "・" + credit.layerName() + "）: "
-                    + (credit.credit() != null ? credit.credit() : credit.source())
-                    + (credit.licence() != null ? "（" + credit.licence() + "）" : "")));
+            csv.row(List.of(AtRiskList.creditLine(credit)));
         }
         return csv.bytes();
     }
@@ -132,13 +68,17 @@ final class EventCsv {
         return csv.bytes();
     }
 
-    private static List<String> nonNull(String... values) {
-        List<String> list = new ArrayList<>();
-        for (String value : values) {
-            if (value != null) {
-                list.add(value);
-            }
+    /** The call list's CSV keeps its text forms: times and dates in 和暦 with the Gregorian beside, 6-decimal coordinates. */
+    private static Object text(Object cell) {
+        if (cell instanceof Instant instant) {
+            return EventViews.label(instant);
         }
-        return list;
+        if (cell instanceof LocalDate date) {
+            return JapaneseDates.withGregorian(date);
+        }
+        if (cell instanceof Double degrees) {
+            return String.format("%.6f", degrees);
+        }
+        return cell;
     }
 }

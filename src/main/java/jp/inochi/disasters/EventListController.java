@@ -32,6 +32,7 @@ import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.platform.csv.ExcelCsv;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.xlsx.XlsxExport;
 
 /**
  * The lists of a disaster event: the call list, the unreached list, the dashboard, the map and the record. Each shows
@@ -43,6 +44,7 @@ import jp.inochi.platform.time.JapanTime;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EventListController {
     static final MediaType GEOJSON = MediaType.of("application/geo+json");
+    private static final List<String> LIST_FORMATS = List.of("json", "csv", "xlsx");
 
     private final EventLists lists;
     private final JsonMapper json;
@@ -59,28 +61,28 @@ class EventListController {
                     + "（電源情報なしは0時間）、(2) 自宅のハザードの危険度の高い順、(3) 人工呼吸器の1日の使用時間の長い順に並べます"
                     + "（研究報告書 9025行目・7483行目）。各行に連絡先、個別避難計画の状況、ハザード外の福祉避難所候補、"
                     + "市町村とコーディネーター、安否確認の状況（回答は即時に反映）。status で絞り込み（カンマ区切り）。"
-                    + "format: json（既定）、csv（Excel 用）。Accept: text/csv でも選べます。1世帯ずつ監査ログに記録します。")
-    @Get(value = "/call-list", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+                    + "format: json（既定）、csv（Excel 用）、xlsx（Excel のブック。日時は和暦と西暦、2枚目に注意書きと出典）。"
+                    + "Accept: text/csv、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet でも選べます。"
+                    + "1世帯ずつ監査ログに記録します。")
+    @Get(value = "/call-list", produces = {MediaType.APPLICATION_JSON, "text/csv", XlsxExport.CONTENT_TYPE})
     HttpResponse<?> callList(long id, @Nullable @QueryValue String status, @Nullable @QueryValue String format,
                              HttpRequest<?> request, Viewer viewer) {
-        boolean csv = csv(format, request);
-        EventViews.CallList list = lists.callList(viewer, id, statuses(status), csv, "call-list",
-                "GET /api/disaster-events/{id}/call-list" + (csv ? "?format=csv" : ""));
-        return csv ? file(EventCsv.callList(list), "call-list-" + id, "連絡リスト_" + list.event().name())
-                : HttpResponse.ok(list);
+        String chosen = format(format, request, LIST_FORMATS);
+        EventViews.CallList list = lists.callList(viewer, id, statuses(status), !chosen.equals("json"), "call-list",
+                "GET /api/disaster-events/{id}/call-list" + query(chosen));
+        return listIn(chosen, list, "call-list-" + id, "連絡リスト", viewer);
     }
 
     @Operation(summary = "未確認の世帯（回答の期限までに安否が確認できず、電話で確認する世帯）",
             description = "安否確認の回答期限を過ぎても回答がない世帯と、メールで連絡できない世帯（同意・アドレスなし、送信失敗）。"
                     + "並び順は連絡リストと同じ。電話の結果は POST .../households/{householdId}/contacts で記録します。"
-                    + "format: json（既定）、csv。")
-    @Get(value = "/unreached", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+                    + "format: json（既定）、csv、xlsx。")
+    @Get(value = "/unreached", produces = {MediaType.APPLICATION_JSON, "text/csv", XlsxExport.CONTENT_TYPE})
     HttpResponse<?> unreached(long id, @Nullable @QueryValue String format, HttpRequest<?> request, Viewer viewer) {
-        boolean csv = csv(format, request);
-        EventViews.CallList list = lists.callList(viewer, id, EnumSet.of(SafetyStatus.UNREACHED), csv, "unreached",
-                "GET /api/disaster-events/{id}/unreached" + (csv ? "?format=csv" : ""));
-        return csv ? file(EventCsv.callList(list), "unreached-" + id, "未確認世帯_" + list.event().name())
-                : HttpResponse.ok(list);
+        String chosen = format(format, request, LIST_FORMATS);
+        EventViews.CallList list = lists.callList(viewer, id, EnumSet.of(SafetyStatus.UNREACHED), !chosen.equals("json"),
+                "unreached", "GET /api/disaster-events/{id}/unreached" + query(chosen));
+        return listIn(chosen, list, "unreached-" + id, "未確認世帯", viewer);
     }
 
     @Operation(summary = "災害対応の状況（安否の状況別・市町村別の世帯数、電源の注意、安否確認メール）",
@@ -102,31 +104,56 @@ class EventListController {
                     + "format: json（既定）、csv（Excel 用。連絡1件が1行）。エクスポートとして監査ログに記録します。")
     @Get(value = "/record", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> record(long id, @Nullable @QueryValue String format, HttpRequest<?> request, Viewer viewer) {
-        boolean csv = csv(format, request);
+        boolean csv = format(format, request, List.of("json", "csv")).equals("csv");
         EventViews.Record record = lists.record(viewer, id, csv, "GET /api/disaster-events/{id}/record"
                 + (csv ? "?format=csv" : ""));
         return csv ? file(EventCsv.record(record), "record-" + id, "災害対応の記録_" + record.event().name())
                 : HttpResponse.ok(record);
     }
 
-    private HttpResponse<byte[]> file(byte[] bytes, String ascii, String japanese) {
-        String day = DateTimeFormatter.BASIC_ISO_DATE.format(JapanTime.today(clock));
-        String safe = japanese.replaceAll("[\\\\/:*?\"<>|\\r\\n]", "_");
-        return HttpResponse.ok(bytes).contentType(ExcelCsv.CONTENT_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "-" + day + ".csv\"; filename*=UTF-8''"
-                        + URLEncoder.encode(safe + "_" + day + ".csv", StandardCharsets.UTF_8).replace("+", "%20"));
+    private HttpResponse<?> listIn(String format, EventViews.CallList list, String ascii, String title, Viewer viewer) {
+        return switch (format) {
+            case "csv" -> file(EventCsv.callList(list), ExcelCsv.CONTENT_TYPE, ascii, title + "_" + list.event().name(), "csv");
+            case "xlsx" -> file(CallListXlsx.write(list, title, viewer), XlsxExport.CONTENT_TYPE, ascii,
+                    title + "_" + list.event().name(), "xlsx");
+            default -> HttpResponse.ok(list);
+        };
     }
 
-    private static boolean csv(@Nullable String format, HttpRequest<?> request) {
+    private HttpResponse<byte[]> file(byte[] bytes, String ascii, String japanese) {
+        return file(bytes, ExcelCsv.CONTENT_TYPE, ascii, japanese, "csv");
+    }
+
+    private HttpResponse<byte[]> file(byte[] bytes, String contentType, String ascii, String japanese, String extension) {
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(JapanTime.today(clock));
+        String safe = japanese.replaceAll("[\\\\/:*?\"<>|\\r\\n]", "_");
+        return HttpResponse.ok(bytes).contentType(contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "-" + day + "." + extension
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(safe + "_" + day + "." + extension, StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+    }
+
+    private static String query(String format) {
+        return format.equals("json") ? "" : "?format=" + format;
+    }
+
+    /** json, csv or xlsx from ?format= or else the Accept header (a browser's Accept that also takes JSON means JSON). */
+    private static String format(@Nullable String format, HttpRequest<?> request, List<String> allowed) {
         if (format != null && !format.isBlank()) {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
-            if (!List.of("json", "csv").contains(wanted)) {
-                throw new InvalidInputException("format", "形式は json または csv です");
+            if (!allowed.contains(wanted)) {
+                throw new InvalidInputException("format", "形式は " + String.join("、", allowed) + " のいずれかです");
             }
-            return wanted.equals("csv");
+            return wanted;
         }
         String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("text/csv") && !accept.contains("application/json");
+        if (accept == null || accept.contains("application/json")) {
+            return "json";
+        }
+        if (allowed.contains("xlsx") && accept.contains(XlsxExport.CONTENT_TYPE)) {
+            return "xlsx";
+        }
+        return accept.contains("text/csv") ? "csv" : "json";
     }
 
     private static Set<SafetyStatus> statuses(@Nullable String text) {

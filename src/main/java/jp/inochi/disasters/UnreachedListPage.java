@@ -76,6 +76,7 @@ final class UnreachedListPage {
                 .map(o -> new Option(o.name(), o.label())).toList());
         model.put("replies", Arrays.stream(Reply.values()).map(r -> new Option(r.name(), r.label())).toList());
         model.put("csv", "/api/disaster-events/" + id + "/unreached?format=csv");
+        model.put("xlsx", "/api/disaster-events/" + id + "/unreached?format=xlsx");
         model.put("json", "/api/disaster-events/" + id + "/unreached?format=json");
         return new ModelAndView<>("disasters/households", model);
     }

@@ -1,7 +1,10 @@
 package jp.inochi.households;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,7 +19,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +36,8 @@ import jp.inochi.audit.HouseholdAccess;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.lifecycle.LifecycleEventRepository;
 import jp.inochi.lifecycle.SubjectType;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.xlsx.XlsxExport;
 
 /**
  * Households. Center staff register, correct and read everything; municipal officers read only the households the
@@ -44,10 +53,13 @@ class HouseholdController {
     private final GuardianRepository guardians;
     private final LifecycleEventRepository events;
     private final AuditLog auditLog;
+    private final HouseholdsXlsx xlsx;
     private final Clock clock;
 
     HouseholdController(Households households, HouseholdDirectory directory, HouseholdRepository repository,
-                        GuardianRepository guardians, LifecycleEventRepository events, AuditLog auditLog, Clock clock) {
+                        GuardianRepository guardians, LifecycleEventRepository events, AuditLog auditLog,
+                        HouseholdsXlsx xlsx, Clock clock) {
+        this.xlsx = xlsx;
         this.households = households;
         this.directory = directory;
         this.repository = repository;
@@ -57,12 +69,28 @@ class HouseholdController {
         this.clock = clock;
     }
 
-    @Operation(summary = "世帯の一覧（閲覧できる世帯のみ。市町村担当は最小限の項目）")
+    @Operation(summary = "世帯の一覧（閲覧できる世帯のみ。市町村担当は最小限の項目）",
+            description = "format=xlsx（または Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）: "
+                    + "閲覧できるすべての世帯を Excel のブックで（ページ分けなし、世帯ごとにエクスポートとして監査ログに記録）。")
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.MUNICIPAL_OFFICER})
-    @Get
-    List<HouseholdView> list(Viewer viewer, @Nullable @QueryValue String municipalityCode,
-                             @QueryValue(defaultValue = "0") @Min(0) int page,
-                             @QueryValue(defaultValue = "100") @Min(1) @Max(500) int size) {
+    @Get(produces = {MediaType.APPLICATION_JSON, XlsxExport.CONTENT_TYPE})
+    HttpResponse<?> list(Viewer viewer, @Nullable @QueryValue String municipalityCode,
+                         @QueryValue(defaultValue = "0") @Min(0) int page,
+                         @QueryValue(defaultValue = "100") @Min(1) @Max(500) int size,
+                         @Nullable @QueryValue @Pattern(regexp = "json|xlsx", message = "形式は json または xlsx です") String format,
+                         HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        if (format != null ? format.equals("xlsx") : accept != null && accept.contains(XlsxExport.CONTENT_TYPE)) {
+            String filter = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode;
+            String day = DateTimeFormatter.BASIC_ISO_DATE.format(JapanTime.today(clock));
+            return HttpResponse.ok(xlsx.write(viewer, filter)).contentType(XlsxExport.CONTENT_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"households-" + day + ".xlsx\"; filename*=UTF-8''"
+                            + URLEncoder.encode("世帯一覧_" + day + ".xlsx", StandardCharsets.UTF_8));
+        }
+        return HttpResponse.ok(page(viewer, municipalityCode, page, size));
+    }
+
+    private List<HouseholdView> page(Viewer viewer, @Nullable String municipalityCode, int page, int size) {
         List<VisibleHouseholdRow> visible = repository.findVisible(viewer.scope(clock), municipalityCode, size, (long) page * size);
         if (visible.isEmpty()) {
             return List.of();

@@ -1,16 +1,25 @@
 package jp.inochi.loans;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.inochi.access.AccessBasis;
 import jp.inochi.access.AccessScope;
@@ -21,6 +30,7 @@ import jp.inochi.audit.HouseholdAccess;
 import jp.inochi.loans.model.PlanStatus;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.xlsx.XlsxExport;
 
 /**
  * 個別避難計画の状況 for the municipal disaster offices (and the center): only the households the viewer may see,
@@ -48,25 +58,44 @@ class EvacuationPlanController {
                           @Nullable LocalDate completedOn, boolean applicationOverdue) {
     }
 
-    @Operation(summary = "個別避難計画の状況（閲覧できる世帯のみ）")
-    @Get
-    List<PlanStatusView> list(Viewer viewer) {
-        return read(viewer, null, "/api/evacuation-plans");
+    @Operation(summary = "個別避難計画の状況（閲覧できる世帯のみ）",
+            description = "format: json（既定）、xlsx（Excel のブック。日付は和暦と西暦）。"
+                    + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet でも選べます。"
+                    + "ファイルは世帯ごとにエクスポートとして監査ログに記録します。")
+    @Get(produces = {MediaType.APPLICATION_JSON, XlsxExport.CONTENT_TYPE})
+    HttpResponse<?> list(Viewer viewer, @Nullable @QueryValue @Pattern(regexp = "json|xlsx",
+            message = "形式は json または xlsx です") String format, HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        boolean xlsx = format != null ? format.equals("xlsx") : accept != null && accept.contains(XlsxExport.CONTENT_TYPE);
+        if (!xlsx) {
+            return HttpResponse.ok(read(viewer, null, "/api/evacuation-plans", false));
+        }
+        List<PlanStatusView> plans = read(viewer, null, "/api/evacuation-plans?format=xlsx", true);
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(JapanTime.today(clock));
+        return HttpResponse.ok(EvacuationPlanXlsx.write(plans, viewer, clock.instant())).contentType(XlsxExport.CONTENT_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evacuation-plans-" + day
+                        + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode("個別避難計画_" + day + ".xlsx", StandardCharsets.UTF_8));
     }
 
     @Operation(summary = "世帯の個別避難計画の状況")
     @Get("/{householdId}")
     PlanStatusView get(Viewer viewer, long householdId) {
-        return read(viewer, householdId, "/api/evacuation-plans/{householdId}").stream().findFirst()
+        return read(viewer, householdId, "/api/evacuation-plans/{householdId}", false).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("個別避難計画の状況"));
     }
 
-    private List<PlanStatusView> read(Viewer viewer, @Nullable Long householdId, String resource) {
+    /** The visible rows, each audited with its basis: as a read, or as an export when they leave as a file. */
+    private List<PlanStatusView> read(Viewer viewer, @Nullable Long householdId, String resource, boolean export) {
         AccessScope scope = viewer.scope(clock);
         List<EvacuationPlanStatusRow> rows = loans.findVisiblePlanStatus(scope.roleName(), scope.municipalityCode(),
                 scope.wardCode(), scope.at(), householdId);
-        auditLog.householdsRead(viewer, resource, rows.stream()
-                .map(row -> new HouseholdAccess(row.householdId(), AccessBasis.valueOf(row.basis()))).toList());
+        List<HouseholdAccess> accesses = rows.stream()
+                .map(row -> new HouseholdAccess(row.householdId(), AccessBasis.valueOf(row.basis()))).toList();
+        if (export) {
+            auditLog.householdsExported(viewer, resource, accesses);
+        } else {
+            auditLog.householdsRead(viewer, resource, accesses);
+        }
         LocalDate today = JapanTime.today(clock);
         return rows.stream().map(row -> {
             PlanStatus status = PlanStatus.valueOf(row.planStatus());

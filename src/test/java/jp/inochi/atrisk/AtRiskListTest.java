@@ -28,6 +28,7 @@ import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.LayerImporter;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
+import jp.inochi.testsupport.ExportedWorkbooks;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestHouseholds;
 import jp.inochi.testsupport.TestLogins;
@@ -244,7 +245,7 @@ class AtRiskListTest {
     }
 
     @Test
-    void theCsvOpensInExcelBomCrlfJapaneseHeadersAndIsAuditedAsAnExport() {
+    void theCsvOpensInExcelBomCrlfJapaneseHeadersDataRowsOnlyAndIsAuditedAsAnExport() {
         long before = Sql.queryForLongUnchecked("SELECT coalesce(max(id), 0) FROM audit_log");
         HttpResponse<byte[]> response = client.toBlocking().exchange(logins.asOfficerOf(KOSA,
                 HttpRequest.GET("/api/municipalities/" + KOSA + "/at-risk?format=csv")), byte[].class);
@@ -256,21 +257,55 @@ class AtRiskListTest {
         assertTrue(text.startsWith(String.join(",", AtRiskCsv.HEADERS) + "\r\n"), text);
         assertEquals(-1, text.replace("\r\n", "").indexOf('\n'), "every line ends with CRLF");
         String[] lines = text.split("\r\n");
+        assertEquals(1 + 5, lines.length, "the header and the data rows only (the notes are on the page and in the .xlsx)");
         assertTrue(lines[1].startsWith(homes.get("red") + ",同意,"), lines[1]);
         assertTrue(lines[1].contains(",あり,申請済,"), lines[1]);
         assertTrue(lines[1].contains(",指定なし,土砂災害特別警戒区域（レッド）・土石流,"), lines[1]);
         String flood4 = Arrays.stream(lines).filter(line -> line.startsWith(homes.get("flood4") + ",")).findFirst().orElseThrow();
-        assertTrue(flood4.contains(",未申請（期限超過）,令和"), flood4);
+        java.time.LocalDate deadline = jp.inochi.platform.time.JapanTime.today(clock).minusMonths(8).plusMonths(6);
+        assertTrue(flood4.contains(",未申請（期限超過）," + deadline.format(java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd")) + ","),
+                "the deadline as yyyy/mm/dd, which Excel reads as a date: " + flood4);
+        assertTrue(flood4.matches(".*,\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}$"), "the evaluation time too: " + flood4);
         String flood2 = Arrays.stream(lines).filter(line -> line.startsWith(homes.get("flood2") + ",")).findFirst().orElseThrow();
         assertTrue(flood2.contains(",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","), "a formula is defused and quoted: " + flood2);
         assertTrue(Arrays.stream(lines).anyMatch(line -> line.contains("近接: 土砂災害警戒区域（イエロー）・急傾斜地の崩壊 まで")), text);
-        assertTrue(text.contains("※ 「指定なし」はハザードマップの区域に入っていないという意味で、安全という意味ではありません"), text);
-        assertTrue(text.contains("出典（洪水・要確認試験 甲佐 洪水）: 試験用の架空の区域（CC BY 4.0）"), text);
-        assertTrue(text.contains("令和"), "和暦 beside the Gregorian date");
         List<AuditEntry> exported = audit.findByHouseholdIdOrderByIdAsc(homes.get("flood4")).stream()
                 .filter(entry -> entry.id() > before).toList();
         assertEquals(AuditAction.EXPORT, exported.get(0).action());
         assertEquals(5, exported.get(0).rowCount());
+    }
+
+    @Test
+    void theXlsxHasTheJsonListsRowsTypedCellsTheNoticeAndCreditsAndIsAuditedLikeTheCsv() {
+        List<Long> json = listed(Role.MUNICIPAL_OFFICER, "");
+        long beforeCsv = Sql.queryForLongUnchecked("SELECT coalesce(max(id), 0) FROM audit_log");
+        client.toBlocking().exchange(logins.asOfficerOf(KOSA, HttpRequest.GET("/api/municipalities/" + KOSA
+                + "/at-risk?format=csv")), byte[].class);
+        long beforeXlsx = Sql.queryForLongUnchecked("SELECT coalesce(max(id), 0) FROM audit_log");
+        HttpResponse<byte[]> response = client.toBlocking().exchange(logins.asOfficerOf(KOSA,
+                HttpRequest.GET("/api/municipalities/" + KOSA + "/at-risk").accept(ExportedWorkbooks.XLSX)), byte[].class);
+        assertTrue(response.header("Content-Disposition").contains("at-risk-43444-"), response.header("Content-Disposition"));
+        ExportedWorkbooks xlsx = ExportedWorkbooks.checked(response, json.size(),
+                logins.user(Role.MUNICIPAL_OFFICER, KOSA, null).username());
+        assertEquals(json, xlsx.ids(), "the same households in the same order as the JSON list");
+        int flood4 = xlsx.rowOf(homes.get("flood4"));
+        xlsx.assertDate(flood4, "計画の申請期限", jp.inochi.platform.time.JapanTime.today(clock).minusMonths(8).plusMonths(6));
+        assertEquals("未申請（期限超過）", xlsx.cell(flood4, "個別避難計画").getStringCellValue());
+        assertEquals(LON + 0.02, xlsx.cell(flood4, "経度").getNumericCellValue(), 1e-6, "coordinates are numbers");
+        assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(xlsx.cell(flood4, "評価日時（西暦）")));
+        assertEquals("=HYPERLINK(\"http://example.invalid\")",
+                xlsx.cell(xlsx.rowOf(homes.get("flood2")), "住所").getStringCellValue(), "text, never a formula");
+        assertTrue(xlsx.notes().contains("「指定なし」はハザードマップの区域に入っていないという意味で、安全という意味ではありません"), xlsx.notes());
+        assertTrue(xlsx.notes().contains("出典（洪水・要確認試験 甲佐 洪水）: 試験用の架空の区域（CC BY 4.0）"), xlsx.notes());
+        assertEquals(exportEntries(beforeCsv, beforeXlsx, "csv"), exportEntries(beforeXlsx, Long.MAX_VALUE, "xlsx"),
+                "the same export entries as the CSV: one per household with its basis");
+    }
+
+    /** (household, action, basis, rows) of the at-risk export entries in the id range, the format's resource. */
+    private static List<String> exportEntries(long after, long upTo, String format) {
+        return Sql.queryForStrings("SELECT household_id || ' ' || action || ' ' || basis || ' ' || row_count FROM audit_log "
+                + "WHERE id > ? AND id <= ? AND resource = ? ORDER BY household_id", after, upTo,
+                AtRiskController.RESOURCE + "?format=" + format);
     }
 
     @Test

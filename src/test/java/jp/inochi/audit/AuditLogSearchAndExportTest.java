@@ -27,9 +27,11 @@ import jp.inochi.access.Users;
 import jp.inochi.access.Viewer;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdDirectory;
+import jp.inochi.testsupport.ExportedWorkbooks;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestHouseholds;
 import jp.inochi.testsupport.TestLogins;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -144,6 +146,35 @@ class AuditLogSearchAndExportTest {
         Viewer auditor = this.logins.viewer(Role.AUDITOR);
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM audit_log WHERE actor_user_id = ? AND action = 'EXPORT'"
                 + " AND subject_type = 'audit_log' AND row_count = 2 AND detail = ?", auditor.userId(), "subjectType=" + marker));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theXlsxExportHoldsTheSameEntriesTypedAndIsAuditedLikeTheCsv() throws Exception {
+        String marker = "xlsx-" + System.nanoTime();
+        auditLog.system(AuditAction.UPDATE, "test", marker, 1, null, "=HYPERLINK(\"http://evil.example\",\"開く\")");
+        auditLog.system(AuditAction.UPDATE, "test", marker, 2, null, "二件目");
+        Map<?, ?> found = search(Role.AUDITOR, "subjectType", marker);
+        HttpResponse<byte[]> response = client.toBlocking().exchange(logins.as(Role.AUDITOR,
+                HttpRequest.GET(uri("/api/audit-log/export", "subjectType", marker, "format", "xlsx"))), byte[].class);
+        ExportedWorkbooks xlsx = ExportedWorkbooks.checked(response, ((Number) found.get("total")).intValue(),
+                logins.user(Role.AUDITOR).username());
+        List<Long> ids = ((List<Map<String, Object>>) found.get("entries")).stream()
+                .map(entry -> ((Number) entry.get("id")).longValue()).sorted().toList();
+        assertEquals(ids, xlsx.ids(), "the JSON search's entries, oldest first as in the CSV");
+        assertTrue(DateUtil.isCellDateFormatted(xlsx.cell(1, "日時（日本時間）（西暦）")));
+        assertEquals(java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE),
+                xlsx.cell(1, "日時（日本時間）（西暦）").getLocalDateTimeCellValue().toLocalDate());
+        assertEquals("=HYPERLINK(\"http://evil.example\",\"開く\")", xlsx.cell(xlsx.rowOf(ids.get(0)), "詳細").getStringCellValue());
+        assertTrue(xlsx.notes().contains("subjectType=" + marker), xlsx.notes());
+
+        client.toBlocking().exchange(logins.as(Role.AUDITOR, HttpRequest.GET(uri("/api/audit-log/export", "subjectType", marker))),
+                byte[].class);
+        Viewer auditor = this.logins.viewer(Role.AUDITOR);
+        assertEquals(List.of("EXPORT audit_log 2 subjectType=" + marker, "EXPORT audit_log 2 subjectType=" + marker),
+                Sql.queryForStrings("SELECT action || ' ' || subject_type || ' ' || row_count || ' ' || detail FROM audit_log "
+                        + "WHERE actor_user_id = ? AND action = 'EXPORT' AND detail = ? ORDER BY id", auditor.userId(),
+                        "subjectType=" + marker), "the CSV and the .xlsx are audited alike");
     }
 
     private Map<?, ?> search(Role role, Object... query) {

@@ -1,8 +1,13 @@
 package jp.inochi.platform.csv;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.inochi.platform.time.JapanTime;
 
 /**
  * CSV that Excel on a Japanese Windows opens correctly and safely: UTF-8 with a byte-order mark, CRLF line ends,
@@ -13,6 +18,8 @@ import java.util.List;
 public final class ExcelCsv {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm");
 
     private final StringBuilder text = new StringBuilder();
     private int rows;
@@ -21,15 +28,24 @@ public final class ExcelCsv {
         row(header);
     }
 
-    /** One row; null cells are empty. Numbers should be passed as numbers' strings (they are never guarded). */
+    /**
+     * One row; null cells are empty. Numbers are written as they are (never guarded); a LocalDate as 2026/05/10 and an
+     * Instant as 2026/05/10 09:05 in Japan's time, which Excel reads as dates.
+     */
     public ExcelCsv row(List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 text.append(',');
             }
             Object cell = cells.get(i);
-            if (cell instanceof Number number) {
+            if (cell instanceof BigDecimal decimal) {
+                text.append(decimal.toPlainString());
+            } else if (cell instanceof Number number) {
                 text.append(number);
+            } else if (cell instanceof LocalDate date) {
+                text.append(DATE.format(date));
+            } else if (cell instanceof Instant instant) {
+                text.append(DATE_TIME.format(instant.atZone(JapanTime.ZONE)));
             } else if (cell != null) {
                 text.append(quote(neutralise(cell.toString())));
             }
