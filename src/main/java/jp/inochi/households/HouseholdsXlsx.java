@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.inochi.timeline.Timelines;
+import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.access.AccessBasis;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
-import jp.inochi.loans.model.PlanStatus;
 import jp.inochi.municipalities.MunicipalityNames;
 import jp.inochi.platform.xlsx.XlsxColumn;
 import jp.inochi.platform.xlsx.XlsxExport;
@@ -34,10 +35,13 @@ class HouseholdsXlsx {
     private final HouseholdRepository repository;
     private final AuditLog auditLog;
     private final MunicipalityNames names;
+    private final Timelines timelines;
     private final Clock clock;
 
-    HouseholdsXlsx(HouseholdRepository repository, AuditLog auditLog, MunicipalityNames names, Clock clock) {
+    HouseholdsXlsx(HouseholdRepository repository, AuditLog auditLog, MunicipalityNames names, Timelines timelines,
+                   Clock clock) {
         this.repository = repository;
+        this.timelines = timelines;
         this.auditLog = auditLog;
         this.names = names;
         this.clock = clock;
@@ -69,7 +73,7 @@ class HouseholdsXlsx {
         return new ArrayList<>(Arrays.asList(h.id(), basis.label(), h.childFamilyName() + " " + h.childGivenName(),
                 h.childFamilyNameKana() + " " + h.childGivenNameKana(), names.of(h.municipalityCode(), h.wardCode()),
                 h.municipalityCode(), h.address(), HouseholdView.careType(h),
-                plan == null ? "貸与なし" : PlanStatus.valueOf(plan.planStatus()).label(),
+                plan == null ? "貸与なし" : timelines.state(SubjectType.LOAN, plan.planStatus()),
                 plan == null ? null : plan.planDeadline()));
     }
 }

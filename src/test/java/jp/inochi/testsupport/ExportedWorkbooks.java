@@ -94,10 +94,10 @@ public final class ExportedWorkbooks {
         return sheet.getRow(row).getCell(column);
     }
 
-    /** The data row whose first column (an id) is {@code id}. */
+    /** The data row whose id column (世帯ID, else the first) is {@code id}. */
     public int rowOf(long id) {
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-            if (sheet.getRow(i).getCell(0).getNumericCellValue() == id) {
+            if (sheet.getRow(i).getCell(idColumn()).getNumericCellValue() == id) {
                 return i;
             }
         }
@@ -107,11 +107,16 @@ public final class ExportedWorkbooks {
     public List<Long> ids() {
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-            Cell id = sheet.getRow(i).getCell(0);
+            Cell id = sheet.getRow(i).getCell(idColumn());
             assertEquals(CellType.NUMERIC, id.getCellType(), "ids are numbers");
             ids.add((long) id.getNumericCellValue());
         }
         return ids;
+    }
+
+    /** The household's id where the sheet has one (a call list starts with its rank), else the first column. */
+    private int idColumn() {
+        return Math.max(0, headers.indexOf("世帯ID"));
     }
 
     /** A date column is two date cells: 和暦 (Excel's era format) and the Gregorian date beside it. */
