@@ -79,9 +79,9 @@ class CallListInExcelTest {
         List<Long> json = ids(logins.as(Role.CENTER_STAFF, get("/call-list")));
         ExportedWorkbooks xlsx = ExportedWorkbooks.checked(exchange(logins.as(Role.CENTER_STAFF, get("/call-list?format=xlsx"))),
                 json.size(), logins.user(Role.CENTER_STAFF).username());
-        assertEquals(json, xlsx.ids(), "the same households in the call order");
+        assertEquals(json, xlsx.householdIds(), "the same households in the call order");
         assertTrue(xlsx.headers().contains("人工呼吸器の使用（時間/日）"));
-        int row = xlsx.rowOf(consenting.id());
+        int row = xlsx.householdRow(consenting.id());
         assertEquals(CellType.NUMERIC, xlsx.cell(row, "順位").getCellType());
         assertEquals(CellType.NUMERIC, xlsx.cell(row, "電源の残り（時間）").getCellType(), "hours are numbers");
         assertTrue(DateUtil.isCellDateFormatted(xlsx.cell(row, "復旧見込み（西暦）")));
@@ -95,10 +95,10 @@ class CallListInExcelTest {
         List<Long> json = ids(logins.asOfficerOf(HITOYOSHI, get("/call-list")));
         ExportedWorkbooks xlsx = ExportedWorkbooks.checked(exchange(logins.asOfficerOf(HITOYOSHI, get("/call-list")
                 .accept(ExportedWorkbooks.XLSX))), json.size(), logins.user(Role.MUNICIPAL_OFFICER, HITOYOSHI, null).username());
-        assertEquals(json, xlsx.ids());
-        assertTrue(xlsx.ids().contains(consenting.id()));
-        assertFalse(xlsx.ids().contains(notConsenting.id()), "no consent, no declaration");
-        assertFalse(xlsx.ids().contains(yatsushiro.id()), "another municipality's family");
+        assertEquals(json, xlsx.householdIds());
+        assertTrue(xlsx.householdIds().contains(consenting.id()));
+        assertFalse(xlsx.householdIds().contains(notConsenting.id()), "no consent, no declaration");
+        assertFalse(xlsx.householdIds().contains(yatsushiro.id()), "another municipality's family");
         assertFalse(xlsx.headers().contains("人工呼吸器の使用（時間/日）"), "no clinical column for a municipal office");
     }
 
@@ -110,7 +110,7 @@ class CallListInExcelTest {
         List<Long> json = ids(logins.as(Role.CENTER_STAFF, get("/unreached")));
         ExportedWorkbooks xlsx = ExportedWorkbooks.checked(exchange(logins.as(Role.CENTER_STAFF, get("/unreached?format=xlsx"))),
                 json.size(), logins.user(Role.CENTER_STAFF).username());
-        assertEquals(json, xlsx.ids());
+        assertEquals(json, xlsx.householdIds());
         assertTrue(json.containsAll(List.of(notConsenting.id(), yatsushiro.id())), "no email, unreached: " + json);
     }
 

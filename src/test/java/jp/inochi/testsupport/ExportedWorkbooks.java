@@ -94,29 +94,43 @@ public final class ExportedWorkbooks {
         return sheet.getRow(row).getCell(column);
     }
 
-    /** The data row whose id column (世帯ID, else the first) is {@code id}. */
+    /** The data row whose first column (an id) is {@code id}. */
     public int rowOf(long id) {
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-            if (sheet.getRow(i).getCell(idColumn()).getNumericCellValue() == id) {
+            if (sheet.getRow(i).getCell(0).getNumericCellValue() == id) {
                 return i;
             }
         }
         throw new AssertionError("no row for " + id);
     }
 
+    /** The data row of this household, by its 世帯ID column (a call list starts with its rank). */
+    public int householdRow(long householdId) {
+        int index = householdIds().indexOf(householdId);
+        assertTrue(index >= 0, "no row for household " + householdId);
+        return index + 1;
+    }
+
+    /** The first column of every data row: the ids (a household's, or an audit entry's). */
     public List<Long> ids() {
+        return numbers(0);
+    }
+
+    /** The 世帯ID column of every data row, for sheets that start with another number (a call list's rank). */
+    public List<Long> householdIds() {
+        int column = headers.indexOf("世帯ID");
+        assertTrue(column >= 0, "no column 世帯ID in " + headers);
+        return numbers(column);
+    }
+
+    private List<Long> numbers(int column) {
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-            Cell id = sheet.getRow(i).getCell(idColumn());
+            Cell id = sheet.getRow(i).getCell(column);
             assertEquals(CellType.NUMERIC, id.getCellType(), "ids are numbers");
             ids.add((long) id.getNumericCellValue());
         }
         return ids;
-    }
-
-    /** The household's id where the sheet has one (a call list starts with its rank), else the first column. */
-    private int idColumn() {
-        return Math.max(0, headers.indexOf("世帯ID"));
     }
 
     /** A date column is two date cells: 和暦 (Excel's era format) and the Gregorian date beside it. */
