@@ -24,7 +24,7 @@ import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
 
-import static jp.inochi.loans.StepInput.blankToNull;
+import static jp.inochi.applications.ApplicationReview.blankToNull;
 import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 
 /**

@@ -31,7 +31,7 @@ import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.platform.time.JapaneseDates;
 
-import static jp.inochi.loans.StepInput.blankToNull;
+import static jp.inochi.applications.ApplicationReview.blankToNull;
 import static jp.inochi.loans.StepInput.dateWithin;
 import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 

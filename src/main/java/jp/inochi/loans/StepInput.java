@@ -28,8 +28,4 @@ final class StepInput {
         }
         return on;
     }
-
-    static String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

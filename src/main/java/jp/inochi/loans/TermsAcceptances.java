@@ -23,7 +23,7 @@ import jp.inochi.platform.problem.IllegalTransitionException;
 import jp.inochi.platform.problem.InvalidInputException;
 import jp.inochi.platform.problem.NotFoundException;
 
-import static jp.inochi.loans.StepInput.blankToNull;
+import static jp.inochi.applications.ApplicationReview.blankToNull;
 import static jp.inochi.loans.StepInput.dateWithin;
 import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 
