@@ -238,7 +238,8 @@ class DisasterDrillTest implements TestPropertyProvider {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("順位,世帯ID,閲覧の根拠,区分,児童氏名"), text.substring(0, 80));
         assertTrue(text.endsWith("\r\n") && !text.replace("\r\n", "").contains("\n"), "CRLF line ends");
-        assertEquals(listed.size() + 1L, text.lines().takeWhile(line -> !line.isEmpty()).count(), "a header and a line per household");
+        assertEquals(listed.size() + 1L, text.lines().count(), "a header and a line per household, no notes under the data");
+        assertTrue(text.lines().skip(1).allMatch(line -> line.matches("\\d+,.*")), "every line after the header is a ranked household");
         assertEquals(listed.size(), longs(exports, (Object) listed.toArray(Long[]::new)).get(0) - exportedBefore);
 
         // --- the safety check: one email per affected family that can be emailed, exactly once
@@ -404,6 +405,9 @@ class DisasterDrillTest implements TestPropertyProvider {
                 HttpRequest.GET("/api/disaster-events/" + eventId + "/record?format=csv")), byte[].class).body(), StandardCharsets.UTF_8);
         assertTrue(recordCsv.startsWith("\uFEFF世帯ID,児童氏名"), recordCsv.substring(0, 40));
         assertTrue(recordCsv.contains("メールのリンク,回答あり,電源が必要,バッテリー残り2時間"), "how and what");
+        assertFalse(recordCsv.contains("※"), "data rows only: the event and the notice are on the page and in the .xlsx");
+        assertTrue(recordCsv.lines().skip(1).anyMatch(line -> line.matches(".*,\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2},.*"))
+                && !java.util.regex.Pattern.compile("令和\\d+年\\d+月\\d+日").matcher(recordCsv).find(), "times as 2026/05/10 09:05, which Excel reads as dates");
         List<String> steps = new ArrayList<>();
         getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/timeline").forEach(step -> steps.add(step.get("action").asText()));
         assertEquals(List.of("declare", "start-safety-check", "close"), steps);
