@@ -82,7 +82,7 @@ final class InspectionPages {
         }
         Form form = Form.blank("photo-" + inspectionId);
         if (file == null || file.getSize() == 0 || file.getFilename() == null || file.getFilename().isBlank()) {
-            form.reject("file", UiText.of("error.photo-required"));
+            form.reject("photo", UiText.of("error.photo-required"));
         }
         Submission<InspectionPhoto> done = Submission.run(form, () -> {
             try (InputStream content = file.getInputStream()) {

@@ -2,6 +2,7 @@ package jp.inochi.loans;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -157,6 +158,12 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             Locator check = page.locator("[id^=inspection-]").filter(new Locator.FilterOptions().setHasText("の確認")).first();
             assertThat(check).containsText("貸与の条件を満たす");
             assertThat(check).containsText("10");
+            // Sent without a file: the photo's own message, and the token of the multipart action not left in the address bar.
+            check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("写真を追加する").setExact(true)).click();
+            assertThat(page.locator(".field-error").first()).containsText("JPEG か PNG の写真を選んでください");
+            assertFalse(page.url().contains("_csrf"), page.url());
+            assertFalse(page.locator("main").innerText().contains("範囲のファイル"), "the photo's field is not named after the disaster upload's");
+            check = page.locator("[id^=inspection-]").filter(new Locator.FilterOptions().setHasText("の確認")).first();
             check.locator("input[type=file]").setInputFiles(png());
             check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("写真を追加する").setExact(true)).click();
             assertThat(page.locator(".notice-success")).containsText("写真を追加しました");
