@@ -101,7 +101,8 @@ final class LoanPages implements SectionedPage {
     }
 
     record Row(long id, Summary household, LoanState state, LocalDate startDate, PlanStatus planStatus,
-               LocalDate planDeadline, LocalDate nextCheckDue, LocalDate maxEndDate, @Nullable ReturnReason returnReason) {
+               LocalDate planDeadline, LocalDate nextCheckDue, LocalDate maxEndDate, @Nullable ReturnReason returnReason,
+               @Nullable LocalDate endedOn) {
     }
 
     record Choice(String value, String label) {
@@ -126,10 +127,11 @@ final class LoanPages implements SectionedPage {
         Map<Long, Summary> names = households.forCenterList(viewer, found.stream().map(Loan::householdId).toList(), LIST);
         List<Row> rows = found.stream().map(l -> new Row(l.id(), names.getOrDefault(l.householdId(),
                 HouseholdSummaries.unknown(l.householdId())), l.state(), l.startDate(), l.planStatus(), l.planDeadline(),
-                l.nextCheckDue(), l.maxEndDate(), l.returnReason())).toList();
+                l.nextCheckDue(), l.maxEndDate(), l.returnReason(), l.endedOn())).toList();
         Map<String, Object> model = pages.model(viewer, "貸与", "loans");
         model.put("rows", rows);
         model.put("state", filter);
+        model.put("ended", "ENDED".equals(filter));
         List<Choice> filters = new ArrayList<>();
         filters.add(new Choice("ACTIVE", "貸与中"));
         filters.add(new Choice("RETURNS", "返還手続中（受領・点検待ちを含む）"));

@@ -83,6 +83,8 @@ class CenterStaffRunsADisasterDayDrillTest {
                 assertThat(page.locator("#errors-declare")).containsText("名前：災害対応の名前を入力してください");
                 assertThat(page.locator("#errors-declare")).containsText("市町村：市町村を1つ以上選んでください");
                 assertEquals(0, server.database().queryForLong("SELECT count(*) FROM disaster_event"));
+                Screenshots.save(page, "49-disaster-declare-errors");
+                Screenshots.saveAtTabletWidth(page, "49-disaster-declare-errors-tablet");
 
                 page.locator("#declare-name").fill(eventName);
                 page.locator("#declare-eventType").selectOption("TYPHOON");

@@ -2,6 +2,7 @@ package jp.inochi.web;
 
 import static jp.inochi.testsupport.Browser.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,6 +18,9 @@ import jp.inochi.applications.ProgramApplication;
 import jp.inochi.applications.ProgramApplications;
 import jp.inochi.households.Household;
 import jp.inochi.loans.Loan;
+import jp.inochi.loans.LoanReturns;
+import jp.inochi.devices.DeviceCondition;
+import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.testsupport.Browser;
 import jp.inochi.testsupport.MovableClock;
@@ -52,6 +56,9 @@ class CenterPagesTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    LoanReturns returns;
+
     @Test
     void aLoanPageAndTheWorkListAreAuditedReadsOfTheirHouseholds() throws Exception {
         clock.set(java.time.Instant.now());
@@ -74,6 +81,31 @@ class CenterPagesTest {
         assertTrue(work.body().contains("/loans/" + loan.id() + "\""), "the overdue loan is on the work list");
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM audit_log WHERE resource = '/work-list' AND household_id = ? "
                 + "AND actor_username = ?", loan.householdId(), user.username()));
+    }
+
+    @Test
+    void anEndedLoanLooksEndedOnItsPageAndInTheEndedList() throws Exception {
+        clock.set(java.time.Instant.now());
+        LocalDate today = JapanTime.today(clock);
+        Loan loan = loans.loanStartedOn(today.minusMonths(8));
+        clock.setDate(today);
+        Loan open = returns.openReturn(loans.staff(), loan.id(),
+                new LoanReturns.ReturnRequest(ReturnReason.FAMILY_REQUEST, null, null, loan.version()));
+        returns.receiveDevice(loans.staff(), loan.id(), new LoanReturns.DeviceReceipt(null, DeviceCondition.WORN, null, open.version()));
+        returns.completeReturn(loans.staff(), loan.id(), new LoanReturns.ReturnInspection(null,
+                LoanReturns.DeviceAfterReturn.AVAILABLE, null, null));
+        Browser staff = signedIn(logins.user(Role.CENTER_STAFF));
+
+        String page = staff.get("/loans/" + loan.id(), "Accept", "text/html").body();
+        assertTrue(page.contains("id=\"ended-notice\""), "the page says the loan has ended");
+        assertFalse(page.contains("id=\"return-notice\""), "no yellow 返還手続中 banner on an ended loan");
+
+        String ended = staff.get("/loans?state=ENDED", "Accept", "text/html").body();
+        String row = ended.substring(ended.indexOf("/loans/" + loan.id() + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(ended.contains("<th scope=\"col\">終了日</th>") && ended.contains("<th scope=\"col\">終了の理由</th>"));
+        assertTrue(row.contains(ReturnReason.FAMILY_REQUEST.label()), row);
+        assertFalse(row.contains("期限") || ended.contains("次の年次確認"), "no upcoming deadlines for ended loans: " + row);
     }
 
     @Test
