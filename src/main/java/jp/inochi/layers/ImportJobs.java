@@ -242,6 +242,11 @@ public class ImportJobs {
         execute("UPDATE import_job SET heartbeat_at = now() WHERE node = ? AND status IN ('QUEUED', 'RUNNING')", node);
     }
 
+    /** This instance, as the jobs it runs record it. */
+    String node() {
+        return node;
+    }
+
     /** What the import's database session is called while it runs. */
     static String sessionName(UUID id) {
         return "inochi-import " + id;
