@@ -31,14 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs imports as jobs on a small pool of this instance, and keeps each job's state and progress in
- * {@code import_job} as it goes (throttled, in its own transactions), so every instance can report it.
- * A running job whose heartbeat stopped (the instance went down) is reported as interrupted.
+ * {@code import_job} as it goes (throttled, in its own transactions), so every instance can report it. While the
+ * instance lives, {@link #heartbeat()} keeps its unfinished jobs' heartbeat fresh, whatever phase they are in; a job
+ * whose heartbeat stopped (the instance went down) is reported as interrupted, and {@link InterruptedImports} ends it.
  */
 @Singleton
 public class ImportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
     private static final Duration HEARTBEAT = Duration.ofMillis(250);
-    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    static final String INTERRUPTED_PHASE = "中断";
+    static final String INTERRUPTED = "読み込み中にサーバーが停止しました。現在の版はそのままです。もう一度読み込んでください";
 
     private final LayerImporter importer;
     private final TransactionOperations<Connection> transactions;
@@ -47,6 +49,7 @@ public class ImportJobs {
     private final Clock clock;
     private final ExecutorService workers;
     private final String node;
+    private final Duration staleAfter;
 
     ImportJobs(LayerImporter importer, TransactionOperations<Connection> transactions, AuditLog auditLog, JsonMapper json,
                Clock clock, ImportSettings settings, @Value("${micronaut.application.name:inochi}") String application) {
@@ -62,6 +65,7 @@ public class ImportJobs {
             return thread;
         });
         this.node = application + "@" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.staleAfter = settings.staleAfter();
     }
 
     /** The state of a job as the API shows it. */
@@ -80,8 +84,9 @@ public class ImportJobs {
         String fileNames = String.join(", ", files.stream().map(InputFile::name).toList());
         inNewTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO import_job (id, kind, layer_name, hazard_type, file_name, status, phase, requested_by, node, created_at)
-                    VALUES (?, ?, ?, ?, ?, 'QUEUED', '待機中', ?, ?, ?)""")) {
+                    INSERT INTO import_job (id, kind, layer_name, hazard_type, file_name, status, phase, requested_by, node,
+                                            created_at, temp_dir, heartbeat_at)
+                    VALUES (?, ?, ?, ?, ?, 'QUEUED', '待機中', ?, ?, ?, ?, now())""")) {
                 insert.setObject(1, id);
                 insert.setString(2, request.kind().name());
                 insert.setString(3, request.layerName());
@@ -90,6 +95,7 @@ public class ImportJobs {
                 insert.setLong(6, viewer.userId());
                 insert.setString(7, node);
                 insert.setTimestamp(8, Timestamp.from(clock.instant()));
+                insert.setString(9, uploadDirectory.toAbsolutePath().toString());
                 insert.executeUpdate();
             }
             return null;
@@ -101,14 +107,15 @@ public class ImportJobs {
 
     private void run(UUID id, Viewer viewer, ImportRequest request, List<InputFile> files, Path uploadDirectory) {
         try {
-            execute(id, "UPDATE import_job SET status = 'RUNNING', phase = '読み込み', started_at = ?, heartbeat_at = ? WHERE id = ?",
-                    now(), now(), id);
-            ImportReport report = importer.importFiles(request, files, new JobProgress(id));
-            execute(id, """
-                    UPDATE import_job SET status = 'SUCCEEDED', phase = '完了', done = ?, total = ?, report = ?::jsonb,
-                        layer_version_id = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?""",
-                    report.featureCount(), report.featureCount(), json.writeValueAsString(report), report.versionId(), now(),
+            execute("UPDATE import_job SET status = 'RUNNING', phase = '読み込み', started_at = ?, heartbeat_at = now() WHERE id = ?",
                     now(), id);
+            ImportReport report = importer.importFiles(request, files, new JobProgress(id),
+                    new ImportTraces(uploadDirectory, sessionName(id)));
+            execute("""
+                    UPDATE import_job SET status = 'SUCCEEDED', phase = '完了', done = ?, total = ?, report = ?::jsonb,
+                        layer_version_id = ?, finished_at = ?, heartbeat_at = now() WHERE id = ?""",
+                    report.featureCount(), report.featureCount(), json.writeValueAsString(report), report.versionId(), now(),
+                    id);
             auditLog.changed(viewer, AuditAction.CREATE, "POST /api/" + resource(request.kind()), "geo_layer_version",
                     report.versionId(), null, request.kind() + " layer " + report.layerId() + " version " + report.versionNo()
                             + ": " + report.imported() + " features");
@@ -121,14 +128,19 @@ public class ImportJobs {
             fail(id, "システムエラーのため読み込みを中止しました。現在の版はそのままです。時間をおいて再度お試しください", List.of());
         } finally {
             WorkDirectory.delete(uploadDirectory);
+            try {
+                execute("UPDATE import_job SET temp_dir = NULL WHERE id = ?", id);
+            } catch (RuntimeException e) {
+                LOG.warn("Import job {}: its files are deleted but that could not be recorded", id, e);
+            }
         }
     }
 
     private void fail(UUID id, String detail, List<FeatureProblem> problems) {
         try {
-            execute(id, "UPDATE import_job SET status = 'FAILED', phase = '失敗', detail = ?, errors = ?::jsonb, finished_at = ?, "
-                    + "heartbeat_at = ? WHERE id = ?", detail, problems.isEmpty() ? null : json.writeValueAsString(problems),
-                    now(), now(), id);
+            execute("UPDATE import_job SET status = 'FAILED', phase = '失敗', detail = ?, errors = ?::jsonb, finished_at = ?, "
+                    + "heartbeat_at = now() WHERE id = ?", detail, problems.isEmpty() ? null : json.writeValueAsString(problems),
+                    now(), id);
         } catch (IOException e) {
             LOG.error("Import job {}: the failure could not be recorded", id, e);
         }
@@ -139,9 +151,11 @@ public class ImportJobs {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement("""
                     SELECT id, kind, layer_name, hazard_type, file_name, status, phase, done, total, detail, errors::text,
-                           report::text, layer_version_id, requested_by, created_at, started_at, finished_at, heartbeat_at
+                           report::text, layer_version_id, requested_by, created_at, started_at, finished_at,
+                           status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?)
                     FROM import_job WHERE id = ?""")) {
-                select.setObject(1, id);
+                select.setDouble(1, staleAfter.toMillis() / 1000.0);
+                select.setObject(2, id);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
@@ -149,11 +163,10 @@ public class ImportJobs {
                     String state = row.getString(6);
                     String phase = row.getString(7);
                     String detail = row.getString(10);
-                    Instant heartbeat = instant(row.getTimestamp(18));
-                    if (state.equals("RUNNING") && heartbeat != null && heartbeat.plus(STALE_AFTER).isBefore(clock.instant())) {
+                    if (row.getBoolean(18)) {
                         state = "FAILED";
-                        phase = "中断";
-                        detail = "読み込みが途中で止まりました（サーバーの停止など）。現在の版はそのままです。もう一度読み込んでください";
+                        phase = INTERRUPTED_PHASE;
+                        detail = INTERRUPTED;
                     }
                     long done = row.getLong(8);
                     long total = row.getLong(9);
@@ -216,12 +229,30 @@ public class ImportJobs {
             lastPhase = phase;
             lastWrite = now;
             lastTenth = tenth;
-            execute(id, "UPDATE import_job SET phase = ?, done = ?, total = ?, heartbeat_at = ? WHERE id = ?",
-                    phase.label(), done, total, clock.instant(), id);
+            execute("UPDATE import_job SET phase = ?, done = ?, total = ?, heartbeat_at = now() WHERE id = ?",
+                    phase.label(), done, total, id);
         }
     }
 
-    private void execute(UUID id, String sql, Object... parameters) {
+    /**
+     * Tells the other instances this one still runs its unfinished jobs, whatever phase they are in (a long SQL
+     * phase writes no progress). Heartbeats are on the database's clock, the one clock all instances share.
+     */
+    public void heartbeat() {
+        execute("UPDATE import_job SET heartbeat_at = now() WHERE node = ? AND status IN ('QUEUED', 'RUNNING')", node);
+    }
+
+    /** This instance, as the jobs it runs record it. */
+    String node() {
+        return node;
+    }
+
+    /** What the import's database session is called while it runs. */
+    static String sessionName(UUID id) {
+        return "inochi-import " + id;
+    }
+
+    private void execute(String sql, Object... parameters) {
         inNewTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {

@@ -3,12 +3,15 @@ package jp.inochi.layers;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.ReadableBytes;
+import java.time.Duration;
 import jp.inochi.layers.reading.archive.SafeUnzip;
 
 /**
  * Limits and places for imports ({@code inochi.import.*}). Uploads over {@code max-upload-size} are refused before
  * they are read; ZIPs stop unpacking at {@code max-unpacked-size}, {@code max-zip-entries} files, or an entry that
- * expands more than {@code max-compression-ratio} times (a zip bomb).
+ * expands more than {@code max-compression-ratio} times (a zip bomb). Every {@code heartbeat} an instance says it still
+ * runs its jobs and looks for jobs whose heartbeat is older than {@code stale-after}: their instance died, so they are
+ * ended as failed and their files deleted.
  */
 @ConfigurationProperties("inochi.import")
 public record ImportSettings(
@@ -19,7 +22,9 @@ public record ImportSettings(
         @Bindable(defaultValue = "1024") int subdivideVertices,
         @Bindable(defaultValue = "200") int maxReportedEntries,
         @Bindable(defaultValue = "50") int maxProblems,
-        @Bindable(defaultValue = "2") int workers) {
+        @Bindable(defaultValue = "2") int workers,
+        @Bindable(defaultValue = "10s") Duration heartbeat,
+        @Bindable(defaultValue = "1m") Duration staleAfter) {
 
     /** What a ZIP may unpack to, for every reader of uploaded files. */
     public SafeUnzip.Limits unzipLimits() {

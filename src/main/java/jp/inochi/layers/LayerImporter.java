@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +55,12 @@ public class LayerImporter {
 
     /** Imports the files (loose, or ZIPs) as the next version of the named layer. */
     public ImportReport importFiles(ImportRequest request, List<InputFile> files, ImportProgress progress) throws IOException {
+        return importFiles(request, files, progress, ImportTraces.none());
+    }
+
+    /** The same, with its temporary files and database session where {@code traces} says. */
+    public ImportReport importFiles(ImportRequest request, List<InputFile> files, ImportProgress progress,
+                                    ImportTraces traces) throws IOException {
         long started = System.nanoTime();
         LayerTarget target = targets.get(request.kind());
         if (request.layerName() == null || request.layerName().isBlank()) {
@@ -61,11 +68,12 @@ public class LayerImporter {
         }
         SourceFiles.Options options = new SourceFiles.Options(request.entry(), request.table(), request.encoding(),
                 settings.unzipLimits());
-        try (WorkDirectory work = WorkDirectory.create("inochi-import-");
+        try (WorkDirectory work = WorkDirectory.create(traces.workParent(), "inochi-import-");
              FeatureReader reader = SourceFiles.open(files, options, work.path())) {
             SourceDescription source = reader.describe();
             return transactions.executeWrite(status -> {
                 try {
+                    nameSession(status.getConnection(), traces.sessionName());
                     return write(status.getConnection(), request, target, reader, source, progress, started);
                 } catch (SQLException e) {
                     LOG.error("Import of layer '{}' failed in the database", request.kind(), e);
@@ -79,6 +87,16 @@ public class LayerImporter {
             throw new ImportFailure(e.getMessage());
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Names the session until the transaction ends (pg_stat_activity shows it), so a recovery can find it. */
+    private static void nameSession(Connection connection, String name) throws SQLException {
+        if (name != null) {
+            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('application_name', ?, true)")) {
+                set.setString(1, name);
+                set.execute();
+            }
         }
     }
 

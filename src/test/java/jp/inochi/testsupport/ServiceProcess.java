@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,23 @@ public final class ServiceProcess implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs the file and form fields as multipart/form-data with the token; the status and body. */
+    public HttpResponse<String> upload(String path, String token, Map<String, String> fields, Path file) throws Exception {
+        String boundary = "inochi-" + System.nanoTime();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        parts.add(Files.readAllBytes(file));
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs with the token; the status and body. */

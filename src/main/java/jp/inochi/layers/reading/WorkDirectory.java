@@ -22,6 +22,11 @@ public final class WorkDirectory implements AutoCloseable {
         return new WorkDirectory(Files.createTempDirectory(prefix));
     }
 
+    /** A fresh directory under {@code parent} (an import job's own directory, so all its files go together). */
+    public static WorkDirectory create(Path parent, String prefix) throws IOException {
+        return new WorkDirectory(Files.createTempDirectory(parent, prefix));
+    }
+
     public Path path() {
         return path;
     }
