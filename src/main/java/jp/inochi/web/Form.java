@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,16 @@ public final class Form {
                 .reduce((a, b) -> a + "。" + b).orElse("");
     }
 
+    /**
+     * The field errors in the order the form shows its fields, which is the order the browser posted them in; a field
+     * that was not posted at all (an unticked box, no file chosen) comes after those that were.
+     */
     public List<FieldError> errors() {
-        return List.copyOf(errors);
+        List<String> posted = new ArrayList<>(values.keySet());
+        return errors.stream().sorted(Comparator.comparingInt(error -> {
+            int at = posted.indexOf(error.field());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        })).toList();
     }
 
     public boolean hasErrors() {

@@ -69,4 +69,18 @@ class FormTest {
                 "checked", "true"));
         assertEquals(List.of("退院証明書をお送りください"), form.typed());
     }
+
+    @Test
+    void theErrorSummaryFollowsTheFormsOrderNotTheOrderTheChecksRanIn() {
+        Map<String, Object> posted = new java.util.LinkedHashMap<>();
+        posted.put("name", "");
+        posted.put("birthDate", "");
+        posted.put("email", "x");
+        Form form = Form.of("f", posted);
+        form.reject("codes", "市町村を1つ以上選んでください");
+        form.reject("email", "メールアドレスの形式ではありません");
+        form.reject("name", "入力してください");
+        assertEquals(List.of("name", "email", "codes"), form.errors().stream().map(e -> e.field()).toList(),
+                "posted fields in their order, then what was not posted at all");
+    }
 }
