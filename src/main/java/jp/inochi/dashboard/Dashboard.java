@@ -17,7 +17,6 @@ import jp.inochi.reminders.FamilyReports;
 import jp.inochi.reminders.model.ReportState;
 import jp.inochi.reminders.outbox.MessageState;
 import jp.inochi.reminders.outbox.Outbox;
-import jp.inochi.reminders.outbox.OutboxRepository;
 
 /**
  * The center's counts, each linking to the list behind it. Counts carry no personal data; the lists they open
@@ -70,8 +69,7 @@ public class Dashboard {
                 "5年の満了日が近い貸与"));
         long returns = loans.list(LoanState.RETURN_OPEN, null).size() + loans.list(LoanState.DEVICE_RECEIVED, null).size();
         cards.add(new Card("returns-open", returns, "返還手続中", "装置の受領・点検待ちを含む", "/loans?state=RETURNS", false));
-        long failed = outbox.counts().stream().filter(c -> c.state().equals(MessageState.FAILED.name()))
-                .mapToLong(OutboxRepository.StateCount::messages).sum();
+        long failed = outbox.counts().of(MessageState.FAILED);
         cards.add(new Card("reminders-failed", failed, "送信に失敗したお知らせ", "再試行を終えたメール（再送できます）",
                 "/reminders?tab=outbox&state=FAILED", failed > 0));
         long reported = reports.search(ReportState.RECEIVED, null, 0, 500).size();

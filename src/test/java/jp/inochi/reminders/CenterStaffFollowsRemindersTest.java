@@ -88,7 +88,15 @@ class CenterStaffFollowsRemindersTest {
 
                 smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
                 smtp.start();
+                page.navigate(server.url("/reminders?tab=outbox"));
+                assertThat(page.getByRole(AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("送信中・再送待ち（1）").setExact(true))).isVisible();
                 delivery.deliverReady();
+                // everything due has gone: staff see 0, whatever waits for a later hour
+                page.navigate(server.url("/reminders?tab=outbox"));
+                assertThat(page.getByRole(AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("送信中・再送待ち（0）").setExact(true))).isVisible();
+                assertThat(page.locator("ul.tabs[aria-label='状態で絞り込む']")).containsText("送信待ち（予定時刻前）");
                 page.navigate(resent);
                 assertThat(page.locator("#message-state")).hasText("送信済み");
                 assertThat(page.locator("pre.mail-text")).containsText("さんのご家族様");

@@ -56,7 +56,7 @@ public class SignedLinks {
         });
         this.clock = clock;
         if (settings.secret() != null && !settings.secret().isBlank() && settings.secret().length() < 32) {
-            throw new IllegalStateException("INOCHI_LINK_SECRET (inochi.links.secret) must be 32 characters or more");
+            throw new IllegalStateException("INOCHI_LINKS_SECRET (inochi.links.secret) must be 32 characters or more");
         }
     }
 

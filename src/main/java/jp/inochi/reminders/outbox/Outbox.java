@@ -60,11 +60,19 @@ public class Outbox {
 
     public List<OutboxMessage> search(@Nullable MessageState state, @Nullable String kind, @Nullable Long householdId,
                                       int page, int size) {
-        return messages.search(state == null ? null : state.name(), kind, householdId, size, (long) page * size);
+        return search(state, null, kind, householdId, page, size);
     }
 
-    public List<OutboxRepository.StateCount> counts() {
-        return messages.countByState();
+    public List<OutboxMessage> search(@Nullable MessageState state, @Nullable Backlog backlog, @Nullable String kind,
+                                      @Nullable Long householdId, int page, int size) {
+        return messages.search(state == null ? null : state.name(), backlog == null ? null : backlog.name(),
+                clock.instant(), kind, householdId, size, (long) page * size);
+    }
+
+    public OutboxCounts counts() {
+        Instant now = clock.instant();
+        return transactions.executeRead(status -> new OutboxCounts(messages.countScheduled(now),
+                messages.countSendingOrRetrying(now), messages.countByState()));
     }
 
     public List<OutboxAttempt> attempts(long id) {

@@ -5,7 +5,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** One attempt to send a message: which instance, when, and how it ended (null while it runs). */
+/**
+ * One attempt to send a message: which instance, when, when it began talking to the mail server (null if it never
+ * did), and how it ended (null while it runs).
+ */
 @Serdeable
 @MappedEntity("outbox_attempt")
 public record OutboxAttempt(
@@ -13,6 +16,7 @@ public record OutboxAttempt(
         int attempt,
         String instance,
         Instant startedAt,
+        @Nullable Instant smtpStartedAt,
         @Nullable Instant finishedAt,
         @Nullable String outcome,
         @Nullable String error) {

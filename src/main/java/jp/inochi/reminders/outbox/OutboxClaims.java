@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class OutboxClaims {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxClaims.class);
+    private static final String STOPPED_BEFORE_SMTP =
+            "このメールを送信中のインスタンスが、メールサーバーとやり取りを始める前に停止しました（未送信のため、通常の再試行です）";
+    private static final String STOPPED_DURING_SMTP =
+            "このメールを送信中のインスタンスが、メールサーバーとのやり取りを始めたあと、結果を記録する前に停止しました"
+            + "（届いている可能性があるため、再配信として送ります）";
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxRepository messages;
@@ -56,16 +61,20 @@ class OutboxClaims {
             List<Long> takenOver = new ArrayList<>();
             String sql = """
                     WITH ready AS (
-                        SELECT id, state AS was FROM outbox_message
+                        SELECT id, state AS was, state = 'SENDING' AND EXISTS (
+                                   SELECT 1 FROM outbox_attempt a WHERE a.message_id = o.id AND a.attempt = o.attempts
+                                   AND a.smtp_started_at IS NOT NULL) AS talked
+                        FROM outbox_message o
                         WHERE (state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND lease_until < ?)
                         ORDER BY next_attempt_at, id
                         LIMIT ?
-                        FOR UPDATE SKIP LOCKED)
+                        FOR UPDATE OF o SKIP LOCKED)
                     UPDATE outbox_message m
                     SET state = 'SENDING', attempts = m.attempts + 1, claimed_by = ?, lease_until = ?,
-                        last_attempt_at = ?, redelivered = m.redelivered OR ready.was = 'SENDING', updated_at = ?
+                        last_attempt_at = ?, redelivered = m.redelivered OR ready.talked, updated_at = ?
                     FROM ready WHERE m.id = ready.id
-                    RETURNING m.id, ready.was""";
+                    RETURNING m.id, ready.was, ready.talked""";
+            int redelivered = 0;
             try (PreparedStatement claim = Jdbc.prepare(connection, sql, now, now, policy.batchSize(), instance.get(),
                     now.plus(policy.lease()), now, now); ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
@@ -73,6 +82,7 @@ class OutboxClaims {
                     if ("SENDING".equals(rows.getString(2))) {
                         takenOver.add(rows.getLong(1));
                     }
+                    redelivered += rows.getBoolean(3) ? 1 : 0;
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not claim outbox messages: " + e.getSQLState(), e);
@@ -81,12 +91,15 @@ class OutboxClaims {
                 return new Claimed(List.of(), 0);
             }
             if (!takenOver.isEmpty()) {
-                Jdbc.update(connection, "UPDATE outbox_attempt SET finished_at = ?, outcome = 'INTERRUPTED', "
-                        + "error = 'このメールを送信中のインスタンスが、結果を記録する前に停止しました' "
+                // Only an attempt that had begun talking to the mail server may have delivered the email already.
+                Jdbc.update(connection, "UPDATE outbox_attempt SET finished_at = ?, outcome = 'INTERRUPTED', error = "
+                        + "CASE WHEN smtp_started_at IS NULL THEN '" + STOPPED_BEFORE_SMTP + "' "
+                        + "ELSE '" + STOPPED_DURING_SMTP + "' END "
                         + "WHERE message_id = ANY(?) AND finished_at IS NULL", now,
                         Jdbc.bigints(connection, takenOver));
-                LOG.warn("Outbox: {} took over {} messages whose instance stopped while sending: {}", instance.get(),
-                        takenOver.size(), takenOver);
+                LOG.warn("Outbox: {} took over {} messages whose instance stopped while sending ({} had begun talking to "
+                        + "the mail server: sent again as redelivered): {}", instance.get(), takenOver.size(), redelivered,
+                        takenOver);
             }
             Jdbc.update(connection, """
                     INSERT INTO outbox_attempt (message_id, attempt, instance, started_at)
@@ -106,15 +119,23 @@ class OutboxClaims {
     }
 
     /**
-     * Just before SMTP: this instance still holds the message, and holds it for a full lease from now. A slow batch
-     * (an SMTP server that times out) never sends a message whose lease ran out and another instance took over.
+     * Just before SMTP: this instance still holds the message, and holds it for a full lease from now (a slow batch
+     * never sends a message whose lease ran out and another instance took over); and the attempt records, committed,
+     * that it begins talking to the mail server. If this instance dies from here until the outcome is recorded, the
+     * instance taking the message over knows the family may already have it.
      */
-    boolean renewLease(OutboxMessage message) {
+    boolean startSmtp(OutboxMessage message) {
         return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
             Instant now = clock.instant();
-            return Jdbc.update(status.getConnection(), "UPDATE outbox_message SET lease_until = ?, updated_at = ? "
+            if (Jdbc.update(connection, "UPDATE outbox_message SET lease_until = ?, updated_at = ? "
                     + "WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", now.plus(policy.lease()), now, message.id(),
-                    instance.get()) == 1;
+                    instance.get()) != 1) {
+                return false;
+            }
+            Jdbc.update(connection, "UPDATE outbox_attempt SET smtp_started_at = ? WHERE message_id = ? AND attempt = ?",
+                    now, message.id(), message.attempts());
+            return true;
         });
     }
 

@@ -59,18 +59,19 @@ class OutboxController {
                          @Nullable String bodyText, @Nullable String bodyHtml, List<OutboxAttempt> attempts) {
     }
 
-    @Operation(summary = "送信待ち・送信済み・失敗したメールの一覧（新しい順）")
+    @Operation(summary = "送信待ち・送信済み・失敗したメールの一覧（新しい順。backlog で予定時刻前／送信中・再送待ちに絞り込み）")
     @Get
-    List<MessageSummary> list(@Nullable @QueryValue MessageState state, @Nullable @QueryValue String kind,
+    List<MessageSummary> list(@Nullable @QueryValue MessageState state, @Nullable @QueryValue Backlog backlog,
+                              @Nullable @QueryValue String kind,
                               @Nullable @QueryValue Long householdId,
                               @QueryValue(defaultValue = "0") @Min(0) int page,
                               @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return outbox.search(state, kind, householdId, page, size).stream().map(MessageSummary::of).toList();
+        return outbox.search(state, backlog, kind, householdId, page, size).stream().map(MessageSummary::of).toList();
     }
 
-    @Operation(summary = "件数（状態ごと）")
+    @Operation(summary = "件数：送信待ち（予定時刻前）、送信中・再送待ち（0なら送るべきものはすべて送信済み）、状態ごと")
     @Get("/counts")
-    List<OutboxRepository.StateCount> counts() {
+    OutboxCounts counts() {
         return outbox.counts();
     }
 

@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Retry or give up</b> ({@link OutboxRetries}): back to PENDING after a growing wait, with the error; or
  *   FAILED after the last attempt (or an address the server refuses for good), and the center is told.</li>
  *   <li><b>An instance that dies mid-send</b> leaves its message SENDING; when the lease runs out, another instance
- *   takes it over and sends it (marked {@code redelivered}). SMTP has no two-phase commit: if the death fell in the
- *   moment between the server's acceptance and the commit of SENT, that family gets the email twice. We choose that
- *   over losing a deadline reminder; README explains it.</li>
+ *   takes it over and sends it. Each attempt records, committed, the moment it begins talking to the mail server;
+ *   only a message whose interrupted attempt had begun is marked {@code redelivered}, since SMTP has no two-phase
+ *   commit: if the death fell between the server's acceptance and the commit of SENT, that family gets the email
+ *   twice. One that died before talking is a plain retry. We choose that over losing a deadline reminder; README
+ *   explains it.</li>
  * </ul>
  */
 @Singleton

@@ -64,7 +64,7 @@ class OutboxSending {
         if (composition.cancelled()) {
             return finishCancelled(message, kind, composition);
         }
-        if (!claims.renewLease(message)) {
+        if (!claims.startSmtp(message)) {
             return claims.lostClaim(message);
         }
         try {

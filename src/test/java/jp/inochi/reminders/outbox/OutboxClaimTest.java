@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Senders that run at the same time never hold the same message (FOR UPDATE SKIP LOCKED and the state change in one
- * transaction), and a message whose sender died mid-send is taken over when its lease runs out, and sent once.
+ * transaction), and a message whose sender died mid-send is taken over when its lease runs out, and sent once; it is
+ * marked redelivered only if the attempt that died had begun talking to the mail server.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,8 +119,10 @@ class OutboxClaimTest implements TestPropertyProvider {
         Sql.update("UPDATE outbox_message SET state = 'SENDING', attempts = 1, claimed_by = 'node-that-died', "
                 + "lease_until = ?, last_attempt_at = ? WHERE id = ?",
                 java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))), java.sql.Timestamp.from(clock.instant()), id);
-        Sql.update("INSERT INTO outbox_attempt (message_id, attempt, instance, started_at) VALUES (?, 1, 'node-that-died', ?)",
-                id, java.sql.Timestamp.from(clock.instant()));
+        // ...while talking to the mail server: the family may have the email already
+        Sql.update("INSERT INTO outbox_attempt (message_id, attempt, instance, started_at, smtp_started_at) "
+                + "VALUES (?, 1, 'node-that-died', ?, ?)", id, java.sql.Timestamp.from(clock.instant()),
+                java.sql.Timestamp.from(clock.instant()));
 
         delivery.deliverReady();
         assertEquals(Map.of(), received(batch), "not while the lease holds");
@@ -134,6 +137,33 @@ class OutboxClaimTest implements TestPropertyProvider {
         assertEquals("SENT", Sql.queryForText("SELECT outcome FROM outbox_attempt WHERE message_id = ? AND attempt = 2", id));
         delivery.deliverReady();
         assertEquals(Map.of(batch.email(1), 1), received(batch));
+        try (Connection connection = Sql.connect()) {
+            GeneratedLoans.remove(connection, batch);
+        }
+    }
+
+    @Test
+    void aMessageWhoseSenderDiedBeforeTalkingToTheMailServerIsTakenOverAsAPlainRetryNotMarkedRedelivered() throws Exception {
+        GeneratedLoans.Batch batch = remindedFamilies("lease-quiet", 1, LocalDate.of(2025, 9, 5), LocalDate.of(2026, 1, 5));
+        long id = Sql.queryForLong("SELECT id FROM outbox_message WHERE household_id = ?", batch.firstHouseholdId());
+        // another instance claimed it and died while composing, before any SMTP talk
+        Sql.update("UPDATE outbox_message SET state = 'SENDING', attempts = 1, claimed_by = 'node-that-died', "
+                + "lease_until = ?, last_attempt_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))), java.sql.Timestamp.from(clock.instant()), id);
+        Sql.update("INSERT INTO outbox_attempt (message_id, attempt, instance, started_at) VALUES (?, 1, 'node-that-died', ?)",
+                id, java.sql.Timestamp.from(clock.instant()));
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        delivery.deliverReady();
+        assertEquals(Map.of(batch.email(1), 1), received(batch));
+        assertEquals("SENT", Sql.queryForText("SELECT state FROM outbox_message WHERE id = ?", id));
+        assertEquals("false", Sql.queryForText("SELECT redelivered::text FROM outbox_message WHERE id = ?", id),
+                "nothing had reached the mail server: the family gets it once");
+        assertEquals("INTERRUPTED", Sql.queryForText("SELECT outcome FROM outbox_attempt WHERE message_id = ? AND attempt = 1", id));
+        assertTrue(Sql.queryForText("SELECT error FROM outbox_attempt WHERE message_id = ? AND attempt = 1", id)
+                .contains("やり取りを始める前"));
+        assertEquals("true", Sql.queryForText("SELECT (smtp_started_at IS NOT NULL)::text FROM outbox_attempt "
+                + "WHERE message_id = ? AND attempt = 2", id), "the attempt that sent it recorded its SMTP talk");
         try (Connection connection = Sql.connect()) {
             GeneratedLoans.remove(connection, batch);
         }
