@@ -17,8 +17,8 @@ import jp.inochi.hazards.model.Legend;
 
 /**
  * The map's legend from the hazards feature's own {@link Legend}: the standard flood-depth colours (#F7F5A9 …
- * #DC7ADC, domain.md) with their depth bands, yellow and red for landslide zones. Tsunami and storm surge use the
- * depth scale too.
+ * #DC7ADC, domain.md) with their depth bands, yellow and red for landslide zones. Tsunami and storm surge keep the
+ * depth bands but have colour scales of their own (blue-purple, teal), so they are never read as a river flood.
  */
 @Singleton
 public class HazardLegend {
