@@ -1,16 +1,18 @@
 /*
- * The municipal hazard map: hazard zones as vector tiles in their legend colours (浸水深 in the standard colours),
- * the households the viewer may see as markers coloured by their worst exposure (ventilator households ringed in
- * black), a legend, and the base map when it can be reached. Everything but the base map comes from the service.
+ * The municipal hazard map: hazard zones as vector tiles in their legend colours, one switch per hazard type; the
+ * households the viewer may see as markers coloured by their worst exposure (ventilator households ringed in black),
+ * grouped by the server into numbered clusters when zoomed out; the municipal and ward boundaries with their credit
+ * in the attribution; a legend that folds away (hazard-legend.js); and the base map when it can be reached.
  *
  * #hazard-map data attributes: tiles/attribution/max-zoom (base map), hazard-tiles, household-tiles, legend (JSON:
- * {types: [{code, label, maxSeverity, colours: {severity: colour}, labels: {severity: text}}]}), bounds (JSON
- * [[south, west], [north, east]]) or center+zoom.
+ * {types: [{code, name, label, maxSeverity, colours: {severity: colour}, labels: {severity: text}, shown}]}), bounds
+ * (JSON [[south, west], [north, east]]), boundaries (GeoJSON URL) and boundary-focus (the code to outline and zoom to).
  */
 (function () {
     'use strict';
-    var NOT_DESIGNATED = '#9e9e9e';
     var PROPERTY = { FLOOD: 'flood', LANDSLIDE: 'landslide', TSUNAMI: 'tsunami', STORM_SURGE: 'storm_surge' };
+    /** The zoom from which the server sends every home on its own (HouseholdTiles.CLUSTER_BELOW_ZOOM). */
+    var HOMES_FROM_ZOOM = 14;
 
     function init() {
         var element = document.getElementById('hazard-map');
@@ -25,68 +27,179 @@
         } else {
             map.setView(InochiMaps.KUMAMOTO, 9);
         }
-        map.createPane('hazards');
-        map.getPane('hazards').style.zIndex = 350;
-        map.createPane('households');
-        map.getPane('households').style.zIndex = 450;
+        [['hazards', 350], ['boundaries', 400], ['households', 450]].forEach(function (pane) {
+            map.createPane(pane[0]);
+            map.getPane(pane[0]).style.zIndex = pane[1];
+        });
 
-        var hazards = InochiVectorTiles.layer({
-            url: element.dataset.hazardTiles,
-            pane: 'hazards',
-            maxNativeZoom: 18,
-            style: function (feature) {
-                var colour = feature.properties.colour || '#7a7a7a';
-                return { fill: colour, stroke: shade(colour), weight: 0.6, opacity: 0.62 };
-            },
-            onFeatures: function (count) {
-                element.dataset.hazardFeatures = count;
+        var overlays = {};
+        hazardLayers(map, element, legend).forEach(function (entry) {
+            overlays[entry.name] = entry.layer;
+        });
+        overlays['世帯'] = householdLayer(map, element, legend);
+        var switches = L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        InochiHazardLegend.control(legend).addTo(map);
+        boundaries(map, element, switches);
+
+        window.inochiHazardMap = map;
+    }
+
+    /** One tile layer per hazard type with data, each with its own switch; a type without data says so. */
+    function hazardLayers(map, element, legend) {
+        var drawn = {};
+        return legend.types.map(function (type) {
+            if (!type.shown) {
+                return { name: type.name + '（データなし）', layer: L.layerGroup() };
             }
-        }).on('load', function () {
-            element.dataset.hazardTilesLoaded = 'true';
-        }).addTo(map);
+            var layer = InochiVectorTiles.layer({
+                url: element.dataset.hazardTiles + '?types=' + type.code,
+                pane: 'hazards',
+                className: 'hazard-layer hazard-' + type.code,
+                maxNativeZoom: 18,
+                style: function (feature) {
+                    var colour = feature.properties.colour || '#7a7a7a';
+                    return { fill: colour, stroke: shade(colour), weight: 0.6, opacity: 0.62 };
+                },
+                onFeatures: function (count) {
+                    drawn[type.code] = count;
+                    element.dataset.hazardFeatures = Object.keys(drawn).reduce(function (sum, code) {
+                        return sum + drawn[code];
+                    }, 0);
+                }
+            }).on('load', function () {
+                element.dataset.hazardTilesLoaded = 'true';
+            }).addTo(map);
+            return { name: type.name, layer: layer };
+        });
+    }
 
+    /** Homes and clusters as markers that come and go with the tile that sent them. */
+    function householdLayer(map, element, legend) {
         var markers = L.layerGroup().addTo(map);
-        var placed = {};
+        var byTile = {};
         var households = InochiVectorTiles.layer({
             url: element.dataset.householdTiles,
             maxNativeZoom: 18,
-            style: function (feature) {
-                var worst = worstOf(feature.properties, legend);
-                var ventilator = feature.properties.ventilator === true || feature.properties.ventilator === 1;
-                return { fill: worst ? worst.colour : NOT_DESIGNATED, ventilator: ventilator, worst: worst };
-            },
-            onPoint: function (feature, latlng, style) {
-                var id = feature.properties.id || feature.id;
-                if (placed[id]) {
-                    return;
+            style: function (feature, layerName) {
+                var p = feature.properties;
+                var worst = worstOf(p, legend);
+                var fill = worst ? worst.colour : InochiHazardLegend.NOT_DESIGNATED;
+                if (layerName === 'clusters') {
+                    return { cluster: true, count: p.households, ventilators: p.ventilators || 0, fill: fill, worst: worst };
                 }
-                // A black ring (thick for ventilator users), a white halo, and the fill of the worst zone: the colour
-                // stays readable on top of the same zone's colour.
-                var ring = L.circleMarker(latlng, {
-                    pane: 'households', radius: style.ventilator ? 10 : 7, color: '#000', weight: style.ventilator ? 4 : 2,
-                    fill: false, interactive: false
-                });
-                var dot = L.circleMarker(latlng, {
-                    pane: 'households', radius: style.ventilator ? 6 : 4.5, color: '#fff', weight: 2,
-                    fillColor: style.fill, fillOpacity: 1
-                });
-                var marker = L.featureGroup([ring, dot]);
-                dot.bindTooltip((style.ventilator ? '人工呼吸器・' : '') + (style.worst ? style.worst.label : '指定なし'));
-                dot.bindPopup(function () {
-                    return popup(id, style);
-                });
-                placed[id] = marker;
+                return { fill: fill, ventilator: p.ventilator === true || p.ventilator === 1, worst: worst };
+            },
+            onPoint: function (feature, latlng, style, tileKey) {
+                if (!households._tiles[tileKey]) {
+                    return; // the tile left the view before its answer came
+                }
+                var marker = style.cluster ? clusterMarker(map, latlng, style) : homeMarker(feature, latlng, style);
+                (byTile[tileKey] = byTile[tileKey] || []).push(marker);
                 markers.addLayer(marker);
-                element.dataset.householdMarkers = Object.keys(placed).length;
+                count(element, byTile);
             }
+        }).on('tileunload', function (event) {
+            var key = households._tileCoordsToKey(event.coords);
+            (byTile[key] || []).forEach(function (marker) {
+                markers.removeLayer(marker);
+            });
+            delete byTile[key];
+            count(element, byTile);
         }).on('load', function () {
             element.dataset.householdTilesLoaded = 'true';
         }).addTo(map);
+        return markers;
+    }
 
-        L.control.layers(null, { 'ハザード区域': hazards, '世帯': markers }, { collapsed: false }).addTo(map);
-        legendControl(legend).addTo(map);
+    function count(element, byTile) {
+        var all = [].concat.apply([], Object.keys(byTile).map(function (key) {
+            return byTile[key];
+        }));
+        element.dataset.householdMarkers = all.length;
+        element.dataset.clusterMarkers = all.filter(function (marker) {
+            return marker.options.cluster;
+        }).length;
+    }
 
-        window.inochiHazardMap = map;
+    function homeMarker(feature, latlng, style) {
+        var id = feature.properties.id || feature.id;
+        // A black ring (thick for ventilator users), a white halo, and the fill of the worst zone: the colour
+        // stays readable on top of the same zone's colour.
+        var ring = L.circleMarker(latlng, {
+            pane: 'households', radius: style.ventilator ? 10 : 7, color: '#000', weight: style.ventilator ? 4 : 2,
+            fill: false, interactive: false
+        });
+        var dot = L.circleMarker(latlng, {
+            pane: 'households', radius: style.ventilator ? 6 : 4.5, color: '#fff', weight: 2,
+            fillColor: style.fill, fillOpacity: 1
+        });
+        dot.bindTooltip((style.ventilator ? '人工呼吸器・' : '') + (style.worst ? style.worst.label : '指定なし'));
+        dot.bindPopup(function () {
+            return popup(id, style);
+        });
+        return L.featureGroup([ring, dot]);
+    }
+
+    /** A numbered circle in the worst zone's colour; choosing it zooms in until its homes stand apart. */
+    function clusterMarker(map, latlng, style) {
+        var text = style.count + '世帯' + (style.ventilators ? '（うち人工呼吸器 ' + style.ventilators + '）' : '')
+            + '：選ぶと拡大します';
+        var marker = L.marker(latlng, {
+            pane: 'households',
+            cluster: true,
+            title: text,
+            alt: text,
+            icon: L.divIcon({
+                className: 'cluster-marker' + (style.ventilators ? ' cluster-vent' : ''),
+                html: '<span style="background:' + style.fill + '">' + style.count + '</span>',
+                iconSize: [38, 38]
+            })
+        });
+        marker.on('click', function () {
+            map.setView(latlng, Math.min(map.getZoom() + 2, HOMES_FROM_ZOOM));
+        });
+        return marker;
+    }
+
+    /** Every area as a thin line; the officer's own (or the chosen one) bold, and the map fitted to it. */
+    function boundaries(map, element, switches) {
+        var url = element.dataset.boundaries;
+        if (!url) {
+            return;
+        }
+        var focus = element.dataset.boundaryFocus || '';
+        var isFocus = function (feature) {
+            var p = feature.properties;
+            return focus !== '' && (p.code === focus || p.municipality_code === focus || p.ward_code === focus);
+        };
+        fetch(url, { credentials: 'same-origin' }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (data) {
+            if (!data || !data.features.length) {
+                return;
+            }
+            var layer = L.geoJSON(data, {
+                pane: 'boundaries',
+                interactive: false,
+                attribution: data.attribution || '',
+                style: function (feature) {
+                    return isFocus(feature) ? { color: '#1a237e', weight: 3, opacity: 0.9, fill: false }
+                        : { color: '#263238', weight: 1, opacity: 0.7, fill: false };
+                }
+            }).addTo(map);
+            var focused = [];
+            layer.eachLayer(function (area) {
+                L.DomUtil.addClass(area.getElement(), isFocus(area.feature) ? 'boundary boundary-focus' : 'boundary');
+                if (isFocus(area.feature)) {
+                    focused.push(area);
+                }
+            });
+            switches.addOverlay(layer, '行政区域');
+            if (focused.length) {
+                map.fitBounds(L.featureGroup(focused).getBounds(), { padding: [20, 20] });
+            }
+            element.dataset.boundaryAreas = data.features.length;
+        });
     }
 
     function popup(id, style) {
@@ -123,58 +236,6 @@
             return { share: 0, colour: '#ffffff', label: '土砂災害警戒区域の近く' };
         }
         return worst;
-    }
-
-    function legendControl(legend) {
-        var control = L.control({ position: 'bottomright' });
-        control.onAdd = function () {
-            var outer = L.DomUtil.create('details', 'legend');
-            outer.open = window.innerWidth >= 1000;
-            var summary = document.createElement('summary');
-            summary.textContent = '凡例';
-            outer.appendChild(summary);
-            var box = document.createElement('div');
-            outer.appendChild(box);
-            L.DomEvent.disableClickPropagation(outer);
-            L.DomEvent.disableScrollPropagation(outer);
-            legend.types.forEach(function (type) {
-                if (!type.shown) {
-                    return;
-                }
-                var heading = document.createElement('h3');
-                heading.textContent = type.label;
-                box.appendChild(heading);
-                var list = document.createElement('ul');
-                Object.keys(type.colours).forEach(function (severity) {
-                    var item = document.createElement('li');
-                    var swatch = document.createElement('span');
-                    swatch.className = 'swatch';
-                    swatch.style.background = type.colours[severity];
-                    item.append(swatch, document.createTextNode(type.labels[severity] || severity));
-                    list.appendChild(item);
-                });
-                box.appendChild(list);
-            });
-            var heading = document.createElement('h3');
-            heading.textContent = '世帯（最も危険な区域の色）';
-            box.appendChild(heading);
-            var list = document.createElement('ul');
-            [['dot dot-vent', '#ffffff', '人工呼吸器の方（太い黒枠）'], ['dot', NOT_DESIGNATED, '指定なし（区域外）']]
-                .forEach(function (row) {
-                    var item = document.createElement('li');
-                    var dot = document.createElement('span');
-                    dot.className = row[0];
-                    dot.style.background = row[1];
-                    item.append(dot, document.createTextNode(row[2]));
-                    list.appendChild(item);
-                });
-            box.appendChild(list);
-            var note = document.createElement('p');
-            note.textContent = '「指定なし」は安全という意味ではありません。';
-            box.appendChild(note);
-            return outer;
-        };
-        return control;
     }
 
     function shade(hex) {

@@ -188,7 +188,8 @@
     /**
      * options.url: '/tiles/hazards/{z}/{x}/{y}.mvt'; options.style(feature, layerName) → {fill, stroke, weight,
      * opacity, radius, ring} or null to skip; options.onFeatures(count) after each tile; options.onPoint(feature,
-     * latlng, style), when given, receives point features instead of drawing them on the tile.
+     * latlng, style, tileKey), when given, receives point features instead of drawing them on the tile (the layer's
+     * 'tileunload' event names the same key, so markers can leave with their tile).
      */
     var VectorTileLayer = L.GridLayer.extend({
         createTile: function (coords, done) {
@@ -225,6 +226,7 @@
             var style = this.options.style;
             var onPoint = this.options.onPoint;
             var map = this._map;
+            var tileKey = this._tileCoordsToKey(coords);
             var count = 0;
             var hits = [];
             Object.keys(layers).forEach(function (name) {
@@ -240,11 +242,15 @@
                     context.strokeStyle = s.stroke || '#333';
                     context.globalAlpha = s.opacity === undefined ? 1 : s.opacity;
                     if (f.type === 1 && onPoint) {
-                        // Points become Leaflet markers (not clipped at the tile's edge, clickable, with tooltips).
+                        // Points become Leaflet markers (not clipped at the tile's edge, clickable, with tooltips),
+                        // each given by the one tile that holds it, not again by a neighbour from its margin.
                         f.geometry.forEach(function (ring) {
                             ring.forEach(function (p) {
+                                if (p.x < 0 || p.y < 0 || p.x >= layer.extent || p.y >= layer.extent) {
+                                    return;
+                                }
                                 var pixel = L.point(coords.x * size.x + p.x * scale / ratio, coords.y * size.y + p.y * scale / ratio);
-                                onPoint(f, map.unproject(pixel, coords.z), s);
+                                onPoint(f, map.unproject(pixel, coords.z), s, tileKey);
                             });
                         });
                         return;

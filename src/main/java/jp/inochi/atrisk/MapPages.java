@@ -27,6 +27,7 @@ import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
+import jp.inochi.boundaries.BoundaryOutlines;
 import jp.inochi.exposure.HazardExposure;
 import jp.inochi.hazards.LayerCatalogue;
 import jp.inochi.layers.LayerKind;
@@ -46,7 +47,8 @@ import jp.inochi.hazards.HazardLegend;
 
 /**
  * The municipal disaster office's screens: the map of the municipality (hazard zones as vector tiles in the standard
- * colours, households as markers by worst exposure) and the at-risk list with the API's filters and its CSV. The
+ * colours, households as markers by worst exposure, clustered when zoomed out, the municipal boundaries with their
+ * credit) and the at-risk list with the API's filters and its CSV. The
  * list is {@link AtRiskList} itself — scoped in SQL, one audit entry per household with its basis — and the CSV is
  * the API's export. Center staff choose the municipality; an officer always sees their own.
  */
@@ -58,6 +60,7 @@ import jp.inochi.hazards.HazardLegend;
 final class MapPages {
     static final String MAP = "/map";
     static final String LIST = "/at-risk";
+    static final String BOUNDARIES = "/api/boundary-layers/areas.geojson";
 
     private final AtRiskList atRisk;
     private final LayerCatalogue layers;
@@ -65,18 +68,21 @@ final class MapPages {
     private final AuditLog auditLog;
     private final HazardLegend legend;
     private final MunicipalityNames names;
+    private final BoundaryOutlines outlines;
     private final Pages pages;
     private final JsonMapper json;
     private final Clock clock;
 
     MapPages(AtRiskList atRisk, LayerCatalogue layers, HouseholdRepository households, AuditLog auditLog,
-             HazardLegend legend, MunicipalityNames names, Pages pages, JsonMapper json, Clock clock) {
+             HazardLegend legend, MunicipalityNames names, BoundaryOutlines outlines, Pages pages, JsonMapper json,
+             Clock clock) {
         this.atRisk = atRisk;
         this.layers = layers;
         this.households = households;
         this.auditLog = auditLog;
         this.legend = legend;
         this.names = names;
+        this.outlines = outlines;
         this.pages = pages;
         this.json = json;
         this.clock = clock;
@@ -102,6 +108,9 @@ final class MapPages {
         model.put("credits", layers.current(LayerKind.HAZARD).stream().filter(l -> l.current() != null)
                 .map(l -> new Option(l.name(), l.current().credit() != null ? l.current().credit() : l.current().source()))
                 .toList());
+        // An officer's map outlines their own area only; the center's every border, the chosen one in bold.
+        model.put("boundaries", BOUNDARIES + (viewer.isMunicipalOfficer() ? "?code=" + municipality : ""));
+        model.put("boundaryCredit", outlines.credit());
         return model;
     }
 

@@ -1,11 +1,14 @@
 package jp.inochi.boundaries;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,18 +23,23 @@ import jp.inochi.access.Viewer;
 import jp.inochi.hazards.LayerCatalogue;
 import jp.inochi.layers.LayerKind;
 import jp.inochi.layers.LayerUploads;
+import jp.inochi.platform.problem.InvalidInputException;
 
-/** Uploads of administrative boundaries (KSJ N03), each imported as a job, and their layers. */
+/** Uploads of administrative boundaries (KSJ N03), each imported as a job, their layers, and their outlines for maps. */
 @Tag(name = "ハザード・行政区域・避難所のレイヤー")
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BoundaryLayerController {
+    static final MediaType GEOJSON = MediaType.of("application/geo+json");
+
     private final LayerUploads uploads;
     private final LayerCatalogue catalogue;
+    private final BoundaryOutlines outlines;
 
-    BoundaryLayerController(LayerUploads uploads, LayerCatalogue catalogue) {
+    BoundaryLayerController(LayerUploads uploads, LayerCatalogue catalogue, BoundaryOutlines outlines) {
         this.uploads = uploads;
         this.catalogue = catalogue;
+        this.outlines = outlines;
     }
 
     @Operation(summary = "行政区域（国土数値情報 N03）の読み込み（ジョブ）",
@@ -49,5 +57,18 @@ class BoundaryLayerController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     List<LayerCatalogue.Layer> layers() {
         return catalogue.current(LayerKind.BOUNDARY);
+    }
+
+    @Operation(summary = "行政区域の境界（GeoJSON、地図の線用に簡略化）",
+            description = "現在の行政区域レイヤーの区域。code（市町村・区のコード）でその区域だけに絞れます。"
+                    + "attribution に出典（クレジット表記）を含みます。公開データで、世帯の情報は含みません。")
+    @Get(value = "/boundary-layers/areas.geojson", produces = "application/geo+json")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<String> areas(@Nullable @QueryValue String code) {
+        if (code != null && !code.matches("\\d{5}")) {
+            throw new InvalidInputException("code", "市町村コードは5桁の数字です");
+        }
+        return HttpResponse.ok(outlines.geoJson(code)).contentType(GEOJSON)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300");
     }
 }

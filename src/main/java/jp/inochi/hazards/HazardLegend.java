@@ -17,8 +17,8 @@ import jp.inochi.hazards.model.Legend;
 
 /**
  * The map's legend from the hazards feature's own {@link Legend}: the standard flood-depth colours (#F7F5A9 …
- * #DC7ADC, domain.md) with their depth bands, yellow and red for landslide zones. Tsunami and storm surge use the
- * depth scale too.
+ * #DC7ADC, domain.md) with their depth bands, yellow and red for landslide zones. Tsunami and storm surge keep the
+ * depth bands but have colour scales of their own (blue-purple, teal), so they are never read as a river flood.
  */
 @Singleton
 public class HazardLegend {
@@ -32,8 +32,9 @@ public class HazardLegend {
     public record Entry(String colour, String label) {
     }
 
+    /** {@code name} is the type's own word (洪水), {@code label} names what the colours measure (洪水（浸水深）). */
     @Serdeable
-    public record Type(String code, String label, int maxSeverity, Map<Integer, String> colours,
+    public record Type(String code, String name, String label, int maxSeverity, Map<Integer, String> colours,
                        Map<Integer, String> labels, boolean shown) {
         public List<Entry> entries() {
             List<Entry> entries = new ArrayList<>();
@@ -55,7 +56,7 @@ public class HazardLegend {
                         ? LandslideZone.ofCode(s).map(LandslideZone::label).orElse(String.valueOf(s))
                         : FloodDepthRank.ofRank(s).map(FloodDepthRank::label).orElse(String.valueOf(s)));
             }
-            types.add(new Type(type.name(), type.label() + (type == HazardType.LANDSLIDE ? "（警戒区域）" : "（浸水深）"),
+            types.add(new Type(type.name(), type.label(), type.label() + (type == HazardType.LANDSLIDE ? "（警戒区域）" : "（浸水深）"),
                     type.maxSeverity(), colours, labels, withLayers.contains(type)));
         }
         return types;

@@ -37,12 +37,14 @@ class TileController {
     static final MediaType MVT = MediaType.of("application/vnd.mapbox-vector-tile");
 
     private final VectorTiles tiles;
+    private final HouseholdTiles households;
     private final AuditLog auditLog;
     private final LayerCatalogue catalogue;
     private final Clock clock;
 
-    TileController(VectorTiles tiles, AuditLog auditLog, LayerCatalogue catalogue, Clock clock) {
+    TileController(VectorTiles tiles, HouseholdTiles households, AuditLog auditLog, LayerCatalogue catalogue, Clock clock) {
         this.tiles = tiles;
+        this.households = households;
         this.auditLog = auditLog;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -62,12 +64,14 @@ class TileController {
 
     @Operation(summary = "世帯のベクタータイル（MVT、閲覧できる世帯のみ、監査ログに記録）",
             description = "レイヤー households。属性: id、ventilator、risk（0〜1、種別ごとの最大危険度に対する割合）、flood、"
-                    + "landslide、tsunami、storm_surge（区域内の危険度）、near_landslide。氏名や住所は含みません。")
+                    + "landslide、tsunami、storm_surge（区域内の危険度）、near_landslide。氏名や住所は含みません。ズーム13以下では、"
+                    + "格子（タイルの8×8）の同じ区画に2世帯以上あればレイヤー clusters の1点（households＝世帯数、ventilators、"
+                    + "種別ごとの最大危険度）にまとめます。数えるのも閲覧できる世帯だけです。")
     @Get(value = "/households/{z}/{x}/{y}.mvt", produces = "application/vnd.mapbox-vector-tile")
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.MUNICIPAL_OFFICER})
     HttpResponse<byte[]> households(@PathVariable int z, @PathVariable int x, @PathVariable int y, Viewer viewer) {
         check(z, x, y);
-        VectorTiles.Tile tile = tiles.households(z, x, y, viewer.scope(clock));
+        VectorTiles.Tile tile = households.households(z, x, y, viewer.scope(clock));
         auditLog.householdsRead(viewer, "GET /tiles/households/{z}/{x}/{y}.mvt", tile.households());
         return respond(tile, "private, no-store");
     }
