@@ -44,16 +44,16 @@ final class CentralDirectory {
             }
             long size = Math.max(0, entry.getSize());
             long compressed = Math.max(1, entry.getCompressedSize());
+            if (size > DECLARED_RATIO_FLOOR_BYTES && size / compressed > limits.maxCompressionRatio()) {
+                throw new UnreadableFileException(archive.name() + " の「" + name + "」は " + SafeUnzip.megabytes(size)
+                        + " が " + (size / compressed) + " 分の1に圧縮されていると書かれています（上限は "
+                        + limits.maxCompressionRatio() + " 分の1）。zip bomb（圧縮爆弾）の疑いがあるため、何も展開せずに中止しました");
+            }
             declaredTotal += size;
             if (declaredTotal > limits.maxUnpackedBytes()) {
                 throw new UnreadableFileException(archive.name() + " は展開すると " + SafeUnzip.megabytes(declaredTotal)
                         + " 以上になると書かれており、上限（" + SafeUnzip.megabytes(limits.maxUnpackedBytes())
                         + "）を超えます。zip bomb（圧縮爆弾）の疑いがあるため、何も展開せずに中止しました");
-            }
-            if (size > DECLARED_RATIO_FLOOR_BYTES && size / compressed > limits.maxCompressionRatio()) {
-                throw new UnreadableFileException(archive.name() + " の「" + name + "」は " + SafeUnzip.megabytes(size)
-                        + " が " + (size / compressed) + " 分の1に圧縮されていると書かれています（上限は "
-                        + limits.maxCompressionRatio() + " 分の1）。zip bomb（圧縮爆弾）の疑いがあるため、何も展開せずに中止しました");
             }
             toUnpack.add(entry);
         }
