@@ -36,7 +36,7 @@ class AreaFiles {
     /** A drawn or uploaded area larger than this many vertices is refused (a whole prefecture's coastline...). */
     static final int MAX_VERTICES = 500_000;
     private static final double[] KUMAMOTO_BOUNDS = {129.5, 31.8, 131.6, 33.5};
-    private static final CrsRules.Asking ASKING = new CrsRules.Asking("crs に EPSG コードを指定してください",
+    private static final CrsRules.Asking ASKING = new CrsRules.Asking("「座標系」欄（crs）に EPSG コードを指定してください",
             "（例: 6668 は JGD2011 経緯度、6670 は平面直角座標系 II 系）", false,
             message -> new InvalidInputException("crs", message));
 
@@ -71,7 +71,7 @@ class AreaFiles {
         SourceDescription source;
         long vertices = 0;
         try (FeatureReader reader = SourceFiles.open(files, options, work)) {
-            source = reader.describe();
+            source = reader.describeFeatures();
             notes.addAll(source.warnings());
             SourceFeature feature;
             while ((feature = reader.next()) != null) {
@@ -145,8 +145,9 @@ class AreaFiles {
             }
         } catch (SQLException e) {
             if ("XX000".equals(e.getSQLState()) || "22023".equals(e.getSQLState())) {
-                throw new InvalidInputException("area", source.fileName() + " を EPSG:" + srid + " として変換できませんでした（"
-                        + e.getMessage().lines().findFirst().orElse("") + "）。座標系を確認し、crs に EPSG コードを指定してください");
+                // PROJ's English (latitude out of range...) says less to the person than what to do about it
+                throw new InvalidInputException("area", source.fileName() + " を EPSG:" + srid + " として変換できませんでした"
+                        + "（座標がその座標系の範囲外です）。座標系を確認し、crs に EPSG コードを指定してください");
             }
             throw e;
         }

@@ -69,7 +69,7 @@ final class GeometryRepair {
         if (validity.isValid()) {
             return shaped;
         }
-        String reason = validity.getValidationError().toString();
+        String reason = ValidityReasons.of(validity.getValidationError());
         List<Polygon> polygons = new ArrayList<>();
         GeometryFixer.fix(shaped.geometry()).apply((GeometryFilter) part -> {
             if (part instanceof Polygon polygon && !polygon.isEmpty() && polygon.getArea() > 0) {
@@ -104,7 +104,7 @@ final class GeometryRepair {
                      RETURNING feature_index, origin, origin_index, invalid_reason""")) {
             while (invalid.next()) {
                 repaired.add(invalid.getLong(1), invalid.getString(2) + " の " + invalid.getLong(3) + "番目の地物",
-                        "不正な図形を修復しました（" + invalid.getString(4) + "）");
+                        "不正な図形を修復しました（" + ValidityReasons.ofPostgis(invalid.getString(4)) + "）");
             }
         }
         try (Statement statement = connection.createStatement()) {
@@ -117,12 +117,12 @@ final class GeometryRepair {
     static void skipEmptied(Connection connection, FeatureTally skipped) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet empty = statement.executeQuery("""
-                     UPDATE import_stage SET skip_reason = '修復すると面積のない図形になりました（' || invalid_reason || '）'
+                     UPDATE import_stage SET skip_reason = '修復すると面積のない図形になりました'
                      WHERE invalid_reason IS NOT NULL AND (ST_IsEmpty(geom) OR ST_Area(geom) = 0)
-                     RETURNING feature_index, origin, origin_index, skip_reason""")) {
+                     RETURNING feature_index, origin, origin_index, invalid_reason""")) {
             while (empty.next()) {
                 skipped.add(empty.getLong(1), empty.getString(2) + " の " + empty.getLong(3) + "番目の地物",
-                        empty.getString(4));
+                        "修復すると面積のない図形になりました（" + ValidityReasons.ofPostgis(empty.getString(4)) + "）");
             }
         }
     }

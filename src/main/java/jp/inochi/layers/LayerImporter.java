@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class LayerImporter {
     private static final Logger LOG = LoggerFactory.getLogger(LayerImporter.class);
-    private static final String EXAMPLES = "（例: EPSG:6668 は JGD2011 経緯度、EPSG:6670 は平面直角座標系 II 系）";
-    private static final CrsRules.Asking ASKING = new CrsRules.Asking("座標系を EPSG コードで指定してください", EXAMPLES,
+    private static final String EXAMPLES = "（例: EPSG:6668 は JGD2011 経緯度、EPSG:6670 は平面直角座標系 II 系。"
+            + "「6670」や urn:ogc:def:crs:EPSG::6670 の形でも指定できます）";
+    private static final CrsRules.Asking ASKING = new CrsRules.Asking(
+            "読み込み画面の「座標系」欄（API ではフォーム項目 crs）に EPSG コードを指定して、もう一度読み込んでください", EXAMPLES,
             true, ImportFailure::new);
 
     private final TransactionOperations<Connection> transactions;
@@ -70,15 +72,15 @@ public class LayerImporter {
                 settings.unzipLimits());
         try (WorkDirectory work = WorkDirectory.create(traces.workParent(), "inochi-import-");
              FeatureReader reader = SourceFiles.open(files, options, work.path())) {
-            SourceDescription source = reader.describe();
+            SourceDescription source = reader.describeFeatures();
             return transactions.executeWrite(status -> {
                 try {
                     nameSession(status.getConnection(), traces.sessionName());
                     return write(status.getConnection(), request, target, reader, source, progress, started);
                 } catch (SQLException e) {
                     LOG.error("Import of layer '{}' failed in the database", request.kind(), e);
-                    throw new ImportFailure("データベースへの登録中にエラーが起きたため、読み込みを中止しました（" + e.getMessage()
-                            + "）。現在の版はそのままです");
+                    // the database's English stays in the log; the person learns what it means for the layer
+                    throw new ImportFailure("データベースへの登録中にエラーが起きたため、読み込みを中止しました。現在の版はそのままです");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -233,6 +233,33 @@ class DisasterEventAreaTest {
         assertEquals(before, Sql.queryForLong("SELECT count(*) FROM disaster_event"), "nothing written");
     }
 
+    @Test
+    void anUploadedAreaWithoutFeaturesOrWithAnUnknownCrsIsRefusedInJapaneseProblemJson() throws Exception {
+        long before = Sql.queryForLong("SELECT count(*) FROM disaster_event");
+        Path empty = Files.writeString(Files.createTempDirectory("area").resolve("停電区域.geojson"),
+                "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        HttpClientResponseException noFeatures = upload(empty);
+        assertEquals("停電区域.geojson には地物が1件もありません（GeoJSON）。地物を含むファイルを送ってください",
+                Problems.fieldErrors(noFeatures).get("area"), String.valueOf(Problems.body(noFeatures)));
+        Path unknown = Files.writeString(Files.createTempDirectory("area").resolve("旧座標.geojson"), "{\"type\":\"FeatureCollection\","
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"Tokyo local\"}},\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + square(0, 0, 10, 10, null) + "}]}");
+        String crs = Problems.fieldErrors(upload(unknown)).get("crs");
+        assertTrue(crs.startsWith("旧座標.geojson の座標系「Tokyo local」が分かりません"), crs);
+        assertTrue(crs.contains("「座標系」欄（crs）に EPSG コードを指定してください（例: 6668"), crs);
+        assertEquals(before, Sql.queryForLong("SELECT count(*) FROM disaster_event"), "nothing written");
+    }
+
+    private HttpClientResponseException upload(Path file) {
+        MultipartBody body = MultipartBody.builder().addPart("name", "ファイルの範囲").addPart("eventType", "TYPHOON")
+                .addPart("file", file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()).build();
+        HttpClientResponseException refused = Problems.refused(() -> http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
+                HttpRequest.POST("/api/disaster-events/upload", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE))));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), String.valueOf(Problems.body(refused)));
+        assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());
+        return refused;
+    }
+
     private String send(Map<String, Object> area) {
         HttpClientResponseException refused = refused(Map.of("name", "不正な範囲", "eventType", "TYPHOON", "area", area));
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), String.valueOf(Problems.body(refused)));

@@ -1,6 +1,7 @@
 package jp.inochi.hazards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
@@ -12,10 +13,13 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.inochi.access.Role;
@@ -23,6 +27,7 @@ import jp.inochi.testsupport.GeoData;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestLogins;
 import jp.inochi.testsupport.Uploads;
+import jp.inochi.testsupport.ZipBombs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +91,90 @@ class BadFilesTest {
     }
 
     @Test
+    void anEmptyFeatureCollectionSaysItHasNoFeaturesOnTheImportPageRatherThanThatTheDepthRankIsMissing() throws Exception {
+        Path empty = Files.writeString(temp.resolve("空.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        String name = "不正ファイル 地物なし " + System.nanoTime();
+        String statusUrl = uploads.post("/api/hazard-layers", Map.of("name", name, "hazardType", "FLOOD"), empty);
+        Map<String, Object> job = uploads.await(statusUrl);
+        String detail = job.get("detail").toString();
+        assertEquals("空.geojson には地物が1件もありません（GeoJSON）。地物を含むファイルを送ってください", detail);
+        String page = client.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
+                HttpRequest.GET(statusUrl.replace("/api/imports/", "/hazard-imports/")).accept(MediaType.TEXT_HTML_TYPE)), String.class);
+        assertTrue(page.contains("空.geojson には地物が1件もありません"), "the person sees it on the import page");
+        assertFalse(page.contains("浸水深ランクの項目"), "and not a complaint about a field");
+        Path zip = temp.resolve("ゼロ.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("ゼロ.geojson"));
+            out.closeEntry();
+        }
+        Map<String, Object> zeroBytes = refused(name + " 0", zip);
+        assertEquals("ゼロ.geojson は空のファイルです（0 バイト）。地物を含むファイルを送ってください", zeroBytes.get("detail"));
+    }
+
+    @Test
+    void anUnknownCrsSaysWhichItFoundAndHowToGiveCrs() throws Exception {
+        Path tokyo = Files.writeString(temp.resolve("tokyo.geojson"), """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"Tokyo Datum local grid"}},"features":[
+                {"type":"Feature","properties":{"depth_rank":2},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,0]]]}}]}""");
+        String detail = refused("不正ファイル 座標系 " + System.nanoTime(), tokyo).get("detail").toString();
+        assertTrue(detail.startsWith("tokyo.geojson の座標系「Tokyo Datum local grid」が分かりません"), detail);
+        assertTrue(detail.contains("「座標系」欄（API ではフォーム項目 crs）に EPSG コードを指定"), detail);
+        assertTrue(detail.contains("EPSG:6670 は平面直角座標系 II 系"), detail);
+    }
+
+    @Test
+    void aTruncatedJsonIsExplainedInJapaneseWithItsPosition() throws Exception {
+        Path cut = Files.writeString(temp.resolve("cut.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[\n"
+                + "{\"type\":\"Feature\",\"properties\":{\"depth_rank\":1},\"geometry\":{\"type\":\"Polygon\",\n\"coordinates\":[[[130.7");
+        String detail = refused("不正ファイル 途中まで " + System.nanoTime(), cut).get("detail").toString();
+        assertTrue(detail.startsWith("cut.geojson は JSON として正しくありません（3行 "), detail);
+        assertTrue(detail.contains("列付近）。ファイルが途中で終わっています"), detail);
+        assertFalse(detail.matches("(?s).*(Unexpected|end-of-input|marker|expect|Array|Object|token).*"),
+                "no English from the parser: " + detail);
+    }
+
+    @Test
+    void aShapefileZipBombIsRefusedFromItsCentralDirectoryBeforeAnythingIsUnpacked() throws Exception {
+        Path bomb = ZipBombs.shapefileWithTwoGigabyteDbf();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        AtomicLong unpacked = new AtomicLong();
+        AtomicBoolean importing = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            // what the import unpacks lands in inochi-import-*/zip-1/A31/; none of it may ever appear
+            while (importing.get()) {
+                try (var dirs = Files.newDirectoryStream(tmp, "inochi-import-*")) {
+                    for (Path dir : dirs) {
+                        try (var files = Files.walk(dir)) {
+                            files.filter(file -> file.toString().contains("A31")).filter(Files::isRegularFile)
+                                    .forEach(file -> unpacked.accumulateAndGet(file.toFile().length() + 1, Math::max));
+                        } catch (IOException | java.io.UncheckedIOException deletedMeanwhile) {
+                            // the import's directory went away while being walked
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // tmp unreadable for a moment
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        String detail;
+        try {
+            detail = refused("不正ファイル 2GB zip bomb " + System.nanoTime(), bomb).get("detail").toString();
+        } finally {
+            importing.set(false);
+            watcher.join();
+        }
+        assertTrue(detail.startsWith("浸水想定区域.zip の「A31/flood.dbf」は 2048 MB が"), detail);
+        assertTrue(detail.endsWith("zip bomb（圧縮爆弾）の疑いがあるため、何も展開せずに中止しました"), detail);
+        assertEquals(0, unpacked.get(), "no file of the ZIP was written (the largest seen, plus one, in bytes)");
+    }
+
+    @Test
     void aShpWithoutDbfInAZipIsRefusedSayingTheDbfIsMissing() throws Exception {
         Path zip = temp.resolve("nodbf.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -134,7 +223,8 @@ class BadFilesTest {
         List<Map<String, Object>> repaired = (List<Map<String, Object>>) report.get("repaired");
         List<Map<String, Object>> skipped = (List<Map<String, Object>>) report.get("skipped");
         assertEquals(1, ((Number) repaired.get(0).get("featureIndex")).intValue());
-        assertTrue(repaired.get(0).get("reason").toString().contains("Self-intersection"), repaired.toString());
+        assertTrue(repaired.get(0).get("reason").toString().contains("自己交差（座標 130.405, 32.405 付近）"), repaired.toString());
+        assertFalse(repaired.get(0).get("reason").toString().contains("Self-intersection"), repaired.toString());
         assertEquals(List.of(2, 3, 4, 6), skipped.stream().map(entry -> ((Number) entry.get("featureIndex")).intValue()).toList());
         assertTrue(skipped.get(0).get("reason").toString().contains("空のジオメトリ"), skipped.toString());
         assertTrue(skipped.get(1).get("reason").toString().contains("LineString"), skipped.toString());

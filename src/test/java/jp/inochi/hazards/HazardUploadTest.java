@@ -32,7 +32,7 @@ class HazardUploadTest {
         assertEquals("EPSG:6668", report.get("sourceCrs"));
         List<Map<String, Object>> repaired = (List<Map<String, Object>>) report.get("repaired");
         assertTrue(repaired.stream().anyMatch(entry -> ((Number) entry.get("featureIndex")).intValue() == 641
-                && entry.get("reason").toString().contains("Self-intersection")), () -> String.valueOf(repaired));
+                && entry.get("reason").toString().contains("自己交差")), () -> String.valueOf(repaired));
         assertEquals(1100, Sql.queryForLong("""
                 SELECT count(*) FROM hazard_zone z JOIN geo_layer l ON l.current_version_id = z.version_id
                 WHERE l.name = ?""", name));

@@ -59,6 +59,11 @@ public final class SourceFiles {
         if (datasets.isEmpty()) {
             throw new UnreadableFileException(nothingReadable(all));
         }
+        for (Dataset dataset : datasets) {
+            if (Files.size(dataset.main().path()) == 0) {
+                throw new UnreadableFileException(dataset.main().name() + " は空のファイルです（0 バイト）。地物を含むファイルを送ってください");
+            }
+        }
         String format = datasets.get(0).format();
         if (datasets.size() > 1 && (options.entry() == null || options.entry().isBlank())) {
             throw new UnreadableFileException("データが" + datasets.size() + "個あります。1つのレイヤーとして読み込むものを entry で指定してください"

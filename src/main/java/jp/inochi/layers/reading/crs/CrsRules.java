@@ -39,7 +39,8 @@ public final class CrsRules {
         if (srid == null) {
             throw asking.refusal().apply(declared.isMissing()
                     ? source.fileName() + " には座標系の情報（.prj など）がありません。" + asking.ask() + asking.examples()
-                    : source.fileName() + " の座標系「" + declared.declaredAs() + "」が分かりません。" + asking.ask());
+                    : source.fileName() + " の座標系「" + declared.declaredAs() + "」が分かりません（EPSG コードとして読めません）。"
+                            + asking.ask() + asking.examples());
         }
         try (PreparedStatement known = connection.prepareStatement(
                 "SELECT 1 FROM spatial_ref_sys WHERE srid = ? AND auth_name = 'EPSG'")) {

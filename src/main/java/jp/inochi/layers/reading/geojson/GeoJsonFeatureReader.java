@@ -54,7 +54,11 @@ public final class GeoJsonFeatureReader implements FeatureReader {
         long count = 0;
         String type = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new UnreadableFileException(name + " は空です（JSON の中身がありません）。地物を含む GeoJSON を送ってください");
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw unreadable(p, "GeoJSON はオブジェクト（{ ... }）で始まる必要があります");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -189,8 +193,8 @@ public final class GeoJsonFeatureReader implements FeatureReader {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : "（" + at.getLineNr() + "行 " + at.getColumnNr() + "列付近";
         String feature = index > 0 ? "、" + (index + 1) + "番目の地物の読み込み中）" : (where.isEmpty() ? "" : "）");
-        return new UnreadableFileException(name + " は JSON として正しくありません" + where + feature + ": "
-                + e.getOriginalMessage(), e);
+        return new UnreadableFileException(name + " は JSON として正しくありません" + where + feature + "。"
+                + JsonSyntax.japanese(e), e);
     }
 
     @Override

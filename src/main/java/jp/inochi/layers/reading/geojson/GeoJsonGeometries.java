@@ -35,7 +35,8 @@ final class GeoJsonGeometries {
         } catch (Problem problem) {
             return new Result(null, problem.getMessage());
         } catch (IllegalArgumentException impossible) {
-            return new Result(null, "ジオメトリを組み立てられません: " + impossible.getMessage());
+            // JTS refuses, in English, a line of one point and the like
+            return new Result(null, "ジオメトリを組み立てられません（線の点が1点しかないなど、点の数が足りません）");
         }
     }
 

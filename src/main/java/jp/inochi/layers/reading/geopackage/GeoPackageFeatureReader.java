@@ -50,7 +50,7 @@ public final class GeoPackageFeatureReader implements FeatureReader {
             try {
                 geoPackage = GeoPackageManager.open(false, file.toFile(), false);
             } catch (RuntimeException e) {
-                throw new UnreadableFileException(name + " を GeoPackage として開けません: " + e.getMessage(), e);
+                throw new UnreadableFileException(name + " を GeoPackage として開けません（GeoPackage（SQLite）ではないか、壊れています）", e);
             }
             List<String> tables = geoPackage.getFeatureTables();
             String chosen = table;
@@ -127,7 +127,7 @@ public final class GeoPackageFeatureReader implements FeatureReader {
         try {
             return new SourceFeature(global, name, number, wkb.read(data.getWkb()), attributes, null);
         } catch (IOException | ParseException | RuntimeException e) {
-            return new SourceFeature(global, name, number, null, attributes, "ジオメトリ（WKB）を読めません: " + e.getMessage());
+            return new SourceFeature(global, name, number, null, attributes, "ジオメトリ（WKB）を読めません（壊れているか、対応していない図形です）");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.inochi.layers.reading.InputFile;
 import jp.inochi.layers.reading.UnreadableFileException;
+import jp.inochi.testsupport.ZipBombs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,62 @@ class SafeUnzipTest {
         UnreadableFileException refused = assertThrows(UnreadableFileException.class,
                 () -> new SafeUnzip(GENEROUS).unpack(new InputFile(archive, "bomb.zip"), out));
         assertTrue(refused.getMessage().contains("zip bomb"), refused.getMessage());
-        assertTrue(Files.size(out.resolve("zeros.dbf")) < 40L * 1024 * 1024, "stopped long before the 64 MB it expands to");
+        assertTrue(Files.notExists(out.resolve("zeros.dbf")) || Files.size(out.resolve("zeros.dbf")) < 40L * 1024 * 1024,
+                "stopped long before the 64 MB it expands to");
+    }
+
+    @Test
+    void aShapefileZipWhoseDbfHoldsTwoGigabytesOfZerosIsRefusedFromItsDirectoryBeforeAnythingIsWritten() throws IOException {
+        Path archive = ZipBombs.shapefileWithTwoGigabyteDbf();
+        assertTrue(Files.size(archive) < 4L * 1024 * 1024, "the bomb is small on disk: " + Files.size(archive));
+        Path out = Files.createDirectory(temp.resolve("out"));
+        UnreadableFileException refused = assertThrows(UnreadableFileException.class,
+                () -> new SafeUnzip(new SafeUnzip.Limits(2048L * 1024 * 1024, 2000, 100))
+                        .unpack(new InputFile(archive, "浸水想定区域.zip"), out));
+        assertTrue(refused.getMessage().contains("浸水想定区域.zip の「A31/flood.dbf」は 2048 MB が"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("zip bomb（圧縮爆弾）の疑いがあるため、何も展開せずに中止しました"), refused.getMessage());
+        try (var written = Files.walk(out)) {
+            assertEquals(List.of(out), written.toList(), "nothing was written, not even the small .shp and .prj before it");
+        }
+    }
+
+    @Test
+    void aZipWhoseDeclaredTotalPassesTheLimitIsRefusedBeforeAnythingIsWritten() throws IOException {
+        byte[] random = new byte[300_000];
+        new java.util.Random(2).nextBytes(random);
+        Path archive = zip(temp.resolve("declared.zip"), StandardCharsets.UTF_8, "a.bin", random, "b.bin", random);
+        Path out = Files.createDirectory(temp.resolve("out"));
+        UnreadableFileException refused = assertThrows(UnreadableFileException.class,
+                () -> new SafeUnzip(new SafeUnzip.Limits(500_000, 100, 500)).unpack(new InputFile(archive, "declared.zip"), out));
+        assertTrue(refused.getMessage().contains("何も展開せずに中止しました"), refused.getMessage());
+        try (var written = Files.walk(out)) {
+            assertEquals(List.of(out), written.toList());
+        }
+    }
+
+    @Test
+    void anEntryThatUnpacksToMoreThanItsDirectoryDeclaresIsStoppedAtTheDeclaredSize() throws IOException {
+        Path archive = zip(temp.resolve("liar.zip"), StandardCharsets.UTF_8, "zeros.dbf", 8L * 1024 * 1024);
+        declareSizeInCentralDirectory(archive, 1000);
+        Path out = Files.createDirectory(temp.resolve("out"));
+        UnreadableFileException refused = assertThrows(UnreadableFileException.class,
+                () -> new SafeUnzip(GENEROUS).unpack(new InputFile(archive, "liar.zip"), out));
+        assertTrue(refused.getMessage().contains("「zeros.dbf」は書かれている大きさ（1000 バイト）より大きく展開されます"),
+                refused.getMessage());
+        assertTrue(Files.size(out.resolve("zeros.dbf")) <= 1000, "nothing past the declared size was written");
+    }
+
+    /** Rewrites the uncompressed size of the (only) central directory entry, as a hand-made bomb would. */
+    private static void declareSizeInCentralDirectory(Path archive, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(archive);
+        for (int i = bytes.length - 4; i >= 0; i--) {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02) {
+                java.nio.ByteBuffer.wrap(bytes, i + 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(size);
+                Files.write(archive, bytes);
+                return;
+            }
+        }
+        throw new IllegalStateException("no central directory entry");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package jp.inochi.layers.reading.geojson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,43 @@ class GeoJsonFeatureReaderTest {
     void aFileCutOffInTheMiddleIsRefused() throws IOException {
         try (GeoJsonFeatureReader reader = reader("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",")) {
             assertThrows(UnreadableFileException.class, reader::describe);
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedInJapaneseWithTheLineAndColumnAndWithoutJacksonsEnglish() throws IOException {
+        try (GeoJsonFeatureReader reader = reader("{\"type\":\"FeatureCollection\",\"features\":[\n"
+                + "{\"type\":\"Feature\",\"properties\":{\"depth_rank\":1},\"geometry\":{\"type\":\"Polygon\",\n"
+                + "\"coordinates\":[[[130.7,32.2],[130.71")) {
+            String message = assertThrows(UnreadableFileException.class, reader::describe).getMessage();
+            assertTrue(message.startsWith("t.geojson は JSON として正しくありません（3行 "), message);
+            assertTrue(message.contains("列付近）。ファイルが途中で終わっています"), message);
+            assertFalse(message.matches("(?s).*(Unexpected|end-of-input|marker|expected).*"), message);
+        }
+    }
+
+    @Test
+    void aMissingCommaIsExplainedInJapaneseAtItsPlace() throws IOException {
+        try (GeoJsonFeatureReader reader = reader("{\"type\":\"FeatureCollection\",\"features\":[\n"
+                + "{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}\n{\"type\":\"Feature\"}]}")) {
+            String message = assertThrows(UnreadableFileException.class, reader::describe).getMessage();
+            assertTrue(message.contains("（3行 1列付近）。「{」の前にカンマ（,）が抜けています"), message);
+        }
+    }
+
+    @Test
+    void anEmptyFeatureCollectionSaysItHasNoFeaturesRatherThanThatAFieldIsMissing() throws IOException {
+        try (GeoJsonFeatureReader reader = reader("{\"type\":\"FeatureCollection\",\"features\":[]}")) {
+            String message = assertThrows(UnreadableFileException.class, reader::describeFeatures).getMessage();
+            assertEquals("t.geojson には地物が1件もありません（GeoJSON）。地物を含むファイルを送ってください", message);
+        }
+    }
+
+    @Test
+    void aFileOfNothingButSpacesSaysItIsEmpty() throws IOException {
+        try (GeoJsonFeatureReader reader = reader("  \n")) {
+            String message = assertThrows(UnreadableFileException.class, reader::describe).getMessage();
+            assertTrue(message.startsWith("t.geojson は空です"), message);
         }
     }
 
