@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import jp.inochi.testsupport.Spreadsheets;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -43,28 +39,19 @@ class TableReadersTest {
     @Test
     void aPictureOrAPdfNamedXlsxIsNotASpreadsheet() throws Exception {
         Path png = temp.resolve("名簿.xlsx");
-        Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+        Files.write(png, Spreadsheets.PNG);
         assertEquals("表計算のファイルではありません。Excel ブック（.xlsx）か CSV を選んでください", refusal(png));
 
         Path pdf = temp.resolve("名簿2.xlsx");
-        Files.write(pdf, "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(pdf, Spreadsheets.PDF);
         assertEquals("表計算のファイルではありません。Excel ブック（.xlsx）か CSV を選んでください", refusal(pdf));
     }
 
     @Test
     void aPasswordProtectedWorkbookIsRefusedWithWhatToDo() throws Exception {
         Path file = temp.resolve("保護.xlsx");
-        try (XSSFWorkbook book = workbook(List.of(List.of("氏名", "カナ"), List.of("熊本 ひかり", "クマモト ヒカリ")));
-             POIFSFileSystem container = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword("himitsu");
-            try (OutputStream encrypted = encryptor.getDataStream(container)) {
-                book.write(encrypted);
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                container.writeFilesystem(out);
-            }
-        }
+        Files.write(file, Spreadsheets.encrypted(workbook(List.of(List.of("氏名", "カナ"), List.of("熊本 ひかり", "クマモト ヒカリ"))),
+                "himitsu"));
         assertTrue(refusal(file).startsWith("パスワードで保護されたブックは読み込めません。Excel でパスワードを解除して"), refusal(file));
     }
 
@@ -73,7 +60,7 @@ class TableReadersTest {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("氏名", "カナ"));
         for (int i = 0; i < TableReader.MAX_ROWS + 100; i++) {
-            rows.add(List.of("名前" + i, "ナマエ"));
+            rows.add(List.of("名前" + i));
         }
         Path xlsx = save(workbook(rows), "多すぎる.xlsx");
         assertEquals("行数が上限（10,000行）を超えています。ファイルを分けて読み込んでください", refusal(xlsx));
@@ -170,24 +157,10 @@ class TableReadersTest {
     }
 
     private static XSSFWorkbook workbook(List<List<String>> rows) {
-        XSSFWorkbook book = new XSSFWorkbook();
-        Sheet sheet = book.createSheet("一覧");
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                if (!rows.get(r).get(c).isEmpty()) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-        }
-        return book;
+        return Spreadsheets.workbook(rows);
     }
 
     private Path save(XSSFWorkbook book, String name) throws Exception {
-        Path file = temp.resolve(name);
-        try (book; OutputStream out = Files.newOutputStream(file)) {
-            book.write(out);
-        }
-        return file;
+        return Files.write(temp.resolve(name), Spreadsheets.bytes(book));
     }
 }
