@@ -3,6 +3,7 @@ package jp.inochi.households;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,22 @@ public class HouseholdImport {
     public DryRun dryRun(Viewer viewer, Path file, String fileName) throws IOException {
         DryRun dryRun = transactions.executeRead(status -> plan(file, fileName)).dryRun();
         return dryRun.withId(pending.keep(PURPOSE, viewer.userId(), fileName, file, dryRun.digest()));
+    }
+
+    /** The same for an upload's content, kept in a temporary file only while it is read; the name without folders. */
+    public DryRun dryRun(Viewer viewer, InputStream content, String sentName) throws IOException {
+        Path file = TableFiles.save(content);
+        try {
+            return dryRun(viewer, file, fileName(sentName));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static String fileName(String sent) {
+        String name = sent == null ? "" : sent.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        return name.isEmpty() ? "（名前なし）" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     public Confirmation confirm(Viewer viewer, UUID uploadId, String digestSeen) throws IOException {

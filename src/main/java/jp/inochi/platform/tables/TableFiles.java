@@ -2,6 +2,7 @@ package jp.inochi.platform.tables;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -20,12 +21,32 @@ public final class TableFiles {
     private TableFiles() {
     }
 
+    /** An uploaded list saved to a temporary file (the caller deletes it); refused past {@link #MAX_BYTES}. */
+    public static Path save(InputStream content) throws IOException {
+        Path file = Files.createTempFile("inochi-table-", ".upload");
+        try (InputStream in = content; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                total += read;
+                if (total > MAX_BYTES) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, read);
+            }
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
     public static TableReader open(Path file) throws IOException {
         if (Files.size(file) == 0) {
             throw new UnreadableTableException("ファイルが空です");
         }
         if (Files.size(file) > MAX_BYTES) {
-            throw new UnreadableTableException("ファイルが大きすぎます（上限 " + MAX_BYTES / 1024 / 1024 + "MB）");
+            throw tooLarge();
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -43,6 +64,10 @@ public final class TableFiles {
             throw new UnreadableTableException("表計算のファイルではありません。Excel ブック（.xlsx）か CSV を選んでください");
         }
         return new CsvTableReader(file);
+    }
+
+    private static UnreadableTableException tooLarge() {
+        return new UnreadableTableException("ファイルが大きすぎます（上限 " + MAX_BYTES / 1024 / 1024 + "MB）");
     }
 
     /** An encrypted .xlsx is an OLE2 container holding the encrypted package. */

@@ -172,10 +172,20 @@ public final class XlsxTableReader implements TableReader {
     private static final class PlainValues extends DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            if ((DateUtil.isADateFormat(formatIndex, formatString) || eraDate(formatString))
+                    && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
             }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        /** Excel's Japanese-era dates ([$-411]ggge"年"m"月"d"日", as our own exports write them), which POI misses. */
+        static boolean eraDate(String format) {
+            if (format == null) {
+                return false;
+            }
+            String bare = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "");
+            return bare.matches("g{1,3}e{1,2}.*") && bare.contains("m") && bare.contains("d");
         }
     }
 }
