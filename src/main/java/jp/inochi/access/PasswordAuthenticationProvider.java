@@ -37,10 +37,12 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
     private final ApplicationEventPublisher<SignInRecorded> audit;
     private final ClientAddresses addresses;
     private final Clock clock;
+    private final SignInMeters meters;
 
     PasswordAuthenticationProvider(AppUserRepository users, PasswordHasher hasher, SignInTries tries,
                                    UnknownUsernameThrottle unknownUsernames,
-                                   ApplicationEventPublisher<SignInRecorded> audit, ClientAddresses addresses, Clock clock) {
+                                   ApplicationEventPublisher<SignInRecorded> audit, ClientAddresses addresses, Clock clock,
+                                   SignInMeters meters) {
         this.users = users;
         this.hasher = hasher;
         this.tries = tries;
@@ -48,6 +50,7 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         this.audit = audit;
         this.addresses = addresses;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -66,13 +69,19 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         String address = request == null ? null : addresses.of(request);
         Optional<AppUser> found = users.findByUsername(username);
         if (found.isEmpty()) {
-            boolean locked = !unknownUsernames.tryAllowed(username, now);
+            OptionalInt tryNumber = unknownUsernames.reserve(username, now);
+            boolean locked = tryNumber.isEmpty();
             hasher.matches(password, UNKNOWN_USER_HASH);
+            if (!locked && tryNumber.getAsInt() >= LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES) {
+                meters.locked(false);
+            }
             audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
                     null, UNKNOWN_USERNAME, null, address, resource,
                     locked ? "ACCOUNT_LOCKED" : "CREDENTIALS_DO_NOT_MATCH"));
-            return AuthenticationResponse.failure(locked
-                    ? AuthenticationFailureReason.ACCOUNT_LOCKED : AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            AuthenticationFailureReason reason = locked
+                    ? AuthenticationFailureReason.ACCOUNT_LOCKED : AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH;
+            meters.failed(reason, false);
+            return AuthenticationResponse.failure(reason);
         }
         AppUser user = found.get();
         AuthenticationFailureReason refusal = check(user, password, now);
@@ -80,6 +89,7 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
             audit.publishEvent(new SignInRecorded(SignInRecorded.Kind.LOGIN_FAILED,
                     user.id(), user.username(), user.role().name(), address, resource,
                     refusal.name()));
+            meters.failed(refusal, true);
             return AuthenticationResponse.failure(refusal);
         }
         UUID session = sessionOpener == null ? null : sessionOpener.open(user, address);
@@ -103,6 +113,7 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         if (!hasher.matches(password, user.passwordHash())) {
             if (tryNumber.getAsInt() >= LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES) {
                 LOG.warn("User id {} locked after {} failed logins", user.id(), LoginLockoutPolicy.MAX_CONSECUTIVE_FAILURES);
+                meters.locked(true);
             }
             return AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH;
         }

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.OptionalInt;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,8 +46,8 @@ final class UnknownUsernameThrottle {
         this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** Counts a try for a name that doesn't exist; false when that name is locked (the try is not counted). */
-    boolean tryAllowed(String username, Instant now) {
+    /** Counts a try for a name that doesn't exist: its number in the window, or empty when that name is locked. */
+    OptionalInt reserve(String username, Instant now) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement forget = connection.prepareStatement(
@@ -60,7 +61,7 @@ final class UnknownUsernameThrottle {
                 reserve.setTimestamp(4, Timestamp.from(LoginLockoutPolicy.lockUntil(now)));
                 reserve.setTimestamp(5, Timestamp.from(now));
                 try (ResultSet row = reserve.executeQuery()) {
-                    return row.next();
+                    return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not count a sign-in try: " + e.getSQLState(), e);

@@ -1,5 +1,6 @@
 package jp.inochi.audit;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -26,11 +27,14 @@ public class AuditLog {
     private final AuditEntryRepository repository;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher<RefusalRecorded> refusals;
 
-    AuditLog(AuditEntryRepository repository, TransactionOperations<Connection> transactions, Clock clock) {
+    AuditLog(AuditEntryRepository repository, TransactionOperations<Connection> transactions, Clock clock,
+             ApplicationEventPublisher<RefusalRecorded> refusals) {
         this.repository = repository;
         this.transactions = transactions;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /**
@@ -101,12 +105,14 @@ public class AuditLog {
 
     /**
      * A refused request: the first refusal of a user, route and minute writes an entry (with what was asked and
-     * from where), the next ones in that minute only count on it, so a flood of probes can't fill the disk.
+     * from where), the next ones in that minute only count on it, so a flood of probes can't fill the disk. Then
+     * {@link RefusalRecorded} is published (after the commit).
      */
     public void refused(Viewer viewer, String route, String detail) {
+        Instant now = clock.instant();
         transactions.executeWrite(status -> {
             try (PreparedStatement upsert = status.getConnection().prepareStatement(UPSERT_REFUSAL)) {
-                upsert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                upsert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 upsert.setLong(2, viewer.userId());
                 upsert.setString(3, viewer.username());
                 upsert.setString(4, viewer.role().name());
@@ -116,6 +122,7 @@ public class AuditLog {
                 return upsert.executeUpdate();
             }
         });
+        refusals.publishEvent(new RefusalRecorded(viewer.userId(), now));
     }
 
     /** The conflict target is the unique index of migration V131: one REFUSED entry per user, route and minute. */

@@ -13,7 +13,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
 import java.util.Map;
+import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
 import jp.inochi.web.Pages;
 
@@ -28,10 +30,12 @@ final class HomePage {
 
     private final Dashboard dashboard;
     private final Pages pages;
+    private final RefusalAlerts refusalAlerts;
 
-    HomePage(Dashboard dashboard, Pages pages) {
+    HomePage(Dashboard dashboard, Pages pages, RefusalAlerts refusalAlerts) {
         this.dashboard = dashboard;
         this.pages = pages;
+        this.refusalAlerts = refusalAlerts;
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -41,6 +45,8 @@ final class HomePage {
             case CENTER_ADMIN, CENTER_STAFF -> {
                 Map<String, Object> model = pages.model(viewer, "ダッシュボード", "dashboard");
                 model.put("cards", dashboard.cards());
+                // who was refused is for those who may read the audit log
+                model.put("refusalAlerts", viewer.role() == Role.CENTER_ADMIN ? refusalAlerts.recent() : List.of());
                 yield HttpResponse.ok(new ModelAndView<>("dashboard/dashboard", model));
             }
             case MUNICIPAL_OFFICER -> seeOther(OFFICER_HOME);

@@ -60,14 +60,16 @@ public class SafetyChecks {
     private final LifecycleLog lifecycle;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final SafetyReplyMeters meters;
 
     SafetyChecks(TransactionOperations<Connection> transactions, Outbox outbox, LifecycleLog lifecycle,
-                 AuditLog auditLog, Clock clock) {
+                 AuditLog auditLog, Clock clock, SafetyReplyMeters meters) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The campaign of an event, with how its emails stand. */
@@ -294,6 +296,9 @@ public class SafetyChecks {
             auditLog.changed(viewer, AuditAction.CREATE, resource, "safety_contact", id, null,
                     "household " + householdId + " event " + event.id() + " " + contact.method() + " " + contact.outcome()
                             + (contact.reply() == null ? "" : " " + contact.reply()));
+            if (contact.reply() != null) {
+                meters.replied(contact.reply(), contact.method());
+            }
             return new Contact(id, contact.method(), contact.outcome(), contact.reply(), contact.detail(), contactedAt, now,
                     viewer.displayName());
         });

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
+import jp.inochi.disasters.model.ContactMethod;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.platform.time.JapaneseDates;
 import jp.inochi.reminders.CenterContact;
@@ -42,26 +43,30 @@ class SafetyLinks {
 
     @Singleton
     @Named(SAFE)
-    LinkAction safe(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center) {
-        return new ReplyLink(SAFE, Reply.SAFE_AT_HOME, transactions, auditLog, center);
+    LinkAction safe(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center,
+                          SafetyReplyMeters meters) {
+        return new ReplyLink(SAFE, Reply.SAFE_AT_HOME, transactions, auditLog, center, meters);
     }
 
     @Singleton
     @Named(EVACUATED)
-    LinkAction evacuated(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center) {
-        return new ReplyLink(EVACUATED, Reply.EVACUATED, transactions, auditLog, center);
+    LinkAction evacuated(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center,
+                          SafetyReplyMeters meters) {
+        return new ReplyLink(EVACUATED, Reply.EVACUATED, transactions, auditLog, center, meters);
     }
 
     @Singleton
     @Named(POWER)
-    LinkAction power(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center) {
-        return new ReplyLink(POWER, Reply.NEEDS_POWER, transactions, auditLog, center);
+    LinkAction power(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center,
+                          SafetyReplyMeters meters) {
+        return new ReplyLink(POWER, Reply.NEEDS_POWER, transactions, auditLog, center, meters);
     }
 
     @Singleton
     @Named(HELP)
-    LinkAction help(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center) {
-        return new ReplyLink(HELP, Reply.NEEDS_HELP, transactions, auditLog, center);
+    LinkAction help(TransactionOperations<Connection> transactions, AuditLog auditLog, CenterContact center,
+                          SafetyReplyMeters meters) {
+        return new ReplyLink(HELP, Reply.NEEDS_HELP, transactions, auditLog, center, meters);
     }
 
     /** The safety check a link is about: its event and household, and the family's latest reply so far. */
@@ -70,7 +75,7 @@ class SafetyLinks {
     }
 
     private record ReplyLink(String name, Reply reply, TransactionOperations<Connection> transactions,
-                             AuditLog auditLog, CenterContact center) implements LinkAction {
+                             AuditLog auditLog, CenterContact center, SafetyReplyMeters meters) implements LinkAction {
 
         @Override
         public Page page(LinkToken token) {
@@ -130,6 +135,7 @@ class SafetyLinks {
             auditLog.system(AuditAction.CREATE, "/family/links", "safety_contact", contactId, check.householdId(),
                     "安否確認の回答（メールのリンク）: " + reply.name() + " event " + check.eventId());
             LOG.info("Safety reply {} recorded for check {} of event {}", reply, check.id(), check.eventId());
+            meters.replied(reply, ContactMethod.EMAIL_LINK);
             List<String> paragraphs = new ArrayList<>();
             paragraphs.add("「" + reply.label() + "」とのご回答を受け付けました。ありがとうございます。");
             if (reply.needsAction()) {

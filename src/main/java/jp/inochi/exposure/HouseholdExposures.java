@@ -82,11 +82,14 @@ public class HouseholdExposures {
     private final TransactionOperations<Connection> transactions;
     private final ExposureSettings settings;
     private final Clock clock;
+    private final ExposureMeters meters;
 
-    HouseholdExposures(TransactionOperations<Connection> transactions, ExposureSettings settings, Clock clock) {
+    HouseholdExposures(TransactionOperations<Connection> transactions, ExposureSettings settings, Clock clock,
+                       ExposureMeters meters) {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -94,16 +97,16 @@ public class HouseholdExposures {
      * those near or inside the new version's zones, and those not evaluated for the type yet.
      */
     public int recomputeForLayer(HazardType type, long layerId, long versionId) {
-        return run(type, """
+        return meters.timed(ExposureMeters.Trigger.LAYER, () -> run(type, """
                 h.id IN (SELECT e.household_id FROM household_hazard_exposure e WHERE e.hazard_type = ? AND e.layer_id = ?)
                 OR NOT EXISTS (SELECT 1 FROM household_hazard_exposure e WHERE e.household_id = h.id AND e.hazard_type = ?)
                 OR EXISTS (SELECT 1 FROM hazard_zone_part p WHERE p.version_id = ? AND p.geom && ST_Expand(h.location, ?))""",
-                type.name(), layerId, type.name(), versionId, settings.nearDegrees());
+                type.name(), layerId, type.name(), versionId, settings.nearDegrees()));
     }
 
     /** One household's home changed: every hazard type, and rows removed if it no longer has a location. */
     public int recomputeHousehold(long householdId) {
-        return transactions.executeWrite(status -> {
+        return meters.timed(ExposureMeters.Trigger.HOUSEHOLD, () -> transactions.executeWrite(status -> {
             update(status.getConnection(), "DELETE FROM household_hazard_exposure e USING household h "
                     + "WHERE e.household_id = h.id AND h.id = ? AND h.location IS NULL", householdId);
             int rows = 0;
@@ -111,18 +114,18 @@ public class HouseholdExposures {
                 rows += run(type, "h.id = ?", householdId);
             }
             return rows;
-        });
+        }));
     }
 
     /** Every household for every hazard type with a current layer. */
     public int recomputeAll() {
-        return transactions.executeWrite(status -> {
+        return meters.timed(ExposureMeters.Trigger.ALL, () -> transactions.executeWrite(status -> {
             int rows = 0;
             for (HazardType type : typesWithLayers(status.getConnection())) {
                 rows += run(type, "true");
             }
             return rows;
-        });
+        }));
     }
 
     /**
@@ -130,7 +133,7 @@ public class HouseholdExposures {
      * or missing for a hazard type that has a layer. Rows of households without a location are removed.
      */
     public int refreshStale() {
-        return transactions.executeWrite(status -> {
+        return meters.timed(ExposureMeters.Trigger.STALE, () -> transactions.executeWrite(status -> {
             int rows = update(status.getConnection(), "DELETE FROM household_hazard_exposure e USING household h "
                     + "WHERE e.household_id = h.id AND h.location IS NULL");
             for (HazardType type : typesWithLayers(status.getConnection())) {
@@ -138,7 +141,7 @@ public class HouseholdExposures {
                         + "AND e.hazard_type = ? AND e.location ~= h.location)", type.name());
             }
             return rows;
-        });
+        }));
     }
 
     private int run(HazardType type, String targets, Object... targetParameters) {

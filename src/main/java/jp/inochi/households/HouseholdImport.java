@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
+import jp.inochi.platform.operations.ImportMeters;
 import jp.inochi.platform.problem.FieldError;
+import jp.inochi.platform.problem.InochiException;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.tables.DryRun;
 import jp.inochi.platform.tables.PendingUploads;
@@ -43,15 +45,18 @@ public class HouseholdImport {
     private final PendingUploads pending;
     private final AuditLog auditLog;
     private final TransactionOperations<Connection> transactions;
+    private final ImportMeters meters;
 
     HouseholdImport(Households households, HouseholdRepository repository, GuardianRepository guardians,
-                    PendingUploads pending, AuditLog auditLog, TransactionOperations<Connection> transactions) {
+                    PendingUploads pending, AuditLog auditLog, TransactionOperations<Connection> transactions,
+                    ImportMeters meters) {
         this.households = households;
         this.repository = repository;
         this.guardians = guardians;
         this.pending = pending;
         this.auditLog = auditLog;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /** Whether the import was written, and the dry run it wrote (or the new one, when the outcome had changed). */
@@ -86,7 +91,20 @@ public class HouseholdImport {
         return name.isEmpty() ? "（名前なし）" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
+    /** Writes a kept upload; timed as an import, which is refused when rows are refused or the outcome changed. */
     public Confirmation confirm(Viewer viewer, UUID uploadId, String digestSeen) throws IOException {
+        ImportMeters.Running timing = meters.start(PURPOSE);
+        try {
+            Confirmation done = write(viewer, uploadId, digestSeen);
+            timing.end(done.written() ? ImportMeters.Outcome.SUCCEEDED : ImportMeters.Outcome.REFUSED);
+            return done;
+        } catch (IOException | RuntimeException e) {
+            timing.end(e instanceof InochiException ? ImportMeters.Outcome.REFUSED : ImportMeters.Outcome.FAILED);
+            throw e;
+        }
+    }
+
+    private Confirmation write(Viewer viewer, UUID uploadId, String digestSeen) throws IOException {
         PendingUploads.Pending upload = pending.find(uploadId, PURPOSE, viewer.userId())
                 .orElseThrow(() -> new NotFoundException("取込のファイル（1時間以上前のもの、または別の方のもの）"));
         try {

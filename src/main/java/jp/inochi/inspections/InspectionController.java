@@ -32,6 +32,7 @@ import jp.inochi.audit.HouseholdAccess;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.lifecycle.Actor;
+import jp.inochi.platform.hygiene.MultipartNames;
 import jp.inochi.platform.problem.NotFoundException;
 
 @Tag(name = "年次確認")
@@ -94,6 +95,7 @@ class InspectionController {
     @Operation(summary = "確認の写真を追加する（JPEG・PNG、サイズ上限あり。フォーム項目名は file）")
     @Post(value = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<InspectionPhoto> addPhoto(Viewer viewer, long id, CompletedFileUpload file) {
+        MultipartNames.check(file.getName(), file.getFilename());
         try (InputStream content = file.getInputStream()) {
             return HttpResponse.created(inspections.addPhoto(Actor.of(viewer), id, file.getFilename(), content));
         } catch (IOException e) {

@@ -25,6 +25,7 @@ import jp.inochi.access.Viewer;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.inspections.model.InspectionOutcome;
 import jp.inochi.lifecycle.Actor;
+import jp.inochi.platform.hygiene.MultipartNames;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
@@ -77,6 +78,9 @@ final class InspectionPages {
     @Post(value = "/loans/{id}/inspections/{inspectionId}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> photo(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @PathVariable long inspectionId,
                           @Nullable CompletedFileUpload file) {
+        if (file != null) {
+            MultipartNames.check(file.getName(), file.getFilename());
+        }
         if (inspections.get(inspectionId).loanId() != id) {
             throw new NotFoundException("確認");
         }

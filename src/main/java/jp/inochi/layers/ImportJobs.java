@@ -26,6 +26,7 @@ import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.layers.reading.InputFile;
 import jp.inochi.layers.reading.WorkDirectory;
+import jp.inochi.platform.operations.ImportMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +51,13 @@ public class ImportJobs {
     private final ExecutorService workers;
     private final String node;
     private final Duration staleAfter;
+    private final ImportMeters meters;
 
     ImportJobs(LayerImporter importer, TransactionOperations<Connection> transactions, AuditLog auditLog, JsonMapper json,
-               Clock clock, ImportSettings settings, @Value("${micronaut.application.name:inochi}") String application) {
+               Clock clock, ImportSettings settings, @Value("${micronaut.application.name:inochi}") String application,
+               ImportMeters meters) {
         this.importer = importer;
+        this.meters = meters;
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.json = json;
@@ -106,6 +110,7 @@ public class ImportJobs {
     }
 
     private void run(UUID id, Viewer viewer, ImportRequest request, List<InputFile> files, Path uploadDirectory) {
+        ImportMeters.Running timing = meters.start(request.kind().name());
         try {
             execute("UPDATE import_job SET status = 'RUNNING', phase = '読み込み', started_at = ?, heartbeat_at = now() WHERE id = ?",
                     now(), id);
@@ -120,11 +125,14 @@ public class ImportJobs {
                     report.versionId(), null, request.kind() + " layer " + report.layerId() + " version " + report.versionNo()
                             + ": " + report.imported() + " features");
             LOG.info("Import job {} succeeded: layer {} version {}", id, report.layerId(), report.versionId());
+            timing.end(ImportMeters.Outcome.SUCCEEDED);
         } catch (ImportFailure failure) {
+            timing.end(ImportMeters.Outcome.REFUSED);
             fail(id, failure.detail(), failure.problems());
             LOG.info("Import job {} failed: {} ({} feature problems)", id, failure.type(), failure.problems().size());
         } catch (Exception | Error e) {
             LOG.error("Import job {} failed unexpectedly", id, e);
+            timing.end(ImportMeters.Outcome.FAILED);
             fail(id, "システムエラーのため読み込みを中止しました。現在の版はそのままです。時間をおいて再度お試しください", List.of());
         } finally {
             WorkDirectory.delete(uploadDirectory);

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import jp.inochi.layers.reading.InputFile;
 import jp.inochi.layers.reading.WorkDirectory;
+import jp.inochi.platform.hygiene.MultipartNames;
 import jp.inochi.platform.problem.InochiException;
 import jp.inochi.platform.problem.ProblemType;
 import org.reactivestreams.Publisher;
@@ -25,7 +26,8 @@ import org.reactivestreams.Subscription;
 
 /**
  * Receives a multipart upload: form fields as text, and every file part saved into a fresh directory under its own
- * name (without any directory part). Uploads over the configured size are refused with 413, and nothing is kept.
+ * name (without any directory part). A part or file name with a control character refuses the whole upload (400)
+ * before anything is saved. Uploads over the configured size are refused with 413, and nothing is kept.
  */
 @Singleton
 public final class UploadReceiver {
@@ -44,6 +46,9 @@ public final class UploadReceiver {
 
     public Upload receive(Publisher<CompletedPart> body) throws IOException {
         List<CompletedPart> parts = collect(body);
+        for (CompletedPart part : parts) {
+            MultipartNames.check(part.getName(), part instanceof CompletedFileUpload upload ? upload.getFilename() : null);
+        }
         Path directory = Files.createTempDirectory("inochi-upload-");
         try {
             Map<String, String> fields = new LinkedHashMap<>();

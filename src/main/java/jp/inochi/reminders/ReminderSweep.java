@@ -1,5 +1,6 @@
 package jp.inochi.reminders;
 
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -41,10 +42,12 @@ public class ReminderSweep {
 
     private final TransactionOperations<Connection> transactions;
     private final ReminderPolicy policy;
+    private final ReminderSweepMeters meters;
 
-    ReminderSweep(TransactionOperations<Connection> transactions, ReminderPolicy policy) {
+    ReminderSweep(TransactionOperations<Connection> transactions, ReminderPolicy policy, ReminderSweepMeters meters) {
         this.transactions = transactions;
         this.policy = policy;
+        this.meters = meters;
     }
 
     /** What one sweep did; {@code failedChunks} names the loan id ranges that failed (the rest ran). */
@@ -55,6 +58,13 @@ public class ReminderSweep {
 
     /** Sweeps as of {@code at}: reminders whose day (in Japan) has come by then. */
     public SweepReport run(Instant at) {
+        Timer.Sample timing = meters.start();
+        SweepReport report = sweep(at);
+        meters.swept(timing, report);
+        return report;
+    }
+
+    private SweepReport sweep(Instant at) {
         LocalDate today = LocalDate.ofInstant(at, JapanTime.ZONE);
         long[] range = activeLoanIdRange();
         int written = 0;
