@@ -172,10 +172,21 @@ public final class XlsxTableReader implements TableReader {
     private static final class PlainValues extends DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            if ((DateUtil.isADateFormat(formatIndex, formatString) || warekiDate(formatIndex, formatString))
+                    && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
             }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        /** Excel's Japanese-era dates ([$-411]ggge"年"m"月"d"日"): POI's check doesn't know the era letters g and e. */
+        private static boolean warekiDate(int formatIndex, String formatString) {
+            if (formatString == null) {
+                return false;
+            }
+            String unquoted = formatString.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^]]*]", "");
+            return unquoted.matches(".*[ge].*")
+                    && DateUtil.isADateFormat(formatIndex, formatString.replaceAll("[ge]", ""));
         }
     }
 }
