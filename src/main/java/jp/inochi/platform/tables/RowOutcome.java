@@ -6,7 +6,7 @@ import java.util.List;
 public record RowOutcome(int row, Outcome outcome, String subject, List<RowProblem> problems) {
 
     public enum Outcome {
-        CREATED("新規登録"), UPDATED("更新"), UNCHANGED("変更なし"), REFUSED("取込不可");
+        CREATED("新規登録"), UPDATED("更新"), UNCHANGED("変更なし"), REFUSED("取込できない");
 
         private final String label;
 

@@ -16,7 +16,9 @@ public record XlsxColumn(String header, Kind kind, String format) {
         /** A date cell (LocalDate). */
         DATE,
         /** A date-and-time cell in Japan's time (Instant, LocalDateTime). */
-        DATE_TIME
+        DATE_TIME,
+        /** A date people type over (a template's column): one date cell in 和暦, so there is one cell to change. */
+        DATE_TO_FILL
     }
 
     public static XlsxColumn text(String header) {
@@ -34,6 +36,11 @@ public record XlsxColumn(String header, Kind kind, String format) {
 
     public static XlsxColumn date(String header) {
         return new XlsxColumn(header, Kind.DATE, null);
+    }
+
+    /** A template's date: one cell, shown in 和暦, read back as a date by the table readers. */
+    public static XlsxColumn dateToFill(String header) {
+        return new XlsxColumn(header, Kind.DATE_TO_FILL, null);
     }
 
     public static XlsxColumn dateTime(String header) {

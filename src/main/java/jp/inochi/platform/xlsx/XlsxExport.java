@@ -131,6 +131,10 @@ public final class XlsxExport implements AutoCloseable {
                 row.createCell(at + 1).setCellValue(date);
                 row.getCell(at + 1).setCellStyle(styles.format(XlsxStyles.GREGORIAN_DATE));
             }
+            case DATE_TO_FILL -> {
+                row.createCell(at).setCellValue((LocalDate) value);
+                row.getCell(at).setCellStyle(styles.format(XlsxStyles.WAREKI_DATE));
+            }
             case DATE_TIME -> {
                 LocalDateTime time = value instanceof Instant instant
                         ? LocalDateTime.ofInstant(instant, JapanTime.ZONE) : (LocalDateTime) value;
@@ -168,7 +172,7 @@ public final class XlsxExport implements AutoCloseable {
     /** Dates have a known width: 「令和10年12月31日 23:59」 and 「2026/12/31 23:59」. */
     private static int fixedWidth(XlsxColumn column, int part) {
         return switch (column.kind()) {
-            case DATE -> part == 0 ? 18 : 12;
+            case DATE, DATE_TO_FILL -> part == 0 ? 18 : 12;
             case DATE_TIME -> part == 0 ? 24 : 18;
             default -> MIN_WIDTH;
         };
