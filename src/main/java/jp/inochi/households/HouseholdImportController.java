@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class HouseholdImportController {
     }
 
     @Serdeable
-    record ConfirmRequest(@NotBlank(message = "確認した内容のdigestを入れてください") String digest) {
+    record ConfirmRequest(@NotBlank(message = "確認した内容のdigestを入れてください") @Size(max = 128) String digest) {
     }
 
     @Serdeable

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class PlanStatusImportController {
     }
 
     @Serdeable
-    record ConfirmRequest(@NotBlank String digest) {
+    record ConfirmRequest(@NotBlank @Size(max = 128) String digest) {
     }
 
     @Serdeable

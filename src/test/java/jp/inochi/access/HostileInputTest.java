@@ -131,7 +131,14 @@ class HostileInputTest {
             for (Map.Entry<String, Object> entry : ((Map<String, Object>) path.getValue()).entrySet()) {
                 String method = entry.getKey();
                 Map<String, Object> operation = (Map<String, Object>) entry.getValue();
-                String target = path.getKey().replaceAll("\\{[^}]+}", "1");
+                String target = path.getKey();
+                for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+                    Map<String, Object> schema = resolve((Map<String, Object>) parameter.getOrDefault("schema", Map.of()), schemas);
+                    if ("path".equals(parameter.get("in")) && "uuid".equals(schema.get("format"))) {
+                        target = target.replace("{" + parameter.get("name") + "}", "00000000-0000-0000-0000-000000000001");
+                    }
+                }
+                target = target.replaceAll("\\{[^}]+}", "1");
                 for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
                     Map<String, Object> schema = resolve((Map<String, Object>) parameter.getOrDefault("schema", Map.of()), schemas);
                     if (!"query".equals(parameter.get("in")) || !isFreeText(schema)) {

@@ -47,13 +47,15 @@ class BoundaryOutlinesTest {
         assertTrue(all.get("features").size() >= 49, "the 44 municipalities and 熊本市's 5 wards");
         assertTrue(all.get("attribution").asText().contains(DemoBoundaries.CREDIT), all.get("attribution").asText());
         JsonNode hitoyoshi = areas("?code=43203");
-        assertEquals(1, hitoyoshi.get("features").size());
-        assertEquals("人吉市", hitoyoshi.get("features").get(0).get("properties").get("name").asText());
+        assertTrue(hitoyoshi.get("features").size() >= 1, "the demo's 人吉市, and other tests' layers' own");
+        hitoyoshi.get("features").forEach(f -> assertEquals("人吉市", f.get("properties").get("name").asText()));
         assertTrue(hitoyoshi.get("attribution").asText().contains(DemoBoundaries.CREDIT));
         Set<String> wards = new HashSet<>();
         areas("?code=43100").get("features").forEach(f -> wards.add(f.get("properties").get("ward_code").asText()));
         assertEquals(Set.of("43101", "43102", "43103", "43104", "43105"), wards);
-        assertEquals(1, areas("?code=43101").get("features").size());
+        JsonNode chuo = areas("?code=43101");
+        assertTrue(chuo.get("features").size() >= 1);
+        chuo.get("features").forEach(f -> assertTrue(f.get("properties").toString().contains("\"43101\""), f.toString()));
     }
 
     @Test

@@ -313,11 +313,26 @@ public final class LeakProbe {
         }
         Set<String> found = new LinkedHashSet<>();
         targets.secrets.forEach((secret, what) -> {
-            if (text.indexOf(secret) >= 0) {
+            if (occursIn(text, secret)) {
                 found.add(what);
             }
         });
+        // a position is a pair: a lone 130.7 is a vertex of some public boundary or hazard zone, not where a family lives
+        found.removeIf(what -> what.endsWith(" longitude") && !found.contains(what.replace(" longitude", " latitude")));
+        found.removeIf(what -> what.endsWith(" latitude") && !found.contains(what.replace(" latitude", " longitude")));
         return found;
+    }
+
+    /**
+     * A coordinate such as 130.7 is found only as a whole number: inside 130.71234 (a vertex of a public boundary) it is
+     * not the household's position. Text is found anywhere.
+     */
+    static boolean occursIn(CharSequence text, String secret) {
+        if (!secret.matches("-?\\d+(\\.\\d+)?")) {
+            return text.toString().contains(secret);
+        }
+        return java.util.regex.Pattern.compile("(?<![\\d.])" + java.util.regex.Pattern.quote(secret) + "(?!\\d)")
+                .matcher(text).find();
     }
 
     private Set<String> withheldFields(HttpResponse<byte[]> response) {

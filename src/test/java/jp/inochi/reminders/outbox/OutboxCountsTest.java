@@ -116,7 +116,9 @@ class OutboxCountsTest implements TestPropertyProvider {
 
             delivery.deliverReady();
             Map<String, Object> after = counts();
-            assertEquals(0, number(after, "sendingOrRetrying"), "everything due has gone: " + after);
+            assertEquals(List.of(), listed(batch, Backlog.SENDING_OR_RETRYING), "everything due of ours has gone");
+            // other classes of the suite share the database and may leave due messages behind: none were added here
+            assertTrue(number(after, "sendingOrRetrying") <= number(before, "sendingOrRetrying"), "everything due has gone: " + after);
             assertTrue(number(after, "scheduled") >= 1, "tomorrow's still waits: " + after);
             assertEquals(List.of(), listed(batch, Backlog.SENDING_OR_RETRYING));
             @SuppressWarnings("unchecked")
