@@ -37,7 +37,15 @@ public class Pages {
                      boolean declarationActive) {
     }
 
-    public record NavItem(String section, String label, String href) {
+    /** A menu entry; a secondary one folds into 「その他」 where the row would not fit (a tablet on its side). */
+    public record NavItem(String section, String label, String href, boolean secondary) {
+        public NavItem(String section, String label, String href) {
+            this(section, label, href, false);
+        }
+
+        static NavItem more(String section, String label, String href) {
+            return new NavItem(section, label, href, true);
+        }
     }
 
     /** A mutable model with the header, the navigation and the page title. */
@@ -94,13 +102,13 @@ public class Pages {
                 items.add(new NavItem("work", "期限", "/work-list"));
                 items.add(new NavItem("devices", "装置", "/devices"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
-                items.add(new NavItem("reminders", "お知らせ", "/reminders"));
+                items.add(NavItem.more("reminders", "お知らせ", "/reminders"));
                 items.add(new NavItem("map", "地図", "/map"));
-                items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
-                items.add(new NavItem("imports", "ハザード読み込み", "/hazard-imports"));
+                items.add(NavItem.more("atrisk", "区域内の世帯", "/at-risk"));
+                items.add(NavItem.more("imports", "ハザード読み込み", "/hazard-imports"));
                 items.add(new NavItem("disasters", "災害対応", "/disasters"));
                 if (role == Role.CENTER_ADMIN) {
-                    items.add(new NavItem("audit", "監査ログ", "/audit"));
+                    items.add(NavItem.more("audit", "監査ログ", "/audit"));
                 }
             }
             case MUNICIPAL_OFFICER -> {
