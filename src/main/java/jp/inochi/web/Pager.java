@@ -46,6 +46,12 @@ public record Pager(String path, Map<String, String> kept, int page, long total,
         return of(path, kept, requested, total);
     }
 
+    /** This page's rows of a list the server already holds in full (a bounded list such as the work list). */
+    public <T> List<T> slice(List<T> all) {
+        int from = (int) Math.min(all.size(), offset());
+        return all.subList(from, (int) Math.min(all.size(), (long) from + size));
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }

@@ -1,5 +1,11 @@
 package jp.inochi.platform.search;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,5 +40,14 @@ public record SearchQuery(String typed, String text, String phoneDigits, Long nu
 
     public boolean isEmpty() {
         return text == null;
+    }
+
+    /** The rows a list's own search query found ({@code matchingIds} is asked only when something was typed). */
+    public <T> List<T> keep(List<T> rows, ToLongFunction<T> id, Function<SearchQuery, Collection<Long>> matchingIds) {
+        if (isEmpty()) {
+            return rows;
+        }
+        Set<Long> found = new HashSet<>(matchingIds.apply(this));
+        return rows.stream().filter(row -> found.contains(id.applyAsLong(row))).toList();
     }
 }
