@@ -29,11 +29,29 @@ class StaffSearchAndPageTheListsInTheBrowserTest {
     static void start() throws Exception {
         server = UiServer.start("search");
         child = server.database().queryForLong("SELECT min(id) FROM household");
+        try (var connection = server.database().connect()) {
+            fillMoreThanOnePage(connection);
+        }
         try (var connection = server.database().connect(); var update = connection.prepareStatement(
                 "UPDATE household SET child_family_name = '露草', child_given_name = '陽翔', "
                         + "child_family_name_kana = 'ツユクサ', child_given_name_kana = 'ハルト' WHERE id = ?")) {
             update.setLong(1, child);
             update.executeUpdate();
+        }
+    }
+
+    /** The demo data hold fewer than 50 households: copies of the last one (its columns as stored) make two pages. */
+    private static void fillMoreThanOnePage(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement();
+             var columns = statement.executeQuery("SELECT string_agg(column_name, ', ') FROM information_schema.columns "
+                     + "WHERE table_name = 'household' AND table_schema = current_schema() AND column_name <> 'id' "
+                     + "AND is_generated = 'NEVER'")) {
+            columns.next();
+            String list = columns.getString(1);
+            try (var copy = connection.createStatement()) {
+                copy.executeUpdate("INSERT INTO household (" + list + ") SELECT " + list + " FROM household, "
+                        + "generate_series(1, 40) WHERE id = (SELECT max(id) FROM household)");
+            }
         }
     }
 
