@@ -10,6 +10,14 @@ import jp.inochi.applications.model.ProgramApplicationState;
 public interface ProgramApplicationRepository
         extends ReviewedApplicationRepository<ProgramApplication, ProgramApplicationState> {
 
+    /** 「検索」 on the applications list: the application's or household's number, or the family (V151). */
+    @Query("""
+            SELECT a.id FROM program_application a
+            WHERE a.id = CAST(:number AS bigint) OR a.household_id = CAST(:number AS bigint)
+               OR household_matches_search(a.household_id, :text, CAST(:phone AS text))""")
+    java.util.List<Long> findIdsMatchingSearch(String text, @io.micronaut.core.annotation.Nullable String phone,
+                                               @io.micronaut.core.annotation.Nullable Long number);
+
     /**
      * An application that still stands for this family: being processed, or approved and not yet used up by a loan
      * that has ended. A new one would duplicate it.

@@ -14,8 +14,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Roles;
@@ -31,6 +32,8 @@ import jp.inochi.platform.time.JapanTime;
 import jp.inochi.dashboard.Dashboard;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
+import jp.inochi.platform.search.SearchQuery;
+import jp.inochi.web.Pager;
 import jp.inochi.web.Pages;
 
 /** The queue of program applications and loan applications: what waits for the center, oldest first. */
@@ -68,44 +71,70 @@ final class ApplicationQueuePage {
     @Get("/applications")
     @View("dashboard/queue")
     Map<String, Object> queue(Viewer viewer, @Nullable @QueryValue String kind, @Nullable @QueryValue String view,
-                              @Nullable @QueryValue String state) {
+                              @Nullable @QueryValue String state, @Nullable @QueryValue String q,
+                              @Nullable @QueryValue Integer page) {
         boolean loan = "loan".equals(kind);
         boolean all = "all".equals(view) || (state != null && !state.isBlank());
         Map<String, Object> model = pages.model(viewer, "申請の一覧", "applications");
         LocalDate today = JapanTime.today(clock);
-        List<Row> rows = new ArrayList<>();
+        SearchQuery query = SearchQuery.of(q);
+        String kindName = loan ? "loan" : "program";
+        String viewName = "all".equals(view) ? "all" : "";
+        String stateName = state == null ? "" : state;
+        List<Row> rows;
+        Pager pager;
         if (loan) {
             LoanApplicationState filter = parse(LoanApplicationState.class, state);
-            List<LoanApplication> found = loanApplications.list(filter, null).stream()
-                    .filter(a -> all || Dashboard.LOAN_APPLICATIONS_WAITING.contains(a.state())).toList();
+            List<LoanApplication> found = query.keep(loanApplications.list(filter, null).stream()
+                    .filter(a -> all || Dashboard.LOAN_APPLICATIONS_WAITING.contains(a.state()))
+                    .sorted(Comparator.comparing(LoanApplication::receivedOn)).toList(),
+                    LoanApplication::id, loanApplications::idsMatching);
+            pager = Pager.of(RESOURCE, page, found.size(), "kind", kindName, "view", viewName, "state", stateName,
+                    "q", query.typed());
+            List<LoanApplication> shown = pager.slice(found);
             Map<Long, Summary> names = households.forCenterList(viewer,
-                    found.stream().map(LoanApplication::householdId).toList(), RESOURCE);
-            for (LoanApplication a : found) {
-                rows.add(new Row("/loan-applications/" + a.id(), "貸与申請 第" + a.id() + "号", named(names, a.householdId()),
-                        a.state().name(), a.state().label(), a.receivedOn(), ChronoUnit.DAYS.between(a.receivedOn(), today),
-                        labels(loanApplications.nextSteps(a))));
-            }
+                    shown.stream().map(LoanApplication::householdId).toList(), RESOURCE);
+            rows = shown.stream().map(a -> new Row("/loan-applications/" + a.id(), "貸与申請 第" + a.id() + "号",
+                    named(names, a.householdId()), a.state().name(), a.state().label(), a.receivedOn(),
+                    ChronoUnit.DAYS.between(a.receivedOn(), today), labels(loanApplications.nextSteps(a)))).toList();
             model.put("states", options(LoanApplicationState.values()));
         } else {
             ProgramApplicationState filter = parse(ProgramApplicationState.class, state);
-            List<ProgramApplication> found = programs.list(filter, null).stream()
-                    .filter(a -> all || a.state().isOpen()).toList();
+            List<ProgramApplication> found = query.keep(programs.list(filter, null).stream()
+                    .filter(a -> all || a.state().isOpen())
+                    .sorted(Comparator.comparing(ProgramApplication::receivedOn)).toList(),
+                    ProgramApplication::id, programs::idsMatching);
+            pager = Pager.of(RESOURCE, page, found.size(), "kind", kindName, "view", viewName, "state", stateName,
+                    "q", query.typed());
+            List<ProgramApplication> shown = pager.slice(found);
             Map<Long, Summary> names = households.forCenterList(viewer,
-                    found.stream().map(ProgramApplication::householdId).toList(), RESOURCE);
-            for (ProgramApplication a : found) {
-                rows.add(new Row("/program-applications/" + a.id(), "事業利用申請 第" + a.id() + "号",
-                        named(names, a.householdId()), a.state().name(), a.state().label(), a.receivedOn(),
-                        ChronoUnit.DAYS.between(a.receivedOn(), today),
-                        labels(programs.nextSteps(a))));
-            }
+                    shown.stream().map(ProgramApplication::householdId).toList(), RESOURCE);
+            rows = shown.stream().map(a -> new Row("/program-applications/" + a.id(), "事業利用申請 第" + a.id() + "号",
+                    named(names, a.householdId()), a.state().name(), a.state().label(), a.receivedOn(),
+                    ChronoUnit.DAYS.between(a.receivedOn(), today), labels(programs.nextSteps(a)))).toList();
             model.put("states", options(ProgramApplicationState.values()));
         }
-        rows.sort((a, b) -> a.receivedOn().compareTo(b.receivedOn()));
-        model.put("kind", loan ? "loan" : "program");
+        model.put("kind", kindName);
         model.put("all", all);
-        model.put("state", state == null ? "" : state);
+        model.put("state", stateName);
         model.put("rows", rows);
+        model.put("pager", pager);
+        model.put("q", query.typed());
+        model.put("searchKeeps", searchKeeps(kindName, viewName, stateName));
         return model;
+    }
+
+    /** The queue's filters, repeated by the search box so a search stays in the same tab and view. */
+    private static Map<String, String> searchKeeps(String kind, String view, String state) {
+        Map<String, String> keeps = new LinkedHashMap<>();
+        keeps.put("kind", kind);
+        if (!view.isEmpty()) {
+            keeps.put("view", view);
+        }
+        if (!state.isEmpty()) {
+            keeps.put("state", state);
+        }
+        return keeps;
     }
 
     private static Summary named(Map<Long, Summary> names, long householdId) {

@@ -32,6 +32,8 @@ import jp.inochi.devices.FuelType;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
+import jp.inochi.platform.search.SearchQuery;
+import jp.inochi.web.Pager;
 import jp.inochi.web.Pages;
 import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
@@ -65,13 +67,22 @@ final class DevicePages {
     }
 
     @Get("/devices")
-    ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String state) {
+    ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String state,
+                                           @Nullable @QueryValue String q, @Nullable @QueryValue Integer page) {
         List<Device> all = devices.list(null);
         Map<DeviceState, Long> counts = new EnumMap<>(DeviceState.class);
         all.forEach(d -> counts.merge(d.state(), 1L, Long::sum));
         DeviceState filter = Arrays.stream(DeviceState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
         Map<String, Object> model = pages.model(viewer, "装置の在庫", "devices");
-        model.put("devices", filter == null ? all : all.stream().filter(d -> d.state() == filter).toList());
+        SearchQuery query = SearchQuery.of(q);
+        List<Device> found = query.keep(filter == null ? all : all.stream().filter(d -> d.state() == filter).toList(),
+                Device::id, devices::idsMatching);
+        Pager pager = Pager.of("/devices", page, found.size(), "state", filter == null ? "" : filter.name(),
+                "q", query.typed());
+        model.put("devices", pager.slice(found));
+        model.put("pager", pager);
+        model.put("q", query.typed());
+        model.put("searchKeeps", filter == null ? Map.of() : Map.of("state", filter.name()));
         model.put("state", filter == null ? "" : filter.name());
         model.put("total", all.size());
         model.put("tabs", Arrays.stream(DeviceState.values())

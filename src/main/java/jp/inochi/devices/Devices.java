@@ -27,6 +27,7 @@ import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.platform.problem.ConflictException;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.InvalidInputException;
+import jp.inochi.platform.search.SearchQuery;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
 
@@ -64,6 +65,11 @@ public class Devices {
 
     public Device get(long id) {
         return devices.findById(id).orElseThrow(() -> new NotFoundException("装置"));
+    }
+
+    /** The devices 「検索」 finds (see DeviceRepository#findIdsMatchingSearch). */
+    public List<Long> idsMatching(SearchQuery query) {
+        return devices.findIdsMatchingSearch(query.text(), query.phoneDigits(), query.number());
     }
 
     public List<Device> list(@Nullable DeviceState state) {

@@ -35,6 +35,7 @@ import jp.inochi.households.Households;
 import jp.inochi.households.PlanStatusRow;
 import jp.inochi.households.VisibleHouseholdRow;
 import jp.inochi.lifecycle.SubjectType;
+import jp.inochi.platform.search.SearchQuery;
 import jp.inochi.timeline.Timelines;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
@@ -57,9 +58,9 @@ import jp.inochi.web.Submission;
 final class HouseholdPages {
     static final String LIST = "/households";
     static final String PAGE = "/households/{id}";
-    private static final int PAGE_SIZE = 100;
 
     private final Households households;
+    private final HouseholdSearch search;
     private final HouseholdDirectory directory;
     private final HouseholdRepository repository;
     private final AuditLog auditLog;
@@ -72,10 +73,11 @@ final class HouseholdPages {
     private final Timelines timelines;
     private final Clock clock;
 
-    HouseholdPages(Households households, HouseholdDirectory directory, HouseholdRepository repository,
+    HouseholdPages(Households households, HouseholdSearch search, HouseholdDirectory directory, HouseholdRepository repository,
                    AuditLog auditLog, MunicipalityNames names, Pages pages, Flash flash, Validator validator,
                    PageSections sections, HomePlace places, Timelines timelines, Clock clock) {
         this.households = households;
+        this.search = search;
         this.directory = directory;
         this.repository = repository;
         this.auditLog = auditLog;
@@ -98,14 +100,12 @@ final class HouseholdPages {
     @Get(LIST)
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.MUNICIPAL_OFFICER})
     ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String municipalityCode,
-                                           @QueryValue(defaultValue = "0") int page) {
-        int current = Math.max(0, Math.min(page, 10_000));
+                                           @Nullable @QueryValue String q, @Nullable @QueryValue Integer page) {
         String filter = municipalityCode == null || municipalityCode.isBlank() || !municipalityCode.matches("\\d{5}")
                 ? null : municipalityCode;
-        List<VisibleHouseholdRow> visible = repository.findVisible(viewer.scope(clock), filter, PAGE_SIZE + 1,
-                (long) current * PAGE_SIZE);
-        boolean more = visible.size() > PAGE_SIZE;
-        List<VisibleHouseholdRow> shown = more ? visible.subList(0, PAGE_SIZE) : visible;
+        SearchQuery query = SearchQuery.of(q);
+        HouseholdSearch.Found found = search.find(viewer.scope(clock), filter, query, page);
+        List<VisibleHouseholdRow> shown = found.rows();
         List<Long> ids = shown.stream().map(VisibleHouseholdRow::id).toList();
         Map<Long, Household> byId = ids.isEmpty() ? Map.of() : repository.findByIdInOrderById(ids).stream()
                 .collect(Collectors.toMap(Household::id, Function.identity()));
@@ -125,8 +125,9 @@ final class HouseholdPages {
         }).toList();
         Map<String, Object> model = pages.model(viewer, viewer.isCenter() ? "世帯" : "世帯一覧", "households");
         model.put("rows", rows);
-        model.put("page", current);
-        model.put("more", more);
+        model.put("pager", found.pager());
+        model.put("q", query.typed());
+        model.put("searchKeeps", filter == null ? Map.of() : Map.of("municipalityCode", filter));
         model.put("municipalityCode", filter == null ? "" : filter);
         model.put("municipalities", viewer.isCenter() ? names.municipalities() : List.of());
         return new ModelAndView<>("households/list", model);

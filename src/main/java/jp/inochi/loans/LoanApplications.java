@@ -44,6 +44,7 @@ import jp.inochi.platform.problem.ConflictException;
 import jp.inochi.platform.problem.FieldError;
 import jp.inochi.platform.problem.IllegalTransitionException;
 import jp.inochi.platform.problem.InvalidInputException;
+import jp.inochi.platform.search.SearchQuery;
 import jp.inochi.platform.time.JapanTime;
 
 import static jp.inochi.applications.ApplicationReview.blankToNull;
@@ -102,6 +103,11 @@ public class LoanApplications {
 
     public LoanApplication get(long id) {
         return review.get(id);
+    }
+
+    /** The applications 「検索」 finds: by the application's or household's number, or the family. */
+    public List<Long> idsMatching(SearchQuery query) {
+        return applications.findIdsMatchingSearch(query.text(), query.phoneDigits(), query.number());
     }
 
     public List<LoanApplication> list(@Nullable LoanApplicationState state, @Nullable Long householdId) {

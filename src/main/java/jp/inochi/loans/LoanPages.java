@@ -47,6 +47,8 @@ import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
 import jp.inochi.web.PageSection;
 import jp.inochi.web.PageSections;
+import jp.inochi.platform.search.SearchQuery;
+import jp.inochi.web.Pager;
 import jp.inochi.web.Pages;
 import jp.inochi.web.SectionedPage;
 import jp.inochi.web.Submission;
@@ -111,7 +113,8 @@ final class LoanPages implements SectionedPage {
     // ---- the list
 
     @Get(LIST)
-    ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String state) {
+    ModelAndView<Map<String, Object>> list(Viewer viewer, @Nullable @QueryValue String state,
+                                           @Nullable @QueryValue String q, @Nullable @QueryValue Integer page) {
         List<Loan> found;
         String filter = state == null ? "ACTIVE" : state;
         if ("RETURNS".equals(filter)) {
@@ -124,13 +127,20 @@ final class LoanPages implements SectionedPage {
                     .orElse(LoanState.ACTIVE);
             found = loans.list(parsed, null);
         }
-        Map<Long, Summary> names = households.forCenterList(viewer, found.stream().map(Loan::householdId).toList(), LIST);
-        List<Row> rows = found.stream().map(l -> new Row(l.id(), names.getOrDefault(l.householdId(),
+        SearchQuery query = SearchQuery.of(q);
+        List<Loan> matching = query.keep(found, Loan::id, loans::idsMatching);
+        Pager pager = Pager.of(LIST, page, matching.size(), "state", filter, "q", query.typed());
+        List<Loan> shown = pager.slice(matching);
+        Map<Long, Summary> names = households.forCenterList(viewer, shown.stream().map(Loan::householdId).toList(), LIST);
+        List<Row> rows = shown.stream().map(l -> new Row(l.id(), names.getOrDefault(l.householdId(),
                 HouseholdSummaries.unknown(l.householdId())), l.state(), l.startDate(), l.planStatus(), l.planDeadline(),
                 l.nextCheckDue(), l.maxEndDate(), l.returnReason(), l.endedOn())).toList();
         Map<String, Object> model = pages.model(viewer, "貸与", "loans");
         model.put("rows", rows);
         model.put("state", filter);
+        model.put("pager", pager);
+        model.put("q", query.typed());
+        model.put("searchKeeps", Map.of("state", filter));
         model.put("ended", "ENDED".equals(filter));
         List<Choice> filters = new ArrayList<>();
         filters.add(new Choice("ACTIVE", "貸与中"));

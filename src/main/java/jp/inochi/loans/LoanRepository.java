@@ -48,6 +48,13 @@ public interface LoanRepository extends CrudRepository<Loan, Long> {
     List<EvacuationPlanStatusRow> findVisiblePlanStatus(String role, @Nullable String municipality, @Nullable String ward,
                                                         Instant at, @Nullable Long householdId);
 
+    /** 「検索」 on the loans and work lists: the loan's or household's number, or the family (V151 household_matches_search). */
+    @Query("""
+            SELECT l.id FROM loan l
+            WHERE l.id = CAST(:number AS bigint) OR l.household_id = CAST(:number AS bigint)
+               OR household_matches_search(l.household_id, :text, CAST(:phone AS text))""")
+    List<Long> findIdsMatchingSearch(String text, @Nullable String phone, @Nullable Long number);
+
     /** Obligations of running loans due on or before {@code until} (overdue ones included), soonest first. */
     @Query("SELECT loan_id, household_id, obligation, due_on FROM loan_obligation WHERE due_on <= :until "
             + "ORDER BY due_on, loan_id, obligation")

@@ -12,6 +12,7 @@ import jp.inochi.loans.model.LoanAction;
 import jp.inochi.loans.model.LoanState;
 import jp.inochi.loans.model.PlanStep;
 import jp.inochi.platform.problem.NotFoundException;
+import jp.inochi.platform.search.SearchQuery;
 
 import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 
@@ -37,6 +38,11 @@ public class Loans {
 
     public Loan get(long id) {
         return loans.findById(id).orElseThrow(() -> new NotFoundException("貸与"));
+    }
+
+    /** The loans 「検索」 finds: by the loan's or household's number, or the family (see LoanRepository). */
+    public List<Long> idsMatching(SearchQuery query) {
+        return loans.findIdsMatchingSearch(query.text(), query.phoneDigits(), query.number());
     }
 
     public List<Loan> list(@Nullable LoanState state, @Nullable Long householdId) {

@@ -23,6 +23,8 @@ import jp.inochi.loans.LoanWorkList;
 import jp.inochi.loans.model.Obligation;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
+import jp.inochi.platform.search.SearchQuery;
+import jp.inochi.web.Pager;
 import jp.inochi.web.Pages;
 
 /**
@@ -39,11 +41,13 @@ final class WorkListPage {
     private static final List<Integer> WINDOWS = List.of(0, 30, 60, 90, 180, 365);
 
     private final LoanWorkList workList;
+    private final Loans loans;
     private final HouseholdSummaries households;
     private final Pages pages;
 
-    WorkListPage(LoanWorkList workList, HouseholdSummaries households, Pages pages) {
+    WorkListPage(LoanWorkList workList, Loans loans, HouseholdSummaries households, Pages pages) {
         this.workList = workList;
+        this.loans = loans;
         this.households = households;
         this.pages = pages;
     }
@@ -57,15 +61,24 @@ final class WorkListPage {
     @Get(RESOURCE)
     @View("loans/work-list")
     Map<String, Object> page(Viewer viewer, @Nullable @QueryValue String obligation,
-                             @QueryValue(defaultValue = "30") int withinDays) {
+                             @QueryValue(defaultValue = "30") int withinDays, @Nullable @QueryValue String q,
+                             @Nullable @QueryValue Integer page) {
         int days = Math.max(0, Math.min(withinDays, 3660));
         Obligation only = Arrays.stream(Obligation.values()).filter(o -> o.name().equals(obligation)).findFirst().orElse(null);
         Set<Obligation> which = only == null ? EnumSet.allOf(Obligation.class) : EnumSet.of(only);
-        List<DueObligation> due = workList.dueWithin(days, which);
-        Map<Long, Summary> names = households.forCenterList(viewer, due.stream().map(DueObligation::householdId).toList(),
+        SearchQuery query = SearchQuery.of(q);
+        List<DueObligation> due = query.keep(workList.dueWithin(days, which), DueObligation::loanId, loans::idsMatching);
+        Pager pager = Pager.of(RESOURCE, page, due.size(), "obligation", only == null ? "" : only.name(),
+                "withinDays", String.valueOf(days), "q", query.typed());
+        List<DueObligation> shown = pager.slice(due);
+        Map<Long, Summary> names = households.forCenterList(viewer, shown.stream().map(DueObligation::householdId).toList(),
                 RESOURCE);
         Map<String, Object> model = pages.model(viewer, "期限の近い・過ぎた義務", "work");
-        model.put("rows", due.stream().map(d -> new Row(d, names.getOrDefault(d.householdId(),
+        model.put("pager", pager);
+        model.put("q", query.typed());
+        model.put("searchKeeps", only == null ? Map.of("withinDays", String.valueOf(days))
+                : Map.of("obligation", only.name(), "withinDays", String.valueOf(days)));
+        model.put("rows", shown.stream().map(d -> new Row(d, names.getOrDefault(d.householdId(),
                 HouseholdSummaries.unknown(d.householdId())))).toList());
         model.put("overdue", due.stream().filter(DueObligation::overdue).count());
         model.put("obligation", only == null ? "" : only.name());
