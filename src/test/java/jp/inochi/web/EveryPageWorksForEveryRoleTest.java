@@ -39,8 +39,9 @@ class EveryPageWorksForEveryRoleTest {
     private static final int PAGES_PER_ROLE = 150;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DOWNLOAD = Pattern.compile("\\.(csv|xlsx|pdf|zip|png|jpe?g|geojson|mvt)$|[?&]format=");
-    private static final Pattern ARTEFACT = Pattern.compile("\\bnull\\b|\\bundefined\\b|\\bNaN\\b|\\{id}|\\$\\{"
-            + "|\\b\\w*Exception\\b|\\bError:|\\?\\?[^?\\s]*\\?\\?");
+    /** Words bounded by anything but ASCII letters and digits: Japanese text sits right against them ("null件"). */
+    private static final Pattern ARTEFACT = Pattern.compile("(?<![A-Za-z0-9_])(null|undefined|NaN|[A-Za-z]*Exception"
+            + "|Error:)(?![A-Za-z0-9_])|\\{id}|\\$\\{|\\?\\?[^?\\s]*\\?\\?");
     /** Links a page shows, same origin, as the browser resolved them; anchors and the sign-out form aside. */
     private static final String LINKS = "() => Array.from(document.querySelectorAll('a[href]'))"
             + ".filter(a => !a.hasAttribute('download')).map(a => a.href.split('#')[0])";
@@ -68,6 +69,17 @@ class EveryPageWorksForEveryRoleTest {
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " problems:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void theArtefactCheckCatchesWhatAPersonWouldSee() {
+        for (String shown : List.of("氏名：null", "null件", "undefined件", "NaN時間", "/loans/{id}", "${loan.id}",
+                "NullPointerException", "Error: boom", "??nav.home_ja??")) {
+            assertTrue(ARTEFACT.matcher(shown).find(), shown);
+        }
+        for (String fine : List.of("貸与中", "Inochi", "エラーはありません", "null値なし".replace("null", "ヌル"))) {
+            assertTrue(!ARTEFACT.matcher(fine).find(), fine);
+        }
     }
 
     private List<String> crawl(String user) {
@@ -118,8 +130,8 @@ class EveryPageWorksForEveryRoleTest {
             }
         }
         failures.forEach(failure -> System.out.println("crawler: " + failure));
-        System.out.printf("crawler: %s visited %d pages of %d URL patterns in %d s%s%n", user, pages, patterns.size(),
-                (System.nanoTime() - started) / 1_000_000_000L, queue.isEmpty() ? "" : " (page cap reached)");
+        System.out.printf("crawler: %s visited %d pages of %d URL patterns in %d s%s: %s%n", user, pages, patterns.size(),
+                (System.nanoTime() - started) / 1_000_000_000L, queue.isEmpty() ? "" : " (page cap reached)", patterns.keySet());
         return failures;
     }
 
