@@ -247,7 +247,12 @@ def write_loans():
         {"guardian_email": "family08@demo.invalid", "story": "返還手続中（ご家族の申し出）",
          "loan_start": {"months_ago": 8, "days_later": 0}, "plan": [1],
          "return": {"reason": "FAMILY_REQUEST", "days_ago": 5, "note": "ご家族が自費で同型機を購入"}},
-        # applications in progress
+        # an ended loan: its device came back in good order and is lent again
+        {"guardian_email": "family12@demo.invalid", "story": "返還済み・貸与終了（ご家族の申し出）",
+         "loan_start": {"months_ago": 11, "days_later": 0}, "plan": [1, 2],
+         "return": {"reason": "FAMILY_REQUEST", "days_ago": 45, "note": "ご家族が自費で蓄電池を購入"},
+         "ended": {"days_ago": 30}},
+        # applications, one in each state
         {"guardian_email": "family13@demo.invalid", "story": "装置割当済み・引渡し待ち",
          "subsidy_exception": "市の助成は住民税非課税世帯が対象で、対象外のため活用できない",
          "program": "APPROVED", "loan_application": "DEVICE_ASSIGNED", "received_days_ago": 20},
@@ -265,6 +270,26 @@ def write_loans():
         {"guardian_email": "family06@demo.invalid", "story": "県外のNICUを退院（却下）",
          "program": "REJECTED", "received_days_ago": 25,
          "rejection": "NICUが熊本県外の医療機関のため、事業の対象外です"},
+        {"guardian_email": "family15@demo.invalid", "story": "貸与申請を受付",
+         "subsidy_exception": "市の助成は住民税非課税世帯が対象で、対象外のため活用できない",
+         "program": "APPROVED", "loan_application": "RECEIVED", "received_days_ago": 4},
+        {"guardian_email": "family16@demo.invalid", "story": "貸与申請で追加情報の依頼中",
+         "subsidy_exception": "市の助成は住民税非課税世帯が対象で、対象外のため活用できない",
+         "program": "APPROVED", "loan_application": "INFORMATION_REQUESTED", "received_days_ago": 18,
+         "information_request": "停電時に使う医療機器の消費電力をお知らせください"},
+        {"guardian_email": "family20@demo.invalid", "story": "貸与決定・装置の割当待ち",
+         "subsidy_exception": "市の助成は身体障害者手帳の所持が条件で、お子さんは手帳の交付対象外のため",
+         "program": "APPROVED", "loan_application": "APPROVED", "received_days_ago": 10},
+        {"guardian_email": "family22@demo.invalid", "story": "貸与申請を却下（同型機を所有）",
+         "subsidy_exception": "市の助成は身体障害者手帳の所持が条件で、お子さんは手帳の交付対象外のため",
+         "program": "APPROVED", "loan_application": "REJECTED", "received_days_ago": 30,
+         "rejection": "ご家庭で同等の発電機を所有しているため、貸与の対象外です"},
+        {"guardian_email": "family26@demo.invalid", "story": "貸与申請の取下げ",
+         "program": "APPROVED", "loan_application": "WITHDRAWN", "received_days_ago": 22,
+         "withdrawal": "ご家族から取下げの申し出（親族から発電機を譲り受けた）"},
+        {"guardian_email": "family11@demo.invalid", "story": "事業利用申請の取下げ",
+         "program": "WITHDRAWN", "received_days_ago": 9,
+         "withdrawal": "ご家族から取下げの申し出（人工呼吸器から離脱したため）"},
     ]
     document = {"note": "架空のデモデータ。日付は読み込んだ日から数えます。", "devices": devices, "families": families}
     (HERE / "loans.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -34,7 +34,7 @@ import jp.inochi.platform.time.JapanTime;
 /**
  * The devices and the families' way through the program of gis/demo/loans.json, walked through the real services
  * by the demo user {@code staff}, with dates counted back from the day it is loaded: plan deadlines due soon and
- * overdue, an overdue yearly check, an open return, applications at every step.
+ * overdue, an overdue yearly check, an open return, an ended loan, applications in every state.
  */
 @Singleton
 final class DemoLoans implements DemoDataSet {
@@ -104,7 +104,10 @@ final class DemoLoans implements DemoDataSet {
                     .orElseThrow(() -> new IllegalStateException("No demo household for " + family.get("guardian_email")))
                     .householdId();
             if (family.containsKey("loan_start")) {
-                runningLoan(staff, householdId, family, shelf.pop(), today);
+                Device device = shelf.pop();
+                if (runningLoan(staff, householdId, family, device, today)) {
+                    shelf.add(device);
+                }
                 loansStarted++;
             } else {
                 application(staff, householdId, family, shelf, today);
@@ -115,8 +118,9 @@ final class DemoLoans implements DemoDataSet {
                 + applications + " applications in progress";
     }
 
+    /** Walks a loan to where the family's story is; true if it ended and its device is back on the shelf. */
     @SuppressWarnings("unchecked")
-    private void runningLoan(Actor staff, long householdId, Map<String, Object> family, Device device, LocalDate today) {
+    private boolean runningLoan(Actor staff, long householdId, Map<String, Object> family, Device device, LocalDate today) {
         Map<String, Object> when = (Map<String, Object>) family.get("loan_start");
         LocalDate start = today.minusMonths(number(when, "months_ago").longValue()).plusDays(number(when, "days_later").longValue());
         if (start.isBefore(EARLIEST_START)) {
@@ -144,12 +148,22 @@ final class DemoLoans implements DemoDataSet {
             LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
             yearlyCheck.record(staff, loan.id(), on, decimal((Map<String, Object>) inspection, "fuel_litres"));
         }
-        if (family.get("return") instanceof Map<?, ?> giveBack) {
-            LocalDate on = latest(today.minusDays(number((Map<String, Object>) giveBack, "days_ago").longValue()), start);
-            returns.openReturn(staff, loan.id(), new LoanReturns.ReturnRequest(
-                    ReturnReason.valueOf(text((Map<String, Object>) giveBack, "reason")),
-                    text((Map<String, Object>) giveBack, "note"), on, null));
+        if (!(family.get("return") instanceof Map<?, ?> giveBack)) {
+            return false;
         }
+        LocalDate opened = latest(today.minusDays(number((Map<String, Object>) giveBack, "days_ago").longValue()), start);
+        returns.openReturn(staff, loan.id(), new LoanReturns.ReturnRequest(
+                ReturnReason.valueOf(text((Map<String, Object>) giveBack, "reason")),
+                text((Map<String, Object>) giveBack, "note"), opened, null));
+        if (!(family.get("ended") instanceof Map<?, ?> ended)) {
+            return false;
+        }
+        LocalDate on = latest(today.minusDays(number((Map<String, Object>) ended, "days_ago").longValue()), opened);
+        returns.receiveDevice(staff, loan.id(), new LoanReturns.DeviceReceipt(on, DeviceCondition.GOOD,
+                "ご自宅で受け取り（デモ）", null));
+        returns.completeReturn(staff, loan.id(), new LoanReturns.ReturnInspection(on,
+                LoanReturns.DeviceAfterReturn.AVAILABLE, "点検済み・異常なし（デモ）", null));
+        return true;
     }
 
     private void application(Actor staff, long householdId, Map<String, Object> family, Deque<Device> shelf, LocalDate today) {
@@ -161,13 +175,7 @@ final class DemoLoans implements DemoDataSet {
             ProgramApplication program = approvedProgram(staff, householdId, family, received, decided);
             LoanApplication application = loanApplications.receive(staff,
                     new LoanApplications.NewLoanApplication(program.id(), decided, null));
-            loanApplications.startReview(staff, application.id(), new StepCommand(null, decided, null));
-            if ("DEVICE_ASSIGNED".equals(family.get("loan_application"))) {
-                LocalDate loanDecided = earliest(decided.plusDays(3), today);
-                loanApplications.approve(staff, application.id(), new LoanApplications.Decision(null, loanDecided, null));
-                loanApplications.assignDevice(staff, application.id(),
-                        new LoanApplications.DeviceAssignment(shelf.pop().id(), loanDecided, null));
-            }
+            loanApplicationAt(staff, application.id(), text(family, "loan_application"), family, decided, shelf, today);
             return;
         }
         ProgramApplication program = programs.receive(staff, new ProgramApplications.NewProgramApplication(householdId,
@@ -182,6 +190,32 @@ final class DemoLoans implements DemoDataSet {
                     new InformationRequest(text(family, "information_request"), reviewed, null));
             case "REJECTED" -> programs.reject(staff, program.id(),
                     new Refusal(text(family, "rejection"), earliest(reviewed.plusDays(5), today), null));
+            case "WITHDRAWN" -> programs.withdraw(staff, program.id(),
+                    new Refusal(text(family, "withdrawal"), earliest(reviewed.plusDays(2), today), null));
+            default -> {
+                // UNDER_REVIEW: left with the staff
+            }
+        }
+    }
+
+    /** Takes a received loan application on to the state the family's story has it in. */
+    private void loanApplicationAt(Actor staff, long id, String state, Map<String, Object> family, LocalDate received,
+                                   Deque<Device> shelf, LocalDate today) {
+        if (state.equals("RECEIVED")) {
+            return;
+        }
+        loanApplications.startReview(staff, id, new StepCommand(null, received, null));
+        LocalDate decided = earliest(received.plusDays(3), today);
+        switch (state) {
+            case "INFORMATION_REQUESTED" -> loanApplications.requestInformation(staff, id,
+                    new InformationRequest(text(family, "information_request"), received, null));
+            case "REJECTED" -> loanApplications.reject(staff, id, new Refusal(text(family, "rejection"), decided, null));
+            case "WITHDRAWN" -> loanApplications.withdraw(staff, id, new Refusal(text(family, "withdrawal"), decided, null));
+            case "APPROVED" -> loanApplications.approve(staff, id, new LoanApplications.Decision(null, decided, null));
+            case "DEVICE_ASSIGNED" -> {
+                loanApplications.approve(staff, id, new LoanApplications.Decision(null, decided, null));
+                loanApplications.assignDevice(staff, id, new LoanApplications.DeviceAssignment(shelf.pop().id(), decided, null));
+            }
             default -> {
                 // UNDER_REVIEW: left with the staff
             }

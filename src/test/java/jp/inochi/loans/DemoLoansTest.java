@@ -29,14 +29,14 @@ class DemoLoansTest {
     }
 
     @Test
-    void theDemoHasLoansDueSoonAndOverdueAnOpenReturnAndApplicationsAtEveryStep() throws Exception {
+    void theDemoHasLoansDueSoonAndOverdueAnOpenReturnAnEndedLoanApplicationsInEveryStateAPhotoAndAPastDrill() throws Exception {
         TestDatabase.get();
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("inochi.demo.dir", "gis/demo", "micronaut.server.port", -1), "test")) {
             assertTrue(server.isRunning());
         }
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM demo_data_load WHERE name = 'loans' "
-                + "AND summary = '12 devices, 9 loans, 7 applications in progress'"));
+                + "AND summary = '12 devices, 10 loans, 13 applications in progress'"));
         long planDueIn = loanDays("plan_deadline", "family01@demo.invalid");
         assertTrue(planDueIn >= 0 && planDueIn <= 31, "plan deadline soon: " + planDueIn);
         assertTrue(loanDays("plan_deadline", "family02@demo.invalid") < 0, "plan deadline overdue");
@@ -48,8 +48,19 @@ class DemoLoansTest {
         assertEquals("INFORMATION_REQUESTED", state("program_application", "family18@demo.invalid"));
         assertEquals("RECEIVED", state("program_application", "family14@demo.invalid"));
         assertEquals("REJECTED", state("program_application", "family06@demo.invalid"));
+        assertEquals("WITHDRAWN", state("program_application", "family11@demo.invalid"));
+        assertEquals("ENDED", state("loan", "family12@demo.invalid"));
+        assertEquals("RECEIVED", state("loan_application", "family15@demo.invalid"));
+        assertEquals("INFORMATION_REQUESTED", state("loan_application", "family16@demo.invalid"));
+        assertEquals("APPROVED", state("loan_application", "family20@demo.invalid"));
+        assertEquals("REJECTED", state("loan_application", "family22@demo.invalid"));
+        assertEquals("WITHDRAWN", state("loan_application", "family26@demo.invalid"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM device WHERE serial_number LIKE 'DEMO-GEN-%' AND state = 'IN_REPAIR'"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM inspection i JOIN guardian g ON g.household_id = i.household_id "
                 + "WHERE g.email = 'family09@demo.invalid' AND i.fuel_stored_litres = 10.0"));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM inspection_photo p JOIN inspection i ON i.id = p.inspection_id "
+                + "JOIN guardian g ON g.household_id = i.household_id WHERE g.email = 'family09@demo.invalid'"));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM disaster_event e WHERE e.name = '停電訓練（デモ）' AND e.state = 'CLOSED' "
+                + "AND EXISTS (SELECT 1 FROM safety_contact c WHERE c.event_id = e.id AND c.reply IS NOT NULL)"));
     }
 }
