@@ -116,6 +116,8 @@ class CenterStaffRunsADisasterDayDrillTest {
                 page.navigate(server.url(eventPath));
                 page.locator("#safety-check-replyWithinMinutes").fill("60");
                 page.locator("#safety-check-form button[type=submit]").click();
+                assertThat(page.locator("#confirm-safety-check")).containsText("安否確認メールを一斉送信します");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、安否確認メールを送信する")).click();
                 assertThat(page.locator(".notice-success")).containsText("安否確認を開始しました");
             });
             delivery.deliverReady();
