@@ -71,7 +71,7 @@ class LargeActionsAskFirstAndErrorsOpenInViewTest {
             Screenshots.save(page, "12-approve-confirmation");
 
             approve(page, "はい、承認する");
-            assertThat(page.locator(".notice-success")).isVisible();
+            assertThat(page.locator(".notice-success[role=status]")).isVisible();
             assertThat(page.locator("#application-state")).hasText("承認");
             assertEquals("APPROVED", state(id), "written once confirmed");
         }
@@ -87,7 +87,7 @@ class LargeActionsAskFirstAndErrorsOpenInViewTest {
             assertThat(page.locator("label[for=household-childBirthDate] .required-mark")).hasText("必須");
             assertThat(page.locator("label[for=household-childFamilyName] .required-mark")).hasText("必須");
             assertThat(page.locator("label[for=household-postalCode] .required-mark")).hasCount(0);
-            page.getByLabel("姓", new Page.GetByLabelOptions().setExact(false)).first().fill("球磨");
+            page.locator("#household-childFamilyName").fill("球磨");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登録する")).click();
 
             Locator summary = page.locator("#errors-household");
