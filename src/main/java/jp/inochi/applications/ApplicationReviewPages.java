@@ -11,6 +11,7 @@ import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleEvent;
 import jp.inochi.timeline.Timelines;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Pages;
@@ -70,6 +71,15 @@ public class ApplicationReviewPages {
                                   Step<Refusal> step) {
         return act(request, viewer, id, form, page, () -> step.take(Actor.of(viewer), id,
                 new Refusal(form.text("reason"), form.date("decidedOn"), form.version())));
+    }
+
+    /** A decision with large effects: the page asks first (nothing written), then acts once the person says yes. */
+    public HttpResponse<?> actOnceConfirmed(HttpRequest<?> request, Viewer viewer, long id, Form form, ApplicationPage page,
+                                            Supplier<Confirmation> confirmation, Supplier<?> action) {
+        if (Confirmation.isNeededFor(form)) {
+            return HttpResponse.ok(confirmation.get().over(page.detail(viewer, id, form)));
+        }
+        return act(request, viewer, id, form, page, action);
     }
 
     /** POST-redirect-GET when it worked; the page again with the errors and what was typed when it didn't. */

@@ -15,7 +15,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.platform.problem.NotFoundException;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.time.JapaneseDates;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Pages;
@@ -56,17 +60,19 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
     private final FindLoanApplications loanApplications;
     private final ApplicationReviewPages review;
     private final HouseholdSummaries households;
+    private final MunicipalSubsidies subsidies;
     private final Pages pages;
     private final Flash flash;
     private final Clock clock;
 
     ProgramApplicationPages(ProgramApplications applications, FindLoanApplications loanApplications,
-                            ApplicationReviewPages review, HouseholdSummaries households, Pages pages, Flash flash,
-                            Clock clock) {
+                            ApplicationReviewPages review, HouseholdSummaries households, MunicipalSubsidies subsidies,
+                            Pages pages, Flash flash, Clock clock) {
         this.applications = applications;
         this.loanApplications = loanApplications;
         this.review = review;
         this.households = households;
+        this.subsidies = subsidies;
         this.pages = pages;
         this.flash = flash;
         this.clock = clock;
@@ -102,7 +108,10 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
 
     private ModelAndView<Map<String, Object>> newPage(Viewer viewer, long householdId, Form form) {
         Map<String, Object> model = pages.model(viewer, "事業利用申請を受け付ける", "applications");
-        model.put("household", households.one(viewer, householdId, "/program-applications/new"));
+        HouseholdSummaries.Summary household = households.one(viewer, householdId, "/program-applications/new");
+        model.put("household", household);
+        model.put("subsidy", SubsidyStatus.of(household.municipality(),
+                households.household(householdId).municipalityCode(), subsidies.inForceOn(JapanTime.today(clock))));
         model.put("form", form);
         return new ModelAndView<>("applications/program-new", model);
     }
@@ -187,8 +196,24 @@ final class ProgramApplicationPages implements ProgramApplicationPage {
                 overrides.add(new ProgramApplications.OverrideInput(reason.reason(), justification));
             }
         }
-        return review.act(request, viewer, id, form, this, () -> applications.approve(Actor.of(viewer), id,
-                new ProgramApplications.Approval(overrides, form.date("decidedOn"), form.text("note"), form.version())));
+        LocalDate decidedOn = form.date("decidedOn");
+        return review.actOnceConfirmed(request, viewer, id, form, this,
+                () -> approval(id, form, decidedOn, overrides.size()),
+                () -> applications.approve(Actor.of(viewer), id,
+                        new ProgramApplications.Approval(overrides, decidedOn, form.text("note"), form.version())));
+    }
+
+    private Confirmation approval(long id, Form form, @Nullable LocalDate decidedOn, int overridden) {
+        List<String> consequences = new ArrayList<>();
+        consequences.add("決定日 " + JapaneseDates.withGregorian(decidedOn != null ? decidedOn : JapanTime.today(clock))
+                + " の承認として記録し、経過に残ります");
+        if (overridden > 0) {
+            consequences.add("該当する理由 " + overridden + "件を、記入した根拠とともに上書きします");
+        }
+        consequences.add("ご家族から貸与申請を受け付けられるようになります");
+        consequences.add("承認した後は、却下や取下げに変えられません");
+        return Confirmation.of(form, path(id) + "/approve", "事業利用申請 第" + id + "号を承認します。よろしいですか？",
+                "はい、承認する", path(id), consequences);
     }
 
     @Post(value = "/program-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)

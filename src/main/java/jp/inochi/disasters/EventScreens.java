@@ -11,11 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
 import jp.inochi.disasters.model.EventState;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Pages;
@@ -46,14 +48,24 @@ class EventScreens {
 
     /** The event's dashboard; {@code form} is the one that failed (its errors shown in place), or a blank one. */
     ModelAndView<Map<String, Object>> dashboard(Viewer viewer, long id, Form form) {
+        return dashboard(lists.dashboard(viewer, id), viewer, form);
+    }
+
+    /** The dashboard asking first (nothing written yet) what {@code confirmation} says, counted from the dashboard. */
+    ModelAndView<Map<String, Object>> asking(Viewer viewer, long id, Form form,
+                                             Function<EventViews.Dashboard, Confirmation> confirmation) {
         EventViews.Dashboard dashboard = lists.dashboard(viewer, id);
+        return confirmation.apply(dashboard).over(dashboard(dashboard, viewer, form));
+    }
+
+    private ModelAndView<Map<String, Object>> dashboard(EventViews.Dashboard dashboard, Viewer viewer, Form form) {
         Map<String, Object> model = pages.model(viewer, dashboard.event().name(), "disasters");
         model.put("dashboard", dashboard);
         model.put("event", dashboard.event());
         model.put("statuses", Arrays.stream(SafetyStatus.values()).toList());
         model.put("active", dashboard.event().state() == EventState.ACTIVE);
         model.put("canManage", viewer.isCenter() && dashboard.event().state() == EventState.ACTIVE);
-        model.put("startForm", form.forAction("safety-check").hasErrors() ? form
+        model.put("startForm", form.is("safety-check") ? form
                 : Form.blank("safety-check", "replyWithinMinutes", String.valueOf(DEFAULT_REPLY_MINUTES)));
         model.put("closeForm", form.forAction("close"));
         model.put("reevaluateForm", form.forAction("reevaluate"));

@@ -13,9 +13,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
@@ -49,6 +51,16 @@ final class SafetyCheckAndClosePage {
         Form form = Form.of("safety-check", body);
         Integer minutes = form.integer("replyWithinMinutes");
         String message = form.text("message");
+        if (Confirmation.isNeededFor(form)) {
+            int within = minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes;
+            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,
+                    LIST + "/" + id + "/safety-check", "対象の " + dashboard.total() + " 世帯に安否確認メールを一斉送信します。よろしいですか？",
+                    "はい、安否確認メールを送信する", LIST + "/" + id, List.of(
+                            "対象の " + dashboard.total() + " 世帯のうち、メールでのお知らせに同意しアドレスが登録されている家族に1通ずつ送ります",
+                            "メールで連絡できない家族は、はじめから未確認の一覧に入ります",
+                            "回答の期限は送信から " + within + " 分後です。期限までに回答がない家族は未確認の一覧に入ります",
+                            "送信したメールは取り消せません"))));
+        }
         Submission<SafetyChecks.Campaign> done = Submission.run(form, () -> safetyChecks.start(viewer,
                 events.get(viewer, id), Duration.ofMinutes(minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes),
                 message, "POST " + LIST + "/{id}/safety-check"));
@@ -64,6 +76,13 @@ final class SafetyCheckAndClosePage {
             form.reject("reason", UiText.of("error.disaster.close-reason"));
         }
         Long version = form.version();
+        if (Confirmation.isNeededFor(form)) {
+            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,
+                    LIST + "/" + id + "/close", "災害対応「" + dashboard.event().name() + "」を終了します。よろしいですか？",
+                    "はい、終了する", LIST + "/" + id, List.of(
+                            "安否確認メールの送信と回答の受付を止めます",
+                            "対象の " + dashboard.total() + " 世帯の記録はそのまま残り、CSV で出力できます"))));
+        }
         Submission<DisasterEvent> done = Submission.run(form, () -> closing.close(viewer, id, reason, version,
                 "POST " + LIST + "/{id}/close"));
         return screens.afterForm(request, viewer, id, form, done, "disaster.closed");

@@ -14,7 +14,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
@@ -28,6 +31,9 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.model.LoanApplicationState;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.platform.time.JapaneseDates;
+import jp.inochi.loans.model.EvacuationPlanDeadline;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
@@ -133,8 +139,17 @@ final class LoanApplicationPages implements ApplicationPage {
     @Post(value = "/loan-applications/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("approve", body);
-        return review.act(request, viewer, id, form, this, () -> applications.approve(Actor.of(viewer), id,
-                new LoanApplications.Decision(form.text("note"), form.date("decidedOn"), form.version())));
+        LocalDate decidedOn = form.date("decidedOn");
+        return review.actOnceConfirmed(request, viewer, id, form, this, () -> Confirmation.of(form, path(id) + "/approve",
+                "貸与申請 第" + id + "号の貸与を決定します。よろしいですか？", "はい、貸与を決定する", path(id), List.of(
+                        "貸与決定日 " + JapaneseDates.withGregorian(orToday(decidedOn)) + " として記録し、経過に残ります",
+                        "次に、貸出可能な装置をこの申請に割り当てられるようになります")),
+                () -> applications.approve(Actor.of(viewer), id,
+                        new LoanApplications.Decision(form.text("note"), decidedOn, form.version())));
+    }
+
+    private LocalDate orToday(@Nullable LocalDate date) {
+        return date != null ? date : JapanTime.today(clock);
     }
 
     @Post(value = "/loan-applications/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -170,6 +185,9 @@ final class LoanApplicationPages implements ApplicationPage {
     HttpResponse<?> handOver(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("hand-over", body);
         var start = form.date("startDate");
+        if (termsFilledIn(form) && Confirmation.isNeededFor(form)) {
+            return HttpResponse.ok(handover(id, form, orToday(start)).over(detail(viewer, id, form)));
+        }
         Submission<Loan> done = Submission.run(form, () -> applications.handOver(Actor.of(viewer), id,
                 new LoanApplications.Handover(start, new TermsAccepted(form.checkbox("terms.runningCostsAccepted"),
                         form.checkbox("terms.repairLiabilityAccepted"), form.text("terms.acceptedByName")),
@@ -178,5 +196,22 @@ final class LoanApplicationPages implements ApplicationPage {
             return flash.seeOther(request, "/loans/" + done.result().id(), "loan.handed-over");
         }
         return HttpResponse.status(done.status()).body(detail(viewer, id, form));
+    }
+
+    /** Unaccepted terms are refused by the service with their reasons; only a handover that can go ahead is asked about. */
+    private static boolean termsFilledIn(Form form) {
+        return form.checkbox("terms.runningCostsAccepted") && form.checkbox("terms.repairLiabilityAccepted")
+                && form.text("terms.acceptedByName") != null;
+    }
+
+    private Confirmation handover(long id, Form form, LocalDate start) {
+        LoanApplication application = applications.get(id);
+        String device = application.deviceId() == null ? "割り当てた装置" : "装置 " + devices.get(application.deviceId()).serialNumber();
+        return Confirmation.of(form, path(id) + "/hand-over", device + "を引き渡し、貸与を開始します。よろしいですか？",
+                "はい、引き渡して貸与を開始する", path(id), List.of(
+                        "貸与開始日は " + JapaneseDates.withGregorian(start) + " です。貸与期間（最長5年）と年次確認の時期はこの日から数えます",
+                        "個別避難計画の作成申請の期限は " + JapaneseDates.withGregorian(EvacuationPlanDeadline.of(start)) + " になります",
+                        device + "は貸与中になり、ほかの申請には割り当てられなくなります",
+                        "貸与の条件への同意（" + form.text("terms.acceptedByName") + " 様）を記録します"));
     }
 }

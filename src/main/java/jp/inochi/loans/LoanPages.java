@@ -41,6 +41,7 @@ import jp.inochi.loans.model.PlanStep;
 import jp.inochi.loans.model.ReturnReason;
 import jp.inochi.loans.model.TermsOfLoan;
 import jp.inochi.platform.time.JapanTime;
+import jp.inochi.web.Confirmation;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.households.HouseholdSummaries;
@@ -270,16 +271,25 @@ final class LoanPages implements SectionedPage {
     @Post(value = "/loans/{id}/complete-return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> completeReturn(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("complete-return", body);
+        LocalDate inspectedOn = form.date("inspectedOn");
+        var deviceGoesTo = form.choice("deviceGoesTo", LoanReturns.DeviceAfterReturn.class);
+        if (deviceGoesTo != null && Confirmation.isNeededFor(form)) {
+            return HttpResponse.ok(LoanEndConfirmations.completeReturn(id, form, orToday(inspectedOn), deviceGoesTo)
+                    .over(detail(viewer, id, form)));
+        }
         return act(request, viewer, id, form, "loan.complete-return", () -> returns.completeReturn(Actor.of(viewer), id,
-                new LoanReturns.ReturnInspection(form.date("inspectedOn"), form.choice("deviceGoesTo", LoanReturns.DeviceAfterReturn.class),
-                        form.text("note"), form.version())));
+                new LoanReturns.ReturnInspection(inspectedOn, deviceGoesTo, form.text("note"), form.version())));
     }
 
     @Post(value = "/loans/{id}/end-with-device-lost", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> endWithDeviceLost(HttpRequest<?> request, Viewer viewer, @PathVariable long id, @Body Map<String, Object> body) {
         Form form = Form.of("end-with-device-lost", body);
+        LocalDate endedOn = form.date("endedOn");
+        if (Confirmation.isNeededFor(form)) {
+            return HttpResponse.ok(LoanEndConfirmations.lostDevice(id, form, orToday(endedOn)).over(detail(viewer, id, form)));
+        }
         return act(request, viewer, id, form, "loan.end-with-device-lost", () -> returns.endWithDeviceLost(Actor.of(viewer), id,
-                new LoanReturns.LossEnding(form.date("endedOn"), form.text("note"), form.version())));
+                new LoanReturns.LossEnding(endedOn, form.text("note"), form.version())));
     }
 
     @Post(value = "/loans/{id}/terms", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -297,6 +307,10 @@ final class LoanPages implements SectionedPage {
                 acceptanceId, new TermsAcceptances.TermsAcceptedLater(new TermsAccepted(
                         form.checkbox("terms.runningCostsAccepted"), form.checkbox("terms.repairLiabilityAccepted"),
                         form.text("terms.acceptedByName")), form.date("acceptedOn"), form.version())));
+    }
+
+    private LocalDate orToday(@Nullable LocalDate date) {
+        return date != null ? date : JapanTime.today(clock);
     }
 
     private HttpResponse<?> act(HttpRequest<?> request, Viewer viewer, long id, Form form, String flashKey,

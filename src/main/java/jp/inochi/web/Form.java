@@ -73,6 +73,18 @@ public final class Form {
         return name.equals(formName);
     }
 
+    /** The person has said yes to the {@link Confirmation} of this form's consequences. */
+    public boolean confirmed() {
+        return Confirmation.YES.equals(values.get(Confirmation.FIELD));
+    }
+
+    /** The fields as posted (not the CSRF token nor the confirmation), for posting the same form again. */
+    public Map<String, String> posted() {
+        Map<String, String> posted = new LinkedHashMap<>(values);
+        posted.remove(Confirmation.FIELD);
+        return posted;
+    }
+
     // ---- what the template shows
 
     /** The value as typed, or "" (never null, so th:value stays simple). */
@@ -122,7 +134,8 @@ public final class Form {
 
     /** What was typed (not the hidden fields), to show when the form itself can't be shown again. */
     public List<String> typed() {
-        return values.entrySet().stream().filter(e -> !e.getKey().equals("version") && !e.getValue().isBlank())
+        return values.entrySet().stream().filter(e -> !e.getKey().equals("version") && !e.getKey().equals(Confirmation.FIELD))
+                .filter(e -> !e.getValue().isBlank())
                 .filter(e -> !e.getValue().matches("\\d{4}-\\d{2}-\\d{2}|true|false|on"))
                 .map(Map.Entry::getValue).toList();
     }

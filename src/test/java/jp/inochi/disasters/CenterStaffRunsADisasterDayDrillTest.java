@@ -116,6 +116,8 @@ class CenterStaffRunsADisasterDayDrillTest {
                 page.navigate(server.url(eventPath));
                 page.locator("#safety-check-replyWithinMinutes").fill("60");
                 page.locator("#safety-check-form button[type=submit]").click();
+                assertThat(page.locator("#confirm-safety-check")).containsText("安否確認メールを一斉送信します");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、安否確認メールを送信する")).click();
                 assertThat(page.locator(".notice-success")).containsText("安否確認を開始しました");
             });
             delivery.deliverReady();
@@ -223,6 +225,8 @@ class CenterStaffRunsADisasterDayDrillTest {
                 page.navigate(server.url(eventPath));
                 page.locator("#close-reason").fill("訓練終了");
                 page.locator("#close-form button[type=submit]").click();
+                assertThat(page.locator("#confirm-close")).containsText("を終了します。よろしいですか？");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、終了する")).click();
                 assertThat(page.locator(".notice-success")).containsText("災害対応を終了しました");
                 assertThat(page.locator("#close-form")).hasCount(0);
                 APIResponse record = page.request().get(server.url(page.locator("#record-csv").getAttribute("href")));

@@ -110,6 +110,8 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             page.locator("summary", new Page.LocatorOptions().setHasText("ご家族に追加情報を依頼する")).click();
             page.getByLabel("依頼する内容").fill("退院証明書の写しをお送りください");
             other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("承認する")).click();
+            assertThat(other.locator("#confirm-approve")).containsText("承認します。よろしいですか？");
+            other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、承認する")).click();
             assertThat(other.locator("#application-state")).hasText("承認");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("依頼を記録する")).click();
             assertThat(page.locator(".notice-error")).containsText("他の方が先にこの記録を更新したため、保存しませんでした");
@@ -125,6 +127,7 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             assertThat(page.locator("#application-state")).hasText("受付済");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("審査を開始する")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("貸与を決定する")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、貸与を決定する")).click();
             assertThat(page.locator("#application-state")).hasText("貸与決定");
             page.getByLabel("装置（貸出可能な正弦波インバーター発電機）").selectOption(new com.microsoft.playwright.options.SelectOption()
                     .setLabel(page.locator("#assign-device-deviceId option", new Page.LocatorOptions().setHasText(serial)).textContent()));
@@ -139,6 +142,8 @@ class CenterStaffTakesAFamilyFromApplicationToYearlyCheckTest {
             page.locator("label.choice", new Page.LocatorOptions().setHasText("保守管理費用")).click();
             page.locator("label.choice", new Page.LocatorOptions().setHasText("紛失・破損")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("引き渡して貸与を開始する")).click();
+            assertThat(page.locator("#confirm-hand-over")).containsText("個別避難計画の作成申請の期限");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、引き渡して貸与を開始する")).click();
             assertThat(page.locator(".notice-success")).containsText("貸与を開始しました");
             assertThat(page.locator("#loan-state")).hasText("貸与中");
             assertThat(page.locator("#deadlines")).isVisible();

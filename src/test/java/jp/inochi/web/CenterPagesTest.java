@@ -141,7 +141,7 @@ class CenterPagesTest {
         Browser staff = signedIn(logins.user(Role.CENTER_STAFF));
         String page = staff.get("/program-applications/" + received.id(), "Accept", "text/html").body();
         HttpResponse<String> refused = staff.postForm("/program-applications/" + received.id() + "/approve",
-                form("_csrf", token(page), "note", "早く承認したい"), "Accept", "text/html");
+                form("_csrf", token(page), "note", "早く承認したい", "confirmed", "yes"), "Accept", "text/html");
         assertEquals(409, refused.statusCode());
         assertTrue(refused.body().contains("保存できませんでした"), refused.body());
         assertTrue(refused.body().contains("現在の状態ではこの操作は行えません"), refused.body());

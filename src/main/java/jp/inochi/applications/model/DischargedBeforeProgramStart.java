@@ -25,4 +25,20 @@ public final class DischargedBeforeProgramStart implements EligibilityRule {
         }
         return Optional.empty();
     }
+
+    @Override
+    public String condition() {
+        return "NICUからの退院が" + JapaneseDates.wareki(ProgramDates.DISCHARGED_ON_OR_AFTER) + "以降";
+    }
+
+    @Override
+    public int seedLine() {
+        return IneligibilityReason.DISCHARGED_BEFORE_PROGRAM_START.seedLine();
+    }
+
+    @Override
+    public String whyMet(EligibilityFacts facts, SubsidyList subsidies) {
+        return facts.nicuDischargeDate() != null ? "退院日 " + JapaneseDates.withGregorian(facts.nicuDischargeDate())
+                : "退院予定日 " + JapaneseDates.withGregorian(facts.plannedDischargeDate()) + "（引渡しには実際の退院日が必要です）";
+    }
 }

@@ -1,5 +1,6 @@
 package jp.inochi.applications.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,11 +18,14 @@ public final class EligibilityPolicy {
     }
 
     public Eligibility evaluate(EligibilityFacts facts, SubsidyList subsidies) {
-        List<Ineligibility> reasons = rules.stream()
-                .map(rule -> rule.check(facts, subsidies))
-                .flatMap(Optional::stream)
-                .toList();
+        List<RuleCheck> checks = new ArrayList<>();
+        for (EligibilityRule rule : rules) {
+            Optional<Ineligibility> found = rule.check(facts, subsidies);
+            checks.add(new RuleCheck(rule.condition(), rule.seedLine(), found.orElse(null),
+                    found.isPresent() ? null : rule.whyMet(facts, subsidies)));
+        }
+        List<Ineligibility> reasons = checks.stream().filter(check -> !check.met()).map(RuleCheck::finding).toList();
         boolean exceptionApplied = subsidies.covers(facts.municipalityCode()) && facts.hasSubsidyException();
-        return new Eligibility(reasons, exceptionApplied, subsidies);
+        return new Eligibility(reasons, exceptionApplied, subsidies, List.copyOf(checks));
     }
 }

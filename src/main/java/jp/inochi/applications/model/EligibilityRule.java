@@ -6,4 +6,13 @@ import java.util.Optional;
 public interface EligibilityRule {
 
     Optional<Ineligibility> check(EligibilityFacts facts, SubsidyList subsidies);
+
+    /** The condition in the leaflet's words, as the checklist names it. */
+    String condition();
+
+    /** The line of {@code shared/seeds/000_c75cc831f73b7408.txt} that states the condition. */
+    int seedLine();
+
+    /** Why this family meets it, for the checklist's ✓ (called only when {@link #check} found nothing). */
+    String whyMet(EligibilityFacts facts, SubsidyList subsidies);
 }

@@ -11,4 +11,19 @@ public final class LivesOutsidePrefecture implements EligibilityRule {
                 : Optional.of(new Ineligibility(IneligibilityReason.LIVES_OUTSIDE_PREFECTURE,
                         "住所が熊本県外です（都道府県コード " + facts.prefectureCode() + "）"));
     }
+
+    @Override
+    public String condition() {
+        return "熊本県内の自宅で暮らしている";
+    }
+
+    @Override
+    public int seedLine() {
+        return IneligibilityReason.LIVES_OUTSIDE_PREFECTURE.seedLine();
+    }
+
+    @Override
+    public String whyMet(EligibilityFacts facts, SubsidyList subsidies) {
+        return "住所は熊本県内です";
+    }
 }

@@ -18,4 +18,25 @@ public final class MunicipalSubsidyAvailable implements EligibilityRule {
                 "お住まいの市町村には装置購入の助成制度があります（" + JapaneseDates.wareki(subsidies.asOf())
                         + "現在の一覧）。制度を活用できない場合は、その理由を記録してください"));
     }
+
+    @Override
+    public String condition() {
+        return "お住まいの市町村に装置購入の助成制度がない（ある場合はそちらが優先。活用できない理由があれば対象）";
+    }
+
+    @Override
+    public int seedLine() {
+        return IneligibilityReason.MUNICIPAL_SUBSIDY_AVAILABLE.seedLine();
+    }
+
+    @Override
+    public String whyMet(EligibilityFacts facts, SubsidyList subsidies) {
+        if (subsidies.asOf() == null) {
+            return "助成制度の一覧がまだ登録されていません";
+        }
+        String list = JapaneseDates.wareki(subsidies.asOf()) + "現在の一覧";
+        return subsidies.covers(facts.municipalityCode())
+                ? "助成制度はありますが、活用できない理由が記録されています（" + list + "）"
+                : "お住まいの市町村は助成制度の一覧にありません（" + list + "）";
+    }
 }

@@ -26,4 +26,19 @@ public final class VentilatorOffTooLong implements EligibilityRule {
         }
         return Optional.empty();
     }
+
+    @Override
+    public String condition() {
+        return "人工呼吸器を常時装着している（外すのは1日概ね" + MAX_OFF_MINUTES_PER_DAY + "分以内）";
+    }
+
+    @Override
+    public int seedLine() {
+        return IneligibilityReason.VENTILATOR_OFF_TOO_LONG.seedLine();
+    }
+
+    @Override
+    public String whyMet(EligibilityFacts facts, SubsidyList subsidies) {
+        return "人工呼吸器を外している時間は1日約" + facts.offMinutesPerDay() + "分です";
+    }
 }

@@ -1,0 +1,50 @@
+package jp.inochi.web;
+
+import io.micronaut.views.ModelAndView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second step before an action with large effects (approve, decide, hand over, end, email many families): the
+ * first post shows the page again with what will happen and to how many, and a button that posts the same fields
+ * with {@code confirmed=yes}; nothing is written before that. Plain HTML, so it works without JavaScript
+ * ({@code views/fragments/confirm.html}, drawn by the layout above every page's content).
+ */
+public record Confirmation(String formName, String action, String question, List<String> consequences, String yes,
+                           String cancelHref, List<Field> fields) {
+    static final String FIELD = "confirmed";
+    static final String YES = "yes";
+
+    /** A field posted again as it was typed. */
+    public record Field(String name, String value) {
+    }
+
+    /** Ask first: the person has not said yes yet, and the form could be read (else its errors come first). */
+    public static boolean isNeededFor(Form form) {
+        return !form.confirmed() && !form.hasErrors();
+    }
+
+    /**
+     * @param question 「〜します。よろしいですか？」
+     * @param yes      the button, 「はい、〜する」
+     */
+    public static Confirmation of(Form form, String action, String question, String yes, String cancelHref,
+                                  List<String> consequences) {
+        List<Field> fields = form.posted().entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
+        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields);
+    }
+
+    /** The page, with this confirmation above its content. */
+    public ModelAndView<Map<String, Object>> over(ModelAndView<Map<String, Object>> page) {
+        page.getModel().ifPresent(model -> model.put("confirmation", this));
+        return page;
+    }
+
+    public String confirmField() {
+        return FIELD;
+    }
+
+    public String confirmValue() {
+        return YES;
+    }
+}
