@@ -1,12 +1,24 @@
 package jp.inochi.reminders;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 import java.util.Map;
+import jp.inochi.platform.time.JapanTime;
+import jp.inochi.reminders.model.DeliveryFailure;
+import jp.inochi.reminders.model.DeliveryNotice;
+import jp.inochi.reminders.outbox.OutboxMessage;
 
-/** Outbox message kinds in the center's words. */
+/** Outbox message kinds, attempt outcomes and delivery failures in the center's words. */
 public final class ReminderLabels {
     private static final Map<String, String> KINDS = Map.of(
             "reminder.family-digest", "ご家族へのお知らせ",
             "reminder.staff-digest", "センター職員向けのまとめ");
+    private static final Map<String, String> OUTCOMES = Map.of(
+            "SENT", "送信済み",
+            "RETRY", "失敗（自動で再送）",
+            "GAVE_UP", "失敗（再送を終了）",
+            "CANCELLED", "送信不要（取消）",
+            "INTERRUPTED", "中断（別のサーバーが引き継ぎ）");
 
     private ReminderLabels() {
     }
@@ -15,24 +27,36 @@ public final class ReminderLabels {
         return KINDS.getOrDefault(kind, kind);
     }
 
-    /** What a delivery error means for staff; the technical text stays beside it. */
-    public static String error(String error) {
+    /** How one attempt ended; an attempt still open is being sent. */
+    public static String outcome(@Nullable String outcome) {
+        return outcome == null ? "送信中" : OUTCOMES.getOrDefault(outcome, "その他");
+    }
+
+    /** Why the message has not gone and what happens next, for staff; null when nothing failed. */
+    @Nullable
+    public static String notice(OutboxMessage message, Instant now) {
+        if (message.lastError() == null) {
+            return null;
+        }
+        return switch (message.state()) {
+            case PENDING -> DeliveryNotice.retrying(message.lastError(), message.nextAttemptAt().atZone(JapanTime.ZONE),
+                    now.atZone(JapanTime.ZONE));
+            case FAILED -> DeliveryNotice.givenUp(message.lastError());
+            default -> DeliveryNotice.earlier(message.lastError());
+        };
+    }
+
+    /** One attempt's error for staff: a failure explained (its technical text is for admins); other notes as written. */
+    @Nullable
+    public static String attemptError(@Nullable String outcome, @Nullable String error) {
         if (error == null) {
             return null;
         }
-        String text = error.toLowerCase(java.util.Locale.ROOT);
-        if (text.contains("connect") && (text.contains("refused") || text.contains("exception"))) {
-            return "メールサーバーに接続できませんでした";
-        }
-        if (text.contains("timeout") || text.contains("timed out")) {
-            return "メールサーバーから応答がありませんでした";
-        }
-        if (text.contains("unknownhost") || text.contains("unknown host")) {
-            return "メールサーバーが見つかりませんでした（設定を確認してください）";
-        }
-        if (text.contains("address") || text.contains(" 55") || text.contains("recipient")) {
-            return "宛先のメールアドレスが受け付けられませんでした";
-        }
-        return "送信できませんでした";
+        return "RETRY".equals(outcome) || "GAVE_UP".equals(outcome) ? DeliveryFailure.of(error).sentence() : error;
+    }
+
+    /** Whether an attempt's error is the mail library's text (shown to admins only) rather than our own note. */
+    public static boolean technical(@Nullable String outcome) {
+        return "RETRY".equals(outcome) || "GAVE_UP".equals(outcome);
     }
 }

@@ -16,6 +16,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jp.inochi.access.AccessBasis;
+import jp.inochi.access.Role;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
@@ -38,6 +41,7 @@ import jp.inochi.reminders.model.ReportState;
 import jp.inochi.reminders.outbox.Backlog;
 import jp.inochi.reminders.outbox.MessageState;
 import jp.inochi.reminders.outbox.Outbox;
+import jp.inochi.reminders.outbox.OutboxAttempt;
 import jp.inochi.reminders.outbox.OutboxCounts;
 import jp.inochi.reminders.outbox.OutboxMessage;
 import jp.inochi.web.Flash;
@@ -69,9 +73,10 @@ final class ReminderPages {
     private final AuditLog auditLog;
     private final Pages pages;
     private final Flash flash;
+    private final Clock clock;
 
     ReminderPages(Outbox outbox, ReminderRepository reminders, FamilyReports reports, HouseholdSummaries households,
-                  AuditLog auditLog, Pages pages, Flash flash) {
+                  AuditLog auditLog, Pages pages, Flash flash, Clock clock) {
         this.outbox = outbox;
         this.reminders = reminders;
         this.reports = reports;
@@ -79,13 +84,21 @@ final class ReminderPages {
         this.auditLog = auditLog;
         this.pages = pages;
         this.flash = flash;
+        this.clock = clock;
     }
 
-    record MessageRow(OutboxMessage message, String kindLabel, @Nullable Summary household, boolean resendable) {
-        @Nullable
-        public String errorLabel() {
-            return ReminderLabels.error(message.lastError());
-        }
+    /** The mail library's error text is for those who look after the server; staff read what it means. */
+    private static boolean seesTechnicalDetail(Viewer viewer) {
+        return viewer.role() == Role.CENTER_ADMIN;
+    }
+
+    /** {@code notice}: why it has not gone and what happens next, in Japanese (null when nothing failed). */
+    record MessageRow(OutboxMessage message, String kindLabel, @Nullable Summary household, boolean resendable,
+                      @Nullable String notice) {
+    }
+
+    /** One attempt: how it ended and why, in Japanese; the mail library's own text only for admins. */
+    record AttemptRow(OutboxAttempt attempt, String outcomeLabel, @Nullable String errorLabel, boolean technical) {
     }
 
     record AlertRow(Reminder reminder, Summary household, String why) {
@@ -122,6 +135,7 @@ final class ReminderPages {
             }
         }
         model.put("form", form);
+        model.put("technical", seesTechnicalDetail(viewer));
         return new ModelAndView<>("reminders/list", model);
     }
 
@@ -143,8 +157,10 @@ final class ReminderPages {
     private List<MessageRow> messageRows(Viewer viewer, List<OutboxMessage> messages) {
         Map<Long, Summary> names = households.forCenterList(viewer,
                 messages.stream().map(OutboxMessage::householdId).filter(Objects::nonNull).toList(), LIST);
+        Instant now = clock.instant();
         return messages.stream().map(m -> new MessageRow(m, ReminderLabels.kind(m.kind()),
-                m.householdId() == null ? null : names.get(m.householdId()), resendable(m))).toList();
+                m.householdId() == null ? null : names.get(m.householdId()), resendable(m),
+                ReminderLabels.notice(m, now))).toList();
     }
 
     static boolean resendable(OutboxMessage message) {
@@ -201,10 +217,12 @@ final class ReminderPages {
         Map<String, Object> model = pages.model(viewer, "メール 第" + id + "号", "reminders");
         model.put("message", message);
         model.put("kindLabel", ReminderLabels.kind(message.kind()));
-        model.put("errorLabel", ReminderLabels.error(message.lastError()));
+        model.put("notice", ReminderLabels.notice(message, clock.instant()));
+        model.put("technical", seesTechnicalDetail(viewer));
         model.put("household", message.householdId() == null ? null
                 : households.summary(households.household(message.householdId()), AccessBasis.CENTER));
-        model.put("attempts", outbox.attempts(id));
+        model.put("attempts", outbox.attempts(id).stream().map(a -> new AttemptRow(a, ReminderLabels.outcome(a.outcome()),
+                ReminderLabels.attemptError(a.outcome(), a.error()), ReminderLabels.technical(a.outcome()))).toList());
         model.put("items", reminders.findByMessageIdOrderById(id));
         model.put("resendable", resendable(message));
         model.put("form", form);

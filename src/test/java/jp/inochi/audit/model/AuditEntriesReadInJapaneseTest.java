@@ -1,0 +1,45 @@
+package jp.inochi.audit.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Routes, subjects and addresses of audit entries as people read them. */
+class AuditEntriesReadInJapaneseTest {
+
+    @Test
+    void knownRoutesAreScreenNames() {
+        assertEquals("地図（世帯の位置）", ScreenNames.of("GET /tiles/households/{z}/{x}/{y}.mvt"));
+        assertEquals("世帯の詳細", ScreenNames.of("/households/{id}"));
+        assertEquals("世帯の編集", ScreenNames.of("/households/{id}/edit"));
+        assertEquals("世帯一覧（Excel）（API）", ScreenNames.of("/api/households?format=xlsx"));
+        assertEquals("世帯の詳細（API）", ScreenNames.of("GET /api/households/12"));
+        assertEquals("監査ログ", ScreenNames.of("GET /audit"));
+        assertEquals("貸与申請の状態変更", ScreenNames.of("lifecycle/loan_application"));
+        assertEquals("ダッシュボード", ScreenNames.of("/"));
+    }
+
+    @Test
+    void anUnknownRouteIsShownAsWritten() {
+        assertEquals("GET /somewhere/else", ScreenNames.of("GET /somewhere/else"));
+    }
+
+    @Test
+    void subjectsAreNamedWithTheirNumberOrAName() {
+        assertEquals("貸与申請 第12号", SubjectNames.of("LOAN_APPLICATION", "12", null));
+        assertEquals("世帯：熊本 ひかり", SubjectNames.of("household", "3", "熊本 ひかり"));
+        assertEquals("監査ログ", SubjectNames.of("audit_log", null, null));
+        assertEquals("—", SubjectNames.of(null, null, null));
+    }
+
+    @Test
+    void loopbackIsThisServerAndMappedIpv4IsIpv4() {
+        assertEquals(ClientAddressText.THIS_SERVER, ClientAddressText.of("0:0:0:0:0:0:0:1"));
+        assertEquals(ClientAddressText.THIS_SERVER, ClientAddressText.of("::1"));
+        assertEquals(ClientAddressText.THIS_SERVER, ClientAddressText.of("127.0.0.1"));
+        assertEquals("192.0.2.7", ClientAddressText.of("::ffff:192.0.2.7"));
+        assertEquals("192.0.2.7", ClientAddressText.of("0:0:0:0:0:ffff:c000:207"));
+        assertEquals("2001:db8::5", ClientAddressText.of("2001:db8::5"));
+        assertEquals("—", ClientAddressText.of(null));
+    }
+}
