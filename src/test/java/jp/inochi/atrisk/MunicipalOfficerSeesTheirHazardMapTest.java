@@ -82,6 +82,11 @@ class MunicipalOfficerSeesTheirHazardMapTest {
             assertTrue(legend.locator(".swatch").evaluateAll("(swatches, c) => swatches.some(s => getComputedStyle(s).backgroundColor === c)",
                     colour).equals(Boolean.TRUE), "the standard depth colour " + colour + " is in the legend");
         }
+        // the tiles draw after the page has loaded, later when the machine is busy: wait for them (up to 20 s)
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (depthColoursOnTheMap(page) < 2 && System.nanoTime() < until) {
+            page.waitForTimeout(250);
+        }
         assertTrue(depthColoursOnTheMap(page) >= 2, "the zones are drawn in the standard depth colours");
         assertNoOtherHouseholdInTheMapTiles(page, others);
         Screenshots.save(page, "20-officer-map" + suffix);
