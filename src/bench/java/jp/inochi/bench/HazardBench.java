@@ -1,5 +1,6 @@
 package jp.inochi.bench;
 
+import jp.inochi.hazards.HazardImports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
@@ -84,7 +85,7 @@ final class HazardBench {
     /** The whole prefecture's flood zones (24,053 features) as a current layer, imported once. */
     synchronized ImportReport fullFlood() throws IOException {
         if (fullFlood == null) {
-            fullFlood = importer().importFiles(ImportRequest.hazard(FULL_LAYER, HazardType.FLOOD, "国土数値情報 A31b（令和5年度）",
+            fullFlood = importer().importFiles(HazardImports.request(FULL_LAYER, HazardType.FLOOD, "国土数値情報 A31b（令和5年度）",
                             "CC BY 4.0", "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
                     List.of(new InputFile(GeoData.file(GeoData.FLOOD_FULL), GeoData.FLOOD_FULL)), ImportProgress.NONE);
         }

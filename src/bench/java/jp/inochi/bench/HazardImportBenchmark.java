@@ -1,5 +1,6 @@
 package jp.inochi.bench;
 
+import jp.inochi.hazards.HazardImports;
 import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.layers.ImportProgress;
@@ -33,7 +34,7 @@ final class HazardImportBenchmark implements Benchmark {
         List<Double> baseline = new ArrayList<>();
         for (int run = 0; run <= RUNS; run++) {
             long started = System.nanoTime();
-            ImportReport report = bench.importer().importFiles(ImportRequest.hazard("ベンチ 人吉・球磨 取込", HazardType.FLOOD,
+            ImportReport report = bench.importer().importFiles(HazardImports.request("ベンチ 人吉・球磨 取込", HazardType.FLOOD,
                     "国土数値情報 A31b", "CC BY 4.0", null), List.of(subset), ImportProgress.NONE);
             double oursMillis = HazardBench.millisSince(started);
             if (report.imported() != 1100) {
