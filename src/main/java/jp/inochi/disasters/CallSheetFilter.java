@@ -14,7 +14,7 @@ import jp.inochi.web.Pager;
  * state, since every row there is unreached), power left under 6, 24 or 72 hours, ventilator users only, and the page.
  * A value that is not one of the choices is ignored, so a hand-edited address still shows a list.
  */
-record CallSheetFilter(@Nullable String municipality, @Nullable String status, @Nullable Integer powerBand,
+public record CallSheetFilter(@Nullable String municipality, @Nullable String status, @Nullable Integer powerBand,
                        boolean ventilatorOnly, @Nullable Integer page) {
     static final List<Integer> POWER_BANDS = List.of(6, 24, 72);
 
@@ -60,7 +60,7 @@ record CallSheetFilter(@Nullable String municipality, @Nullable String status, @
         return Pager.of(path, kept(), shown, (long) shown * Pager.SIZE).href(shown);
     }
 
-    boolean narrowed() {
+    public boolean narrowed() {
         return municipality != null || status != null || powerBand != null || ventilatorOnly;
     }
 

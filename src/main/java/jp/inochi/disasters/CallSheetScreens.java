@@ -51,6 +51,7 @@ class CallSheetScreens {
                 "disasters");
         common(model, sheet.event(), unreached, filter, sheet.pager().page(), form, householdId);
         model.put("sheet", sheet);
+        model.put("rowErrors", false);
         model.put("powerBands", CallSheetFilter.POWER_BANDS);
         model.put("order", EventLists.ORDER);
         model.put("notice", EventLists.NOTICE);
@@ -74,6 +75,7 @@ class CallSheetScreens {
         model.put("householdId", householdId);
         model.put("count", after.count());
         model.put("done", done);
+        model.put("rowErrors", true);
         return new ModelAndView<>("disasters/call-sheet-row-only", model);
     }
 

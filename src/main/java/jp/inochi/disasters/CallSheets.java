@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
 import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.SafetyStatus;
-import jp.inochi.municipalities.Municipalities;
-import jp.inochi.municipalities.Municipality;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Pager;
 
@@ -30,49 +27,47 @@ import jp.inochi.web.Pager;
  * page, each row keeping its rank in the whole call order. Only the rows of the page shown are audited as read.
  */
 @Singleton
-class CallSheets {
+public class CallSheets {
     private final DisasterEvents events;
     private final EventHouseholds households;
     private final EventLists lists;
-    private final Municipalities municipalities;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    CallSheets(DisasterEvents events, EventHouseholds households, EventLists lists, Municipalities municipalities,
+    CallSheets(DisasterEvents events, EventHouseholds households, EventLists lists,
                TransactionOperations<Connection> transactions, AuditLog auditLog, Clock clock) {
         this.events = events;
         this.households = households;
         this.lists = lists;
-        this.municipalities = municipalities;
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;
     }
 
     /** One row as the sheet shows it: the household, when its power runs out, and the latest call's result. */
-    record Line(EventViews.Row h, boolean anyPhone, boolean noPowerInformation, @Nullable String runsOutAt, @Nullable String runsOutLabel,
+    public record Line(EventViews.Row h, boolean anyPhone, boolean noPowerInformation, @Nullable String runsOutAt, @Nullable String runsOutLabel,
                 @Nullable String latestResult) {
     }
 
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
     /** A page of the sheet, with the choices of its filters. */
-    record Sheet(EventViews.Event event, boolean unreached, String generatedAtLabel, int count, Pager pager,
+    public record Sheet(EventViews.Event event, boolean unreached, String generatedAtLabel, int count, Pager pager,
                  List<Line> lines, List<Option> municipalities, List<Option> replies, CallSheetFilter filter,
                  List<AtRiskList.Credit> credits) {
     }
 
     /** The row of one household after a call, and how many rows the list now has; empty when it left the list. */
-    record RowAfter(Optional<Line> line, int count) {
+    public record RowAfter(Optional<Line> line, int count) {
     }
 
     Sheet page(Viewer viewer, long eventId, boolean unreached, CallSheetFilter filter, String resource) {
         DisasterEvent event = events.get(viewer, eventId);
         Instant now = clock.instant();
         List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.ALL);
-        Map<String, String> names = names();
+        Map<String, String> names = lists.names();
         Map<String, String> seen = new LinkedHashMap<>();
         List<Ranked> listed = new ArrayList<>();
         int rank = 0;
@@ -115,7 +110,7 @@ class CallSheets {
                 count++;
             }
             if (onList && row.id() == householdId) {
-                found = line(EventLists.row(row, rank, names()), clock.instant());
+                found = line(EventLists.row(row, rank, lists.names()), clock.instant());
             }
         }
         if (found != null) {
@@ -161,13 +156,5 @@ class CallSheets {
             }
         }
         return options;
-    }
-
-    private Map<String, String> names() {
-        Map<String, String> names = new HashMap<>();
-        for (Municipality municipality : municipalities.allWithWards()) {
-            names.put(municipality.code(), municipality.name());
-        }
-        return names;
     }
 }
