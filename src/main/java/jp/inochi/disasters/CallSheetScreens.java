@@ -47,8 +47,8 @@ class CallSheetScreens {
                                            @Nullable Long householdId) {
         String list = listName(unreached);
         CallSheets.Sheet sheet = sheets.page(viewer, id, unreached, filter, "GET " + EventScreens.LIST + "/{id}/" + list);
-        Map<String, Object> model = pages.model(viewer, (unreached ? "未確認の世帯：" : "連絡リスト：") + sheet.event().name(),
-                "disasters");
+        String title = (unreached ? "未確認の世帯：" : "連絡リスト：") + sheet.event().name();
+        Map<String, Object> model = pages.model(viewer, title, "disasters");
         common(model, sheet.event(), unreached, filter, sheet.pager().page(), form, householdId);
         model.put("sheet", sheet);
         model.put("rowErrors", false);

@@ -46,7 +46,8 @@ public class CallSheets {
     }
 
     /** One row as the sheet shows it: the household, when its power runs out, and the latest call's result. */
-    public record Line(EventViews.Row h, boolean anyPhone, boolean noPowerInformation, @Nullable String runsOutAt, @Nullable String runsOutLabel,
+    public record Line(EventViews.Row h, boolean anyPhone, boolean noPowerInformation, @Nullable String runsOutAt,
+                       @Nullable String runsOutLabel,
                 @Nullable String latestResult) {
     }
 
@@ -85,7 +86,8 @@ public class CallSheets {
         }
         String path = EventScreens.LIST + "/" + eventId + (unreached ? "/unreached" : "/call-list");
         Pager pager = Pager.of(path, filter.kept(), filter.page(), listed.size());
-        List<Line> lines = pager.slice(listed).stream().map(r -> line(EventLists.row(r.row(), r.rank(), names), now)).toList();
+        List<Line> lines = pager.slice(listed).stream()
+                .map(r -> line(EventLists.row(r.row(), r.rank(), names), now)).toList();
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
@@ -105,7 +107,8 @@ public class CallSheets {
         int rank = 0;
         for (EventHouseholds.Row row : all) {
             rank++;
-            boolean onList = (!unreached || row.safety().status() == SafetyStatus.UNREACHED) && filter.matches(row, unreached);
+            boolean onList = (!unreached || row.safety().status() == SafetyStatus.UNREACHED)
+                    && filter.matches(row, unreached);
             if (onList) {
                 count++;
             }

@@ -52,7 +52,8 @@ final class RecordingFromTheRow {
         this.flash = flash;
     }
 
-    @Post(value = EventScreens.LIST + "/{id}/households/{householdId}/contacts", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = EventScreens.LIST + "/{id}/households/{householdId}/contacts",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> recordContact(HttpRequest<?> request, Viewer viewer, @PathVariable long id,
                                   @PathVariable long householdId, @Body Map<String, Object> body) {
         Form form = Form.of("contact", body);

@@ -181,7 +181,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
             assertTrue(page.url().contains("municipality=43513"));
             long kuma = Long.parseLong(page.locator("#count").textContent().strip());
             assertTrue(kuma > 0 && kuma < affected, "球磨村 only: " + kuma);
-            for (String address : page.locator("tbody.call-row .row-facts dd:first-of-type").allTextContents()) {
+            for (String address : page.locator("tbody.call-row .row-facts dd.address").allTextContents()) {
                 assertTrue(address.contains("球磨村"), address);
             }
 
