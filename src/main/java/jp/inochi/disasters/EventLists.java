@@ -246,7 +246,8 @@ public class EventLists {
         }
     }
 
-    private Map<String, String> names() {
+    /** Municipality (and ward) names by code. */
+    Map<String, String> names() {
         Map<String, String> names = new HashMap<>();
         for (Municipality municipality : municipalities.allWithWards()) {
             names.put(municipality.code(), municipality.name());
