@@ -32,9 +32,11 @@ import jp.inochi.lifecycle.LifecycleEvent;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DeviceController {
     private final Devices devices;
+    private final DeviceRepairs repairs;
 
-    DeviceController(Devices devices) {
+    DeviceController(Devices devices, DeviceRepairs repairs) {
         this.devices = devices;
+        this.repairs = repairs;
     }
 
     @Serdeable
@@ -85,10 +87,32 @@ class DeviceController {
         return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.SEND_TO_REPAIR, body.reason()));
     }
 
-    @Operation(summary = "修理完了（貸出可能に戻す）")
+    @Operation(summary = "修理完了（貸出可能に戻す）。修理費用とご家族の負担の有無も記録できる")
     @Post("/{id}/finish-repair")
-    DeviceView finishRepair(Viewer viewer, long id, @Body @Valid Reason body) {
-        return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.FINISH_REPAIR, body.reason()));
+    DeviceView finishRepair(Viewer viewer, long id, @Body @Valid DeviceRepairs.RepairDone body) {
+        repairs.finish(Actor.of(viewer), id, body);
+        return view(devices.get(id));
+    }
+
+    @Operation(summary = "交換で回収した装置の点検に合格（貸出可能に戻す）")
+    @Post("/{id}/pass-inspection")
+    DeviceView passInspection(Viewer viewer, long id, @Body @Valid Reason body) {
+        return view(devices.moveManually(Actor.of(viewer), id, DeviceAction.PASS_INSPECTION, body.reason()));
+    }
+
+    @Operation(summary = "装置の修理の記録（新しい順）")
+    @Get("/{id}/repairs")
+    List<DeviceRepair> repairs(long id) {
+        return repairs.ofDevice(id);
+    }
+
+    @Operation(summary = "修理費用とご家族の負担の有無を記録・訂正する（ご家族の責任による破損のみ負担あり）")
+    @Put("/{id}/repairs/{repairId}/cost")
+    DeviceRepair recordRepairCost(Viewer viewer, long id, long repairId, @Body @Valid DeviceRepairs.RepairCost body) {
+        if (repairs.get(repairId).deviceId() != id) {
+            throw new jp.inochi.platform.problem.NotFoundException("修理");
+        }
+        return repairs.recordCost(Actor.of(viewer), repairId, body);
     }
 
     @Operation(summary = "廃棄する")

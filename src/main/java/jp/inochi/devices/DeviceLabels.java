@@ -11,7 +11,12 @@ import jp.inochi.timeline.TimelineLabels;
 final class DeviceLabels implements TimelineLabels {
     @Override
     public List<Labelled> actions(SubjectType subject) {
-        return subject == SubjectType.DEVICE ? List.of(DeviceAction.values()) : List.of();
+        if (subject != SubjectType.DEVICE) {
+            return List.of();
+        }
+        List<Labelled> all = new java.util.ArrayList<>(List.of(DeviceAction.values()));
+        all.addAll(List.of(RepairStep.values()));
+        return all;
     }
 
     @Override

@@ -37,12 +37,15 @@ public class Devices {
     private final DeviceRepository devices;
     private final LifecycleLog log;
     private final jp.inochi.lifecycle.LifecycleEventRepository events;
+    private final RepairRecords repairs;
     private final Clock clock;
 
-    Devices(DeviceRepository devices, LifecycleLog log, jp.inochi.lifecycle.LifecycleEventRepository events, Clock clock) {
+    Devices(DeviceRepository devices, LifecycleLog log, jp.inochi.lifecycle.LifecycleEventRepository events,
+            RepairRecords repairs, Clock clock) {
         this.devices = devices;
         this.log = log;
         this.events = events;
+        this.repairs = repairs;
         this.clock = clock;
     }
 
@@ -123,6 +126,7 @@ public class Devices {
         Device current = get(id);
         DeviceState next = DeviceAction.LIFECYCLE.next(current.state(), action);
         Device moved = devices.update(current.withState(next, clock.instant()));
+        repairs.follow(id, current.state(), next, reason, action, effectiveOn, loanId);
         log.record(actor, Step.of(SubjectType.DEVICE, id, action, effectiveOn).household(householdId).loan(loanId)
                 .states(current.state(), next).reason(reason));
         return moved;
@@ -132,7 +136,7 @@ public class Devices {
     @Transactional
     public Device moveManually(Actor actor, long id, DeviceAction action, @Nullable String reason) {
         Device current = get(id);
-        if (!action.isManual() || !DeviceAction.LIFECYCLE.allows(current.state(), action)) {
+        if (!manualActions(current).contains(action.apiName())) {
             throw DeviceAction.LIFECYCLE.refusal(current.state(), action, manualActions(current));
         }
         return move(actor, id, action, reason, JapanTime.today(clock), null, null);
@@ -140,8 +144,17 @@ public class Devices {
 
     /** What staff can do to the device directly in its state. */
     public List<String> manualActions(Device device) {
+        boolean swappedOut = device.state() == DeviceState.IN_INSPECTION && cameBackBySwap(device.id());
         return DeviceAction.LIFECYCLE.allowed(device.state()).stream().filter(DeviceAction::isManual)
+                .filter(a -> a != DeviceAction.PASS_INSPECTION || swappedOut)
                 .map(DeviceAction::apiName).toList();
+    }
+
+    /** In inspection because it was swapped out of a loan, not returned at its end (that return passes it itself). */
+    private boolean cameBackBySwap(long id) {
+        List<jp.inochi.lifecycle.LifecycleEvent> steps = events.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.DEVICE, id)
+                .stream().filter(e -> !java.util.Objects.equals(e.stateBefore(), e.stateAfter())).toList();
+        return !steps.isEmpty() && DeviceAction.SWAP_OUT.apiName().equals(steps.get(steps.size() - 1).action());
     }
 
     public List<jp.inochi.lifecycle.LifecycleEvent> history(long id) {

@@ -48,6 +48,7 @@ import jp.inochi.platform.xlsx.XlsxExport;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HouseholdController {
     private final Households households;
+    private final HouseholdFactsRepository facts;
     private final HouseholdDirectory directory;
     private final HouseholdRepository repository;
     private final GuardianRepository guardians;
@@ -58,8 +59,9 @@ class HouseholdController {
 
     HouseholdController(Households households, HouseholdDirectory directory, HouseholdRepository repository,
                         GuardianRepository guardians, LifecycleEventRepository events, AuditLog auditLog,
-                        HouseholdsXlsx xlsx, Clock clock) {
+                        HouseholdsXlsx xlsx, HouseholdFactsRepository facts, Clock clock) {
         this.xlsx = xlsx;
+        this.facts = facts;
         this.households = households;
         this.directory = directory;
         this.repository = repository;
@@ -104,7 +106,7 @@ class HouseholdController {
                 .map(row -> new HouseholdAccess(row.id(), AccessBasis.valueOf(row.basis()))).toList());
         return visible.stream().map(row -> HouseholdView.of(byId.get(row.id()),
                 guardians.findByHouseholdIdOrderByPosition(row.id()), AccessBasis.valueOf(row.basis()),
-                plans.get(row.id()))).toList();
+                plans.get(row.id()), facts.findLivesAtHome(row.id()).orElse(true))).toList();
     }
 
     @Operation(summary = "世帯（市町村担当は最小限の項目、範囲外は404）")
@@ -141,6 +143,6 @@ class HouseholdController {
 
     private HouseholdView view(Household household, List<Guardian> guardianList, AccessBasis basis) {
         PlanStatusRow plan = repository.findPlanStatuses(List.of(household.id())).stream().findFirst().orElse(null);
-        return HouseholdView.of(household, guardianList, basis, plan);
+        return HouseholdView.of(household, guardianList, basis, plan, facts.findLivesAtHome(household.id()).orElse(true));
     }
 }

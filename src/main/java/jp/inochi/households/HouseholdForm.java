@@ -45,6 +45,8 @@ public record HouseholdForm(
         @Nullable @DecimalMin("0") @DecimalMax("72") BigDecimal ventilatorBatteryHours,
         @Nullable @Min(0) @Max(20) Integer spareBatteryCount,
         @Nullable @DecimalMin("0") @DecimalMax("72") BigDecimal spareBatteryHoursEach,
+        // 在宅 (seed 000, line 486): at home rather than in a hospital or facility; null keeps what is recorded (a new household: at home)
+        @Nullable Boolean livesAtHome,
         @NotEmpty(message = "保護者を1人以上入力してください") @Size(max = 5) List<@Valid GuardianForm> guardians,
         @Nullable Long version) {
 

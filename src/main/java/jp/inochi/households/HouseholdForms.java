@@ -44,11 +44,11 @@ final class HouseholdForms {
                 form.coordinate("longitude"), form.coordinate("latitude"), form.yesNo("sharesWithMunicipality"),
                 form.date("sharingConsentDate"), form.yesNo("emailContactConsent"),
                 form.decimal("ventilatorBatteryHours"), form.integer("spareBatteryCount"),
-                form.decimal("spareBatteryHoursEach"), guardians, form.version());
+                form.decimal("spareBatteryHoursEach"), form.yesNo("livesAtHome"), guardians, form.version());
     }
 
     /** The household as the form shows it for a correction. */
-    static Form of(String name, Household h, List<Guardian> guardians) {
+    static Form of(String name, Household h, boolean livesAtHome, List<Guardian> guardians) {
         // Arrays.asList, not List.of: a household's optional fields (ward, other care, dates) are null
         List<String> values = new ArrayList<>(Arrays.asList(
                 "childFamilyName", h.childFamilyName(), "childGivenName", h.childGivenName(),
@@ -66,7 +66,8 @@ final class HouseholdForms {
                 "emailContactConsent", String.valueOf(h.emailContactConsent()),
                 "ventilatorBatteryHours", text(h.ventilatorBatteryHours()),
                 "spareBatteryCount", String.valueOf(h.spareBatteryCount()),
-                "spareBatteryHoursEach", text(h.spareBatteryHoursEach()), "version", text(h.version())));
+                "spareBatteryHoursEach", text(h.spareBatteryHoursEach()), "livesAtHome", String.valueOf(livesAtHome),
+                "version", text(h.version())));
         for (int i = 0; i < guardians.size() && i < GUARDIAN_ROWS; i++) {
             Guardian g = guardians.get(i);
             String prefix = "guardians[" + i + "].";
@@ -85,7 +86,7 @@ final class HouseholdForms {
                 h.ventilatorHoursPerDay(), h.ventilatorOffMinutesPerDay(), h.otherCare(), h.postalCode(), h.address(),
                 h.prefectureCode(), h.municipalityCode(), h.wardCode(), longitude, latitude, h.sharesWithMunicipality(),
                 h.sharingConsentDate(), h.emailContactConsent(), h.ventilatorBatteryHours(), h.spareBatteryCount(),
-                h.spareBatteryHoursEach(), guardians.stream().map(g -> new HouseholdForm.GuardianForm(g.name(),
+                h.spareBatteryHoursEach(), null, guardians.stream().map(g -> new HouseholdForm.GuardianForm(g.name(),
                         g.nameKana(), g.relationship(), g.email(), g.phone())).toList(), version);
     }
 

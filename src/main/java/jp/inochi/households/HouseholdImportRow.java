@@ -30,7 +30,7 @@ record HouseholdImportRow(Long number, HouseholdForm form, RowReading reading) {
                 r.yesNo(VENTILATOR), r.decimal(HOURS), r.integer(OFF_MINUTES), r.text(OTHER_CARE), r.text(POSTAL),
                 r.text(ADDRESS), prefecture, r.text(MUNICIPALITY), r.text(WARD), r.coordinate(LONGITUDE),
                 r.coordinate(LATITUDE), r.yesNo(SHARES), r.date(SHARING_DATE), r.yesNo(EMAIL_CONSENT), r.decimal(BATTERY),
-                r.integer(SPARE_COUNT), r.decimal(SPARE_HOURS), guardians, null);
+                r.integer(SPARE_COUNT), r.decimal(SPARE_HOURS), null, guardians, null);
         return new HouseholdImportRow(number, form, r);
     }
 
@@ -45,7 +45,7 @@ record HouseholdImportRow(Long number, HouseholdForm form, RowReading reading) {
                 f.ventilatorHoursPerDay(), f.ventilatorOffMinutesPerDay(), f.otherCare(), f.postalCode(), f.address(),
                 f.prefectureCode(), f.municipalityCode(), f.wardCode(), f.longitude(), f.latitude(),
                 f.sharesWithMunicipality(), f.sharingConsentDate(), f.emailContactConsent(), f.ventilatorBatteryHours(),
-                f.spareBatteryCount(), f.spareBatteryHoursEach(), all.subList(0, Math.min(all.size(), 5)), current.version());
+                f.spareBatteryCount(), f.spareBatteryHoursEach(), null, all.subList(0, Math.min(all.size(), 5)), current.version());
     }
 
     String childName() {

@@ -60,6 +60,8 @@ final class HouseholdPages {
     static final String PAGE = "/households/{id}";
 
     private final Households households;
+    private final HouseholdFactsRepository facts;
+    private final jp.inochi.lifecycle.LifecycleEventRepository events;
     private final HouseholdSearch search;
     private final HouseholdDirectory directory;
     private final HouseholdRepository repository;
@@ -75,8 +77,11 @@ final class HouseholdPages {
 
     HouseholdPages(Households households, HouseholdSearch search, HouseholdDirectory directory, HouseholdRepository repository,
                    AuditLog auditLog, MunicipalityNames names, Pages pages, Flash flash, Validator validator,
-                   PageSections sections, HomePlace places, Timelines timelines, Clock clock) {
+                   PageSections sections, HomePlace places, Timelines timelines, HouseholdFactsRepository facts,
+                   jp.inochi.lifecycle.LifecycleEventRepository events, Clock clock) {
         this.households = households;
+        this.facts = facts;
+        this.events = events;
         this.search = search;
         this.directory = directory;
         this.repository = repository;
@@ -144,7 +149,7 @@ final class HouseholdPages {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     ModelAndView<Map<String, Object>> newForm(Viewer viewer) {
         return formPage(viewer, Form.blank("household", "prefectureCode", "43", "nicuInKumamoto", "true",
-                "ventilatorDependent", "true", "sharesWithMunicipality", "true", "emailContactConsent", "false",
+                "ventilatorDependent", "true", "livesAtHome", "true", "sharesWithMunicipality", "true", "emailContactConsent", "false",
                 "spareBatteryCount", "0"), null);
     }
 
@@ -166,7 +171,8 @@ final class HouseholdPages {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     ModelAndView<Map<String, Object>> editForm(Viewer viewer, @PathVariable long id) {
         HouseholdDirectory.VisibleHousehold visible = directory.read(viewer, id, "/households/{id}/edit");
-        return formPage(viewer, HouseholdForms.of("household", visible.household(), visible.guardians()), id);
+        return formPage(viewer, HouseholdForms.of("household", visible.household(),
+                facts.findLivesAtHome(id).orElse(true), visible.guardians()), id);
     }
 
     @Post(value = "/households/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -223,7 +229,8 @@ final class HouseholdPages {
         HouseholdDirectory.VisibleHousehold visible = directory.read(viewer, id, PAGE);
         Household h = visible.household();
         PlanStatusRow plan = repository.findPlanStatuses(List.of(id)).stream().findFirst().orElse(null);
-        HouseholdView view = HouseholdView.of(h, visible.guardians(), visible.basis(), plan);
+        HouseholdView view = HouseholdView.of(h, visible.guardians(), visible.basis(), plan,
+                facts.findLivesAtHome(id).orElse(true));
         Map<String, Object> model = pages.model(viewer, view.childFamilyName() + " " + view.childGivenName() + " さんの世帯",
                 "households");
         model.put("h", view);
@@ -231,6 +238,10 @@ final class HouseholdPages {
         model.put("prefecture", Prefectures.name(h.prefectureCode()));
         model.put("planStatusLabel", plan == null ? null : planStatusLabel(plan.planStatus()));
         model.put("form", form);
+        // what yearly checks found and wrote to the household, each naming its check (seed 000, line 541)
+        model.put("checkFindings", visible.basis() != jp.inochi.access.AccessBasis.CENTER ? List.of()
+                : timelines.of(events.findBySubjectTypeAndSubjectIdOrderByIdAsc(jp.inochi.lifecycle.SubjectType.HOUSEHOLD, id)
+                .stream().filter(e -> e.detail() != null && e.detail().startsWith(HouseholdCheckFindings.SOURCE)).toList()));
         // The resolved place, and the other features' sections (exposure, shelters, applications, loans), are part
         // of this same (scoped, audited) read of the household.
         model.put("boundariesLoaded", places.boundariesLoaded());

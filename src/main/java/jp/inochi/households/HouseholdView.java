@@ -54,7 +54,7 @@ public record HouseholdView(
                            @Nullable LocalDate nicuDischargeDate, boolean ventilatorDependent,
                            @Nullable BigDecimal ventilatorHoursPerDay, @Nullable Integer ventilatorOffMinutesPerDay,
                            @Nullable String otherCare, @Nullable BigDecimal ventilatorBatteryHours,
-                           int spareBatteryCount, @Nullable BigDecimal spareBatteryHoursEach) {
+                           int spareBatteryCount, @Nullable BigDecimal spareBatteryHoursEach, boolean livesAtHome) {
     }
 
     @Serdeable
@@ -67,7 +67,7 @@ public record HouseholdView(
     }
 
     public static HouseholdView of(Household h, List<Guardian> guardians, AccessBasis basis,
-                                   @Nullable PlanStatusRow plan) {
+                                   @Nullable PlanStatusRow plan, boolean livesAtHome) {
         boolean full = basis == AccessBasis.CENTER;
         return new HouseholdView(h.id(), full ? Disclosure.FULL : Disclosure.MINIMUM, basis,
                 h.childFamilyName(), h.childGivenName(), h.childFamilyNameKana(), h.childGivenNameKana(), careType(h),
@@ -78,7 +78,7 @@ public record HouseholdView(
                 plan == null ? null : new EvacuationPlan(plan.loanId(), plan.planStatus(), plan.planDeadline()),
                 full ? new Clinical(h.childBirthDate(), h.nicuInstitution(), h.nicuInKumamoto(), h.nicuDischargeDate(),
                         h.ventilatorDependent(), h.ventilatorHoursPerDay(), h.ventilatorOffMinutesPerDay(), h.otherCare(),
-                        h.ventilatorBatteryHours(), h.spareBatteryCount(), h.spareBatteryHoursEach()) : null,
+                        h.ventilatorBatteryHours(), h.spareBatteryCount(), h.spareBatteryHoursEach(), livesAtHome) : null,
                 full ? new Consents(h.sharesWithMunicipality(), h.sharingConsentDate(), h.emailContactConsent()) : null,
                 full ? h.version() : null);
     }

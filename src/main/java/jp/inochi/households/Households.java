@@ -37,6 +37,7 @@ public class Households {
     private static final Logger LOG = LoggerFactory.getLogger(Households.class);
 
     private final HouseholdRepository households;
+    private final HouseholdFactsRepository facts;
     private final GuardianRepository guardians;
     private final HouseholdRules rules;
     private final LifecycleLog log;
@@ -50,8 +51,9 @@ public class Households {
     Households(HouseholdRepository households, GuardianRepository guardians, Municipalities municipalities,
                LifecycleLog log, AuditLog auditLog, TransactionOperations<Connection> transactions,
                ApplicationEventPublisher<HouseholdMoved> moves, ApplicationEventPublisher<ChildWeanedOffVentilator> weanings,
-               Validator validator, Clock clock) {
+               HouseholdFactsRepository facts, Validator validator, Clock clock) {
         this.households = households;
+        this.facts = facts;
         this.guardians = guardians;
         this.rules = new HouseholdRules(code -> municipalities.municipality(code).isPresent(),
                 code -> municipalities.ward(code).filter(w -> HouseholdRules.KUMAMOTO_CITY.equals(w.parentCode())).isPresent());
@@ -74,6 +76,10 @@ public class Households {
             Instant now = clock.instant();
             Household saved = households.save(toHousehold(null, form, now, now, null));
             saveGuardians(saved.id(), form);
+            if (Boolean.FALSE.equals(form.livesAtHome())) {
+                facts.updateLivesAtHome(saved.id(), false);
+                saved = households.findById(saved.id()).orElseThrow();
+            }
             auditLog.changed(viewer, AuditAction.CREATE, "/api/households", "household", saved.id(), saved.id(), null);
             log.record(Actor.of(viewer), new Step(SubjectType.HOUSEHOLD, saved.id(), saved.id(), null, "register", null,
                     null, null, null, JapanTime.today(clock)));
@@ -101,6 +107,7 @@ public class Households {
             saveGuardians(id, form);
             Long loanId = households.findCurrentLoanId(id).orElse(null);
             auditLog.changed(viewer, AuditAction.UPDATE, "/api/households/{id}", "household", id, id, null);
+            after = livesAtHome(viewer, id, loanId, form.livesAtHome(), after);
             String action = moved(before, after) ? "move" : "correct";
             log.record(Actor.of(viewer), new Step(SubjectType.HOUSEHOLD, id, id, loanId, action, null, null, null,
                     moved(before, after) ? "prefecture " + before.prefectureCode() + "→" + after.prefectureCode()
@@ -114,6 +121,17 @@ public class Households {
         });
         publishAfterCommit(change.before(), change.after());
         return change.after();
+    }
+
+    /** 在宅 (line 486) as the form says, if it says and it changed; the household as it now is. */
+    private Household livesAtHome(Viewer viewer, long id, Long loanId, Boolean atHome, Household after) {
+        if (atHome == null || atHome == facts.findLivesAtHome(id).orElse(true)) {
+            return after;
+        }
+        facts.updateLivesAtHome(id, atHome);
+        log.record(Actor.of(viewer), new Step(SubjectType.HOUSEHOLD, id, id, loanId, atHome ? "back-home" : "left-home",
+                null, null, null, null, JapanTime.today(clock)));
+        return households.findById(id).orElseThrow();
     }
 
     private void publishAfterCommit(Household before, Household after) {

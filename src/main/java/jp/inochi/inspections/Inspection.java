@@ -26,6 +26,7 @@ public record Inspection(
         BigDecimal fuelStoredLitres,
         boolean childUsesVentilatorAroundClock,
         boolean familyLivesInPrefecture,
+        boolean childLivesAtHome,
         @Nullable String notes,
         InspectionOutcome outcome,
         @Nullable Long recordedBy,

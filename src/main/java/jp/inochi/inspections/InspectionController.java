@@ -53,7 +53,7 @@ class InspectionController {
                           DeviceCondition deviceCondition, boolean testRunPassed, boolean fuelStoredSafely,
                           BigDecimal fuelStoredLitres, boolean childUsesVentilatorAroundClock,
                           boolean familyLivesInPrefecture, @Nullable String notes, InspectionOutcome outcome,
-                          String outcomeLabel, List<InspectionPhoto> photos) {
+                          String outcomeLabel, List<InspectionPhoto> photos, boolean childLivesAtHome) {
     }
 
     @Serdeable
@@ -120,6 +120,6 @@ class InspectionController {
         return new InspectionView(i.id(), i.loanId(), i.deviceId(), i.householdId(), i.inspectedOn(),
                 i.deviceCondition(), i.testRunPassed(), i.fuelStoredSafely(), i.fuelStoredLitres(),
                 i.childUsesVentilatorAroundClock(), i.familyLivesInPrefecture(), i.notes(), i.outcome(),
-                i.outcome().label(), inspections.photos(i.id()));
+                i.outcome().label(), inspections.photos(i.id()), i.childLivesAtHome());
     }
 }

@@ -64,7 +64,7 @@ final class InspectionPages {
                 form.choice("deviceCondition", DeviceCondition.class), form.yesNo("testRunPassed"),
                 form.yesNo("fuelStoredSafely"), form.decimal("fuelStoredLitres"),
                 form.yesNo("childUsesVentilatorAroundClock"), form.yesNo("familyLivesInPrefecture"), form.text("notes"),
-                form.choice("outcome", InspectionOutcome.class));
+                form.choice("outcome", InspectionOutcome.class), form.yesNo("childLivesAtHome"));
         Submission<Inspections.Recorded> done = Submission.run(form, validator, command,
                 c -> inspections.record(Actor.of(viewer), c));
         if (done.done()) {

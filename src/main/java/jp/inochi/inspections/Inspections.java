@@ -102,7 +102,24 @@ public class Inspections {
             @NotNull Boolean childUsesVentilatorAroundClock,
             @NotNull Boolean familyLivesInPrefecture,
             @Nullable @Size(max = 4000) String notes,
-            @Nullable InspectionOutcome outcome) {
+            @Nullable InspectionOutcome outcome,
+            // 在宅 (line 486): at home rather than in a hospital or facility; not given = at home
+            @Nullable Boolean childLivesAtHome) {
+
+        @io.micronaut.core.annotation.Creator
+        public NewInspection {
+        }
+
+        public NewInspection(Long loanId, LocalDate inspectedOn, DeviceCondition deviceCondition, Boolean testRunPassed,
+                             Boolean fuelStoredSafely, BigDecimal fuelStoredLitres, Boolean childUsesVentilatorAroundClock,
+                             Boolean familyLivesInPrefecture, @Nullable String notes, @Nullable InspectionOutcome outcome) {
+            this(loanId, inspectedOn, deviceCondition, testRunPassed, fuelStoredSafely, fuelStoredLitres,
+                    childUsesVentilatorAroundClock, familyLivesInPrefecture, notes, outcome, null);
+        }
+
+        boolean atHome() {
+            return !Boolean.FALSE.equals(childLivesAtHome);
+        }
     }
 
     /** The check as recorded, the loan after it (next check due, maybe a return opened). */
@@ -153,15 +170,15 @@ public class Inspections {
         Inspection saved = inspections.save(new Inspection(null, loan.id(), loan.deviceId(), loan.householdId(),
                 command.inspectedOn(), command.deviceCondition(), command.testRunPassed(), command.fuelStoredSafely(),
                 command.fuelStoredLitres(), command.childUsesVentilatorAroundClock(), command.familyLivesInPrefecture(),
-                blank(command.notes()), outcome, actor.userId(), clock.instant(), null));
+                command.atHome(), blank(command.notes()), outcome, actor.userId(), clock.instant(), null));
         log.record(actor, new Step(SubjectType.INSPECTION, saved.id(), loan.householdId(), loan.id(), "record", null,
                 outcome.name(), blank(command.notes()), "fuelStoredLitres=" + command.fuelStoredLitres()
                 + " deviceCondition=" + command.deviceCondition(), command.inspectedOn()));
         devices.recordCondition(loan.deviceId(), command.deviceCondition());
         Loan after = yearlyChecks.checkRecorded(actor, loan.id(), saved.id(), command.inspectedOn());
         boolean returnOpened = false;
+        recordFindings(actor, loan, saved, checklist, command.atHome());
         if (outcome == InspectionOutcome.CONDITIONS_NOT_MET) {
-            recordFindings(actor, loan, saved, checklist);
             after = dueReturns.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
                     String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
             returnOpened = true;
@@ -170,14 +187,15 @@ public class Inspections {
     }
 
     /** The household follows the check before the return opens, the check named as the source. */
-    private void recordFindings(Actor actor, Loan loan, Inspection check, InspectionChecklist checklist) {
+    private void recordFindings(Actor actor, Loan loan, Inspection check, InspectionChecklist checklist, boolean atHome) {
         Household household = households.findById(loan.householdId()).orElseThrow();
-        for (Finding finding : HouseholdFollowsCheck.findings(checklist, household.ventilatorDependent(),
-                household.livesInKumamoto())) {
+        for (Finding finding : HouseholdFollowsCheck.findings(checklist, atHome, household.ventilatorDependent(),
+                household.livesInKumamoto(), findings.livesAtHome(household.id()))) {
             switch (finding) {
                 case OFF_VENTILATOR -> findings.offVentilator(actor, household.id(), loan.id(), check.id(), check.inspectedOn());
                 case OUT_OF_PREFECTURE -> findings.outOfPrefecture(actor, household.id(), loan.id(), check.id(),
                         check.inspectedOn());
+                case NOT_AT_HOME -> findings.notAtHome(actor, household.id(), loan.id(), check.id(), check.inspectedOn());
             }
         }
     }

@@ -75,6 +75,12 @@ public record Loan(
                 returnOpenedOn, deviceReceivedOn, returnedDeviceCondition, endedOn, createdAt, now, version);
     }
 
+    Loan withDevice(long newDeviceId, Instant now) {
+        return new Loan(id, loanApplicationId, programApplicationId, householdId, newDeviceId, state, startDate, maxEndDate,
+                planDeadline, nextCheckDue, planAppliedOn, planAcceptedOn, planCompletedOn, returnReason, returnNote,
+                returnOpenedOn, deviceReceivedOn, returnedDeviceCondition, endedOn, createdAt, now, version);
+    }
+
     Loan withNextCheckDue(LocalDate due, Instant now) {
         return new Loan(id, loanApplicationId, programApplicationId, householdId, deviceId, state, startDate, maxEndDate,
                 planDeadline, due, planAppliedOn, planAcceptedOn, planCompletedOn, returnReason, returnNote,

@@ -27,6 +27,8 @@ import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
+import jp.inochi.devices.DeviceRepair;
+import jp.inochi.devices.DeviceRepairs;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
 import jp.inochi.lifecycle.Actor;
@@ -50,10 +52,14 @@ class LoanController {
     private final LoanWorkList workList;
     private final HouseholdRepository households;
     private final AuditLog auditLog;
+    private final LoanDeviceSwaps swaps;
+    private final DeviceRepairs repairs;
 
     LoanController(Loans loans, LoanReturns returns, DueReturns dueReturns, EvacuationPlanSteps planSteps,
                    LoanIncidents loanIncidents, TermsAcceptances termsAcceptances, LoanViews views, LoanWorkList workList,
-                   HouseholdRepository households, AuditLog auditLog) {
+                   HouseholdRepository households, AuditLog auditLog, LoanDeviceSwaps swaps, DeviceRepairs repairs) {
+        this.swaps = swaps;
+        this.repairs = repairs;
         this.loans = loans;
         this.returns = returns;
         this.dueReturns = dueReturns;
@@ -158,6 +164,19 @@ class LoanController {
     @Post("/{id}/incidents")
     HttpResponse<LoanIncident> recordIncident(Viewer viewer, long id, @Body @Valid LoanIncidents.NewIncident body) {
         return HttpResponse.created(loanIncidents.recordIncident(Actor.of(viewer), id, body));
+    }
+
+    @Operation(summary = "貸与中の装置を別の正弦波発電機に交換する（期間・期限は変わらない。回収した装置は点検か修理へ）")
+    @Post("/{id}/swap-device")
+    LoanView swapDevice(Viewer viewer, long id, @Body @Valid LoanDeviceSwaps.DeviceSwap body) {
+        return views.loan(swaps.swap(Actor.of(viewer), id, body));
+    }
+
+    @Operation(summary = "この貸与から回収した装置の修理（費用とご家族の負担の有無）")
+    @Get("/{id}/repairs")
+    List<DeviceRepair> repairs(Viewer viewer, long id) {
+        auditRead(viewer, "/api/loans/{id}/repairs", loans.get(id).householdId());
+        return repairs.ofLoan(id);
     }
 
     @Operation(summary = "貸与条件への同意の記録（送付・同意の履歴）")

@@ -25,7 +25,9 @@ public class Timelines {
             Map.entry("weaned-off-ventilator", "人工呼吸器からの離脱"), Map.entry("supersede", "再送により無効"),
             Map.entry("record-term-exception", "貸与期間（通算5年）の例外の記録"),
             Map.entry("restart-plan-status", "転居先の市町村での個別避難計画の開始"),
-            Map.entry("moved-out-of-prefecture", "県外への転居（確認で判明）"));
+            Map.entry("moved-out-of-prefecture", "県外への転居（確認で判明）"),
+            Map.entry("found-not-at-home", "病院・施設での生活（確認で判明）"),
+            Map.entry("left-home", "病院・施設での生活に変更"), Map.entry("back-home", "自宅での生活に変更"));
 
     private final List<TimelineLabels> labels;
 

@@ -153,6 +153,19 @@ class InspectionTest {
     }
 
     @Test
+    void checkFindingTheChildInHospitalMarksTheHouseholdNotAtHome() throws Exception {
+        Loan loan = testLoans.loanStartedOn(START);
+        clock.setDate(LocalDate.of(2027, 1, 5));
+        Inspections.Recorded recorded = inspections.record(testLoans.staff(), new Inspections.NewInspection(loan.id(),
+                LocalDate.of(2027, 1, 5), DeviceCondition.GOOD, true, true, new BigDecimal("12.5"), true, true,
+                "入院中のため病院で確認", null, false));
+        assertTrue(!recorded.inspection().childLivesAtHome());
+        assertEquals(0, Sql.queryForLong("SELECT count(*) FROM household WHERE id = ? AND lives_at_home", loan.householdId()));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM lifecycle_event WHERE subject_type = 'HOUSEHOLD' AND subject_id = ? "
+                + "AND action = 'found-not-at-home' AND detail = ?", loan.householdId(), "source=inspection:" + recorded.inspection().id()));
+    }
+
+    @Test
     void anOutcomeThatContradictsTheChecklistIsRefused() {
         Loan loan = testLoans.loanStartedOn(START);
         clock.setDate(LocalDate.of(2026, 6, 1));

@@ -110,10 +110,11 @@ class LoanApiTest {
         Map<?, ?> problem = Problems.body(refused);
         assertEquals("urn:inochi:problem:illegal-transition", problem.get("type"));
         assertEquals("ACTIVE", problem.get("currentState"));
-        assertEquals(List.of("open-return", "record-plan-step", "record-inspection", "record-incident", "resend-terms"),
+        assertEquals(List.of("open-return", "record-plan-step", "record-inspection", "record-incident", "resend-terms",
+                        "swap-device"),
                 problem.get("allowedActions"));
         assertEquals("「貸与中」の貸与に「返還装置の点検・貸与終了」は行えません。行える操作: 「返還手続の開始」、「個別避難計画の進捗の記録」、"
-                + "「年次確認の記録」、「紛失・破損の記録」、「貸与条件の再送」", problem.get("detail"));
+                + "「年次確認の記録」、「紛失・破損の記録」、「貸与条件の再送」、「装置の交換」", problem.get("detail"));
     }
 
     @Test

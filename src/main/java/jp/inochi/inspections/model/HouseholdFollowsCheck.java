@@ -14,10 +14,24 @@ public final class HouseholdFollowsCheck {
         /** 人工呼吸器からの離脱 (line 563): the household is marked as no longer on a ventilator. */
         OFF_VENTILATOR,
         /** 熊本県外へ引越す (line 562): noted in the household's timeline; the new address comes from the family. */
-        OUT_OF_PREFECTURE
+        OUT_OF_PREFECTURE,
+        /** 在宅 (line 486): the child lives in a hospital or facility now; the household is marked not at home. */
+        NOT_AT_HOME
     }
 
     private HouseholdFollowsCheck() {
+    }
+
+    /** The findings that change what the household says now, the child's home included. */
+    public static List<Finding> findings(InspectionChecklist checklist, boolean childFoundAtHome,
+                                         boolean householdSaysVentilatorDependent, boolean householdSaysInPrefecture,
+                                         boolean householdSaysAtHome) {
+        List<Finding> findings = new ArrayList<>(findings(checklist, householdSaysVentilatorDependent,
+                householdSaysInPrefecture));
+        if (!childFoundAtHome && householdSaysAtHome) {
+            findings.add(Finding.NOT_AT_HOME);
+        }
+        return findings;
     }
 
     /** The findings that change what the household says now. */

@@ -8,7 +8,8 @@ import static jp.inochi.loans.model.LoanState.*;
 /**
  * The loan after the handover: running, then the return (device received → inspected → available or in repair),
  * and the end with its reason; a device the family lost can't come back, so that return ends without it. Plan
- * steps, checks and incidents are recorded while it runs.
+ * steps, checks and incidents are recorded while it runs; a broken device is swapped for another while it runs, the
+ * loan's dates and deadlines unchanged.
  */
 public enum LoanAction implements Labelled {
     OPEN_RETURN("返還手続の開始"),
@@ -19,7 +20,8 @@ public enum LoanAction implements Labelled {
     RECORD_PLAN_STEP("個別避難計画の進捗の記録"),
     RECORD_INSPECTION("年次確認の記録"),
     RECORD_INCIDENT("紛失・破損の記録"),
-    RESEND_TERMS("貸与条件の再送");
+    RESEND_TERMS("貸与条件の再送"),
+    SWAP_DEVICE("装置の交換");
 
     public static final StateMachine<LoanState, LoanAction> LIFECYCLE =
             StateMachine.of("貸与", LoanState.class, LoanAction.class)
@@ -32,6 +34,7 @@ public enum LoanAction implements Labelled {
                     .on(RECORD_INSPECTION, null, ACTIVE)
                     .on(RECORD_INCIDENT, null, ACTIVE, RETURN_OPEN, DEVICE_RECEIVED)
                     .on(RESEND_TERMS, null, ACTIVE)
+                    .on(SWAP_DEVICE, null, ACTIVE)
                     .build();
 
     private final String label;

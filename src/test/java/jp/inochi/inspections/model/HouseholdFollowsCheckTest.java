@@ -28,4 +28,14 @@ class HouseholdFollowsCheckTest {
     void aFactTheHouseholdAlreadySaysIsNotRecordedAgain() {
         assertEquals(List.of(), HouseholdFollowsCheck.findings(checklist(false, false), false, false));
     }
+
+    @Test
+    void checkFindingTheChildInHospitalMarksTheHouseholdNotAtHome() {
+        assertEquals(List.of(Finding.NOT_AT_HOME), HouseholdFollowsCheck.findings(checklist(true, true), false, true, true, true));
+    }
+
+    @Test
+    void aChildAlreadyRecordedAsNotAtHomeIsNotRecordedAgain() {
+        assertEquals(List.of(), HouseholdFollowsCheck.findings(checklist(true, true), false, true, true, false));
+    }
 }
