@@ -24,6 +24,7 @@ import jp.inochi.disasters.model.ContactMethod;
 import jp.inochi.disasters.model.ContactOutcome;
 import jp.inochi.disasters.model.EventLifecycle;
 import jp.inochi.disasters.model.PowerAutonomy;
+import jp.inochi.disasters.model.PowerShortfall;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.exposure.HazardExposure;
@@ -263,7 +264,8 @@ public class EventLists {
                 power.autonomy().unknowns().stream().map(PowerAutonomy.Unknown::label).toList(),
                 power.flags().stream().map(flag -> new EventViews.Flag(flag.name(), flag.label())).toList(),
                 power.expectedOutageHours() == null ? null : Math.round(power.expectedOutageHours() * 10) / 10.0,
-                power.expectedRestorationAt(), EventViews.label(power.expectedRestorationAt()));
+                power.expectedRestorationAt(), EventViews.label(power.expectedRestorationAt()),
+                PowerShortfall.thresholdHours(power.expectedOutageHours()), badges(power));
         EventHouseholds.Safety safety = row.safety();
         EventViews.Safety safetyView = new EventViews.Safety(safety.status(), safety.status().label(),
                 safety.status().colour(), safety.email().name(), emailLabel(safety.email()), safety.replyDueAt(),
@@ -290,6 +292,18 @@ public class EventLists {
                 row.shelters().stream().map(s -> new EventViews.Shelter(s.id(), s.name(), s.address(), s.municipalityCode(),
                         s.distanceM())).toList(),
                 safetyView);
+    }
+
+    /** What a row's badges say: power unknown, and a shortfall against the event's expected outage only where true. */
+    private static List<EventViews.Flag> badges(EventHouseholds.Power power) {
+        List<EventViews.Flag> badges = new ArrayList<>();
+        if (power.flags().contains(PowerAutonomy.Flag.NO_POWER_INFORMATION)) {
+            badges.add(new EventViews.Flag(PowerAutonomy.Flag.NO_POWER_INFORMATION.name(),
+                    PowerAutonomy.Flag.NO_POWER_INFORMATION.label()));
+        }
+        PowerShortfall.badge(power.autonomy().totalHours(), power.expectedOutageHours())
+                .ifPresent(label -> badges.add(new EventViews.Flag("SHORTFALL", label)));
+        return badges;
     }
 
     static String emailLabel(SafetyStatus.Email email) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.disasters.model.ReplyWindow;
 import jp.inochi.web.Confirmation;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
@@ -51,6 +52,9 @@ final class SafetyCheckAndClosePage {
         Form form = Form.of("safety-check", body);
         Integer minutes = form.integer("replyWithinMinutes");
         String message = form.text("message");
+        if (minutes != null) {
+            ReplyWindow.refusal(Duration.ofMinutes(minutes)).ifPresent(refusal -> form.reject("replyWithinMinutes", refusal));
+        }
         if (Confirmation.isNeededFor(form)) {
             int within = minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes;
             return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,

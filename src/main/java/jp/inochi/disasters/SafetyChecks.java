@@ -26,6 +26,7 @@ import jp.inochi.disasters.model.EventAction;
 import jp.inochi.disasters.model.EventLifecycle;
 import jp.inochi.disasters.model.EventState;
 import jp.inochi.disasters.model.Reply;
+import jp.inochi.disasters.model.ReplyWindow;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.platform.problem.ConflictException;
@@ -52,8 +53,6 @@ public class SafetyChecks {
     static final String DEDUPE_PREFIX = "safety-check:";
     /** Links in the email work this long (a disaster lasts days, not months). */
     static final Duration LINKS_VALID = Duration.ofDays(14);
-    static final Duration SHORTEST_WAIT = Duration.ofMinutes(15);
-    static final Duration LONGEST_WAIT = Duration.ofHours(72);
 
     private final TransactionOperations<Connection> transactions;
     private final Outbox outbox;
@@ -85,10 +84,9 @@ public class SafetyChecks {
      */
     public Campaign start(Viewer viewer, DisasterEvent event, Duration replyWithin, @Nullable String message,
                           String resource) {
-        if (replyWithin.compareTo(SHORTEST_WAIT) < 0 || replyWithin.compareTo(LONGEST_WAIT) > 0) {
-            throw new InvalidInputException("replyWithinMinutes", "回答を待つ時間は" + SHORTEST_WAIT.toMinutes() + "分から"
-                    + LONGEST_WAIT.toHours() + "時間までで指定してください");
-        }
+        ReplyWindow.refusal(replyWithin).ifPresent(refusal -> {
+            throw new InvalidInputException("replyWithinMinutes", refusal);
+        });
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
