@@ -66,8 +66,8 @@ public class EventLists {
         this.clock = clock;
     }
 
-    /** The event as shown, with what the viewer's role may do next. */
-    public EventViews.Event event(DisasterEvent event) {
+    /** The event as shown to the viewer (its household count only those they may see), with what may be done next. */
+    public EventViews.Event event(Viewer viewer, DisasterEvent event) {
         Map<String, String> names = names();
         List<EventViews.Restoration> restorations = new ArrayList<>();
         outages.restorations(event.id()).forEach((code, at) -> restorations.add(
@@ -80,7 +80,7 @@ public class EventLists {
                 event.startsAt(), EventViews.label(event.startsAt()), event.outageStartedAt(),
                 EventViews.label(event.outageStartedAt()), event.expectedRestorationAt(),
                 EventViews.label(event.expectedRestorationAt()), restorations, event.note(), event.declarationId(),
-                events.householdCount(event.id()), event.closedAt(), event.closeReason(),
+                events.householdCount(event.id(), viewer.scope(clock)), event.closedAt(), event.closeReason(),
                 EventLifecycle.MACHINE.allowedApiNames(event.state()), event.version());
     }
 
@@ -104,7 +104,7 @@ public class EventLists {
         }
         audit(viewer, resource, export, shown.stream().map(row -> new HouseholdAccess(row.householdId(), row.basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
-        return new EventViews.CallList(event(event), list, now, EventViews.label(now), ORDER, NOTICE, shown.size(), shown,
+        return new EventViews.CallList(event(viewer, event), list, now, EventViews.label(now), ORDER, NOTICE, shown.size(), shown,
                 credits);
     }
 
@@ -145,8 +145,8 @@ public class EventLists {
         List<EventViews.MunicipalityCounts> municipalityCounts = new ArrayList<>();
         byMunicipality.forEach((code, counts) -> municipalityCounts.add(new EventViews.MunicipalityCounts(code,
                 code.isEmpty() ? "県外・未設定" : names.getOrDefault(code, code), totals.get(code)[0], totals.get(code)[1], counts)));
-        return new EventViews.Dashboard(event(event), now, EventViews.label(now), rows.size(), ventilator, under72,
-                underOutage, statusCounts, municipalityCounts, safetyChecks.campaign(eventId).orElse(null));
+        return new EventViews.Dashboard(event(viewer, event), now, EventViews.label(now), rows.size(), ventilator, under72,
+                underOutage, statusCounts, municipalityCounts, safetyChecks.campaign(eventId, viewer.scope(clock)).orElse(null));
     }
 
     /**
@@ -209,7 +209,7 @@ public class EventLists {
                     first == null ? null : first.methodLabel(), own));
         }
         audit(viewer, resource, export, rows.stream().map(row -> new HouseholdAccess(row.id(), row.basis())).toList());
-        return new EventViews.Record(event(event), now, EventViews.label(now), result.size(), result);
+        return new EventViews.Record(event(viewer, event), now, EventViews.label(now), result.size(), result);
     }
 
     private Map<Long, List<EventViews.RecordContact>> contacts(long eventId, List<Long> ids) {
