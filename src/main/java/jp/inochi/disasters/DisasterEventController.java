@@ -95,7 +95,7 @@ class DisasterEventController {
     }
 
     @Serdeable
-    record Closing(@NotBlank @Size(max = 1000) String reason, @Nullable Long version) {
+    record Closing(@NotBlank @Size(max = 1000) String reason, @Nullable Long version, @Nullable Boolean endDeclaration) {
     }
 
     @Serdeable
@@ -219,7 +219,8 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/{id}/close")
     EventViews.Event close(Viewer viewer, long id, @Body @Valid Closing body) {
-        return lists.event(viewer, closing.close(viewer, id, body.reason(), body.version(), "POST /api/disaster-events/{id}/close"));
+        return lists.event(viewer, closing.close(viewer, id, body.reason(), body.version(),
+                !Boolean.FALSE.equals(body.endDeclaration()), "POST /api/disaster-events/{id}/close"));
     }
 
     @Operation(summary = "災害対応の経過（開始、更新、安否確認の開始、終了。誰がいつ）")
