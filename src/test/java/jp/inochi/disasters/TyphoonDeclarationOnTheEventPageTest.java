@@ -80,7 +80,9 @@ class TyphoonDeclarationOnTheEventPageTest {
                 assertEquals("errors-safety-check", page.evaluate("document.activeElement.id"), "the summary has the focus");
                 Screenshots.save(page, "61-reply-window-error");
             });
-            eventPath = page.url().substring(page.url().indexOf("/disasters/"));
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("/disasters/(\\d+)").matcher(page.url());
+            assertTrue(id.find(), page.url());
+            eventPath = "/disasters/" + id.group(1);
         }
         long eventId = Long.parseLong(eventPath.substring("/disasters/".length()));
         long kumaSees = server.database().queryForLong("SELECT count(*) FROM disaster_event_household eh JOIN household h "
