@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
+import jp.inochi.disasters.EventDeclarations;
 import jp.inochi.web.Pages;
 
 /** The start page: the center's dashboard; officers and auditors go to their own first page. */
@@ -31,8 +32,10 @@ final class HomePage {
     private final Dashboard dashboard;
     private final Pages pages;
     private final RefusalAlerts refusalAlerts;
+    private final EventDeclarations declarations;
 
-    HomePage(Dashboard dashboard, Pages pages, RefusalAlerts refusalAlerts) {
+    HomePage(Dashboard dashboard, Pages pages, RefusalAlerts refusalAlerts, EventDeclarations declarations) {
+        this.declarations = declarations;
         this.dashboard = dashboard;
         this.pages = pages;
         this.refusalAlerts = refusalAlerts;
@@ -45,6 +48,7 @@ final class HomePage {
             case CENTER_ADMIN, CENTER_STAFF -> {
                 Map<String, Object> model = pages.model(viewer, "ダッシュボード", "dashboard");
                 model.put("cards", dashboard.cards());
+                model.put("declarations", declarations.open(viewer));
                 // who was refused is for those who may read the audit log
                 model.put("refusalAlerts", viewer.role() == Role.CENTER_ADMIN ? refusalAlerts.recent() : List.of());
                 yield HttpResponse.ok(new ModelAndView<>("dashboard/dashboard", model));

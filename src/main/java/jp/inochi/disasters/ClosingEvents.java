@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closing an event: no more emails go out (those waiting are cancelled when their turn comes), replies are no longer
- * taken, and the record stays as it is. A center admin's close also ends the event's declaration early; otherwise it
- * runs out at its end.
+ * taken, and the record stays as it is. A center admin's close may also end the event's declaration early (the page
+ * asks); otherwise it runs out at its end.
  */
 @Singleton
 public class ClosingEvents {
@@ -42,7 +42,17 @@ public class ClosingEvents {
         this.clock = clock;
     }
 
+    /** Closes the event; a center admin's close also ends its declaration (the API's rule). */
     public DisasterEvent close(Viewer viewer, long id, String reason, @Nullable Long expectedVersion, String resource) {
+        return close(viewer, id, reason, expectedVersion, true, resource);
+    }
+
+    /**
+     * Closes the event; its active declaration ends with it when a center admin says so ({@code endDeclaration}),
+     * and otherwise runs on to its own end, which the timeline says.
+     */
+    public DisasterEvent close(Viewer viewer, long id, String reason, @Nullable Long expectedVersion,
+                               boolean endDeclaration, String resource) {
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             DisasterEvent event = events.getForUpdate(id, expectedVersion);
@@ -52,7 +62,7 @@ public class ClosingEvents {
             if (event.declarationId() != null) {
                 DisasterDeclaration declaration = declarations.get(viewer, event.declarationId());
                 if (declaration.status(now) != DeclarationStatus.ENDED) {
-                    if (viewer.role() == Role.CENTER_ADMIN) {
+                    if (endDeclaration && viewer.role() == Role.CENTER_ADMIN) {
                         declarations.end(viewer, declaration.id(), "災害対応「" + event.name() + "」の終了: " + reason, resource);
                         declarationNote = " / 災害宣言 " + declaration.id() + " を終了";
                     } else {

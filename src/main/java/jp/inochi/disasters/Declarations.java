@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public class Declarations {
 
     @Transactional
     public DisasterDeclaration declare(Viewer admin, Declaration declaration, String resource) {
-        Instant now = clock.instant();
+        Instant now = now();
         Instant startsAt = declaration.startsAt() == null ? now : declaration.startsAt();
         List<FieldError> errors = new ArrayList<>();
         List<String> codes = List.copyOf(new LinkedHashSet<>(declaration.municipalityCodes()));
@@ -71,7 +72,7 @@ public class Declarations {
 
     @Transactional
     public DisasterDeclaration extend(Viewer admin, long id, Instant newEnd, String reason, String resource) {
-        Instant now = clock.instant();
+        Instant now = now();
         DisasterDeclaration declaration = get(admin, id);
         refuseIfEnded(declaration, now, "延長");
         List<FieldError> errors = DeclarationPeriodPolicy.forExtension(declaration, newEnd, now).stream()
@@ -87,7 +88,7 @@ public class Declarations {
 
     @Transactional
     public DisasterDeclaration end(Viewer admin, long id, String reason, String resource) {
-        Instant now = clock.instant();
+        Instant now = now();
         DisasterDeclaration declaration = get(admin, id);
         refuseIfEnded(declaration, now, "終了");
         DisasterDeclaration ended = repository.update(declaration.endedAt(now, admin.userId(), reason));
@@ -98,7 +99,7 @@ public class Declarations {
     /** Writes "ended by itself" for declarations whose end time passed; access already stopped at that instant. */
     @Transactional
     public int recordRunOut() {
-        Instant now = clock.instant();
+        Instant now = now();
         List<DisasterDeclaration> runOut = repository.findRunOutUnrecorded(now);
         for (DisasterDeclaration declaration : runOut) {
             repository.update(declaration.endedAt(declaration.endsAt(), null, RAN_OUT));
@@ -121,6 +122,11 @@ public class Declarations {
         return repository.findById(id)
                 .filter(declaration -> !viewer.isMunicipalOfficer() || declaration.covers(viewer.municipalityCode()))
                 .orElseThrow(() -> new NotFoundException("災害宣言"));
+    }
+
+    /** The Clock's instant as the database keeps it (microseconds), so a declaration is active the moment it is made. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void refuseIfEnded(DisasterDeclaration declaration, Instant now, String action) {

@@ -2,6 +2,8 @@ package jp.inochi.disasters;
 
 /** The hazard a disaster declaration is made for (the list the migration's CHECK allows). */
 public enum DeclaredHazard {
+    TYPHOON("台風"),
+    HEAVY_RAIN("大雨"),
     FLOOD("洪水"),
     LANDSLIDE("土砂災害"),
     TSUNAMI("津波"),

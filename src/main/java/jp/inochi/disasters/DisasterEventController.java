@@ -95,7 +95,7 @@ class DisasterEventController {
     }
 
     @Serdeable
-    record Closing(@NotBlank @Size(max = 1000) String reason, @Nullable Long version) {
+    record Closing(@NotBlank @Size(max = 1000) String reason, @Nullable Long version, @Nullable Boolean endDeclaration) {
     }
 
     @Serdeable
@@ -106,14 +106,14 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.AUDITOR, Roles.MUNICIPAL_OFFICER})
     @Get
     List<EventViews.Event> list(Viewer viewer) {
-        return events.visibleTo(viewer).stream().map(lists::event).toList();
+        return events.visibleTo(viewer).stream().map(event -> lists.event(viewer, event)).toList();
     }
 
     @Operation(summary = "災害対応1件（範囲、対象世帯数、停電・復旧見込み、行える操作）")
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.AUDITOR, Roles.MUNICIPAL_OFFICER})
     @Get("/{id}")
     EventViews.Event get(Viewer viewer, long id) {
-        return lists.event(events.get(viewer, id));
+        return lists.event(viewer, events.get(viewer, id));
     }
 
     @Operation(summary = "災害対応を開始する（種類、範囲、開始日時、停電の開始、復旧見込み）",
@@ -134,7 +134,7 @@ class DisasterEventController {
                 body.municipalAccess() == null ? null
                         : new OpeningMunicipalAccess.MunicipalAccess(body.municipalAccess().endsAt(), body.municipalAccess().reason())),
                 "POST /api/disaster-events");
-        return lists.event(event);
+        return lists.event(viewer, event);
     }
 
     @Operation(summary = "災害対応を範囲のファイルで開始する（GeoJSON、シェープファイル、GeoPackage、その ZIP）",
@@ -180,7 +180,7 @@ class DisasterEventController {
                             upload.files(), null),
                     access ? new OpeningMunicipalAccess.MunicipalAccess(accessEnds, upload.field("accessReason")) : null),
                     "POST /api/disaster-events/upload");
-            return lists.event(event);
+            return lists.event(viewer, event);
         } finally {
             UploadReceiver.delete(upload.directory());
         }
@@ -195,7 +195,7 @@ class DisasterEventController {
         List<EventOutages.Restoration> restorations = body.byMunicipality() == null ? List.of()
                 : body.byMunicipality().stream()
                         .map(r -> new EventOutages.Restoration(r.municipalityCode(), r.expectedAt())).toList();
-        return lists.event(outages.updateOutage(viewer, id, body.outageStartedAt(), body.expectedRestorationAt(),
+        return lists.event(viewer, outages.updateOutage(viewer, id, body.outageStartedAt(), body.expectedRestorationAt(),
                 restorations, body.version(), "POST /api/disaster-events/{id}/outage"));
     }
 
@@ -204,14 +204,14 @@ class DisasterEventController {
     @Post("/{id}/reevaluate")
     Reevaluated reevaluate(Viewer viewer, long id) {
         int added = reevaluating.reevaluate(viewer, id, "POST /api/disaster-events/{id}/reevaluate");
-        return new Reevaluated(added, lists.event(events.get(viewer, id)));
+        return new Reevaluated(added, lists.event(viewer, events.get(viewer, id)));
     }
 
     @Operation(summary = "対象市町村への情報提供を開始する（災害宣言を発令。センター管理者のみ）")
     @Secured(Roles.CENTER_ADMIN)
     @Post("/{id}/municipal-access")
     EventViews.Event municipalAccess(Viewer viewer, long id, @Body @Valid Access body) {
-        return lists.event(municipalAccess.openMunicipalAccess(viewer, id, new OpeningMunicipalAccess.MunicipalAccess(body.endsAt(),
+        return lists.event(viewer, municipalAccess.openMunicipalAccess(viewer, id, new OpeningMunicipalAccess.MunicipalAccess(body.endsAt(),
                 body.reason()), "POST /api/disaster-events/{id}/municipal-access"));
     }
 
@@ -219,7 +219,8 @@ class DisasterEventController {
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/{id}/close")
     EventViews.Event close(Viewer viewer, long id, @Body @Valid Closing body) {
-        return lists.event(closing.close(viewer, id, body.reason(), body.version(), "POST /api/disaster-events/{id}/close"));
+        return lists.event(viewer, closing.close(viewer, id, body.reason(), body.version(),
+                !Boolean.FALSE.equals(body.endDeclaration()), "POST /api/disaster-events/{id}/close"));
     }
 
     @Operation(summary = "災害対応の経過（開始、更新、安否確認の開始、終了。誰がいつ）")
@@ -227,7 +228,7 @@ class DisasterEventController {
     @Get("/{id}/timeline")
     List<LifecycleEvent> timeline(Viewer viewer, long id) {
         events.get(viewer, id);
-        return events.timeline(id);
+        return events.timeline(viewer, id);
     }
 
     private static EventType parseType(@Nullable String text, List<FieldError> errors) {

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
+import jp.inochi.access.AccessScope;
 import jp.inochi.access.Viewer;
 import jp.inochi.disasters.model.EventAction;
 import jp.inochi.lifecycle.LifecycleEvent;
@@ -27,6 +29,8 @@ import jp.inochi.platform.time.JapanTime;
  */
 @Singleton
 public class DisasterEvents {
+    /** The event's total in a timeline step (" / 対象 918世帯"): the center's count, not an officer's. */
+    private static final Pattern EVENT_TOTAL = Pattern.compile(" / 対象 \\d+世帯");
     private final DisasterEventRepository events;
     private final LifecycleEventRepository timeline;
     private final TransactionOperations<Connection> transactions;
@@ -67,12 +71,26 @@ public class DisasterEvents {
         return timeline.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.DISASTER_EVENT, id);
     }
 
-    /** How many households the event covers. */
-    public long householdCount(long id) {
+    /** The timeline as the viewer sees it: an officer is not told the event's total, only counts in their scope. */
+    public List<LifecycleEvent> timeline(Viewer viewer, long id) {
+        List<LifecycleEvent> steps = timeline(id);
+        if (!viewer.isMunicipalOfficer()) {
+            return steps;
+        }
+        return steps.stream().map(step -> step.detail() == null ? step : new LifecycleEvent(step.id(), step.occurredAt(),
+                step.effectiveOn(), step.subjectType(), step.subjectId(), step.householdId(), step.loanId(), step.action(),
+                step.stateBefore(), step.stateAfter(), step.reason(), EVENT_TOTAL.matcher(step.detail()).replaceAll(""),
+                step.actorUserId(), step.actorUsername(), step.actorRole())).toList();
+    }
+
+    /** How many of the households the event covers are in {@code scope} (an officer counts only those they may see). */
+    public long householdCount(long id, AccessScope scope) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement count = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM disaster_event_household WHERE event_id = ?")) {
+            try (PreparedStatement count = status.getConnection().prepareStatement("""
+                    SELECT count(*) FROM disaster_event_household eh JOIN household h ON h.id = eh.household_id
+                    WHERE eh.event_id = ? AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL""")) {
                 count.setLong(1, id);
+                EventHouseholds.bindScope(count, 2, scope);
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
                     return row.getLong(1);

@@ -88,7 +88,7 @@ final class EventListPage {
 
     private ModelAndView<Map<String, Object>> listPage(Viewer viewer, Form form, List<String> codesChosen) {
         Map<String, Object> model = pages.model(viewer, "災害対応", "disasters");
-        model.put("events", events.visibleTo(viewer).stream().map(lists::event).toList());
+        model.put("events", events.visibleTo(viewer).stream().map(event -> lists.event(viewer, event)).toList());
         model.put("canDeclare", viewer.isCenter());
         model.put("form", form);
         model.put("eventTypes", Arrays.stream(EventType.values()).map(t -> new Option(t.name(), t.label())).toList());

@@ -24,6 +24,7 @@ import jp.inochi.disasters.model.ContactMethod;
 import jp.inochi.disasters.model.ContactOutcome;
 import jp.inochi.disasters.model.EventLifecycle;
 import jp.inochi.disasters.model.PowerAutonomy;
+import jp.inochi.disasters.model.PowerShortfall;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
 import jp.inochi.exposure.HazardExposure;
@@ -65,8 +66,8 @@ public class EventLists {
         this.clock = clock;
     }
 
-    /** The event as shown, with what the viewer's role may do next. */
-    public EventViews.Event event(DisasterEvent event) {
+    /** The event as shown to the viewer (its household count only those they may see), with what may be done next. */
+    public EventViews.Event event(Viewer viewer, DisasterEvent event) {
         Map<String, String> names = names();
         List<EventViews.Restoration> restorations = new ArrayList<>();
         outages.restorations(event.id()).forEach((code, at) -> restorations.add(
@@ -79,7 +80,7 @@ public class EventLists {
                 event.startsAt(), EventViews.label(event.startsAt()), event.outageStartedAt(),
                 EventViews.label(event.outageStartedAt()), event.expectedRestorationAt(),
                 EventViews.label(event.expectedRestorationAt()), restorations, event.note(), event.declarationId(),
-                events.householdCount(event.id()), event.closedAt(), event.closeReason(),
+                events.householdCount(event.id(), viewer.scope(clock)), event.closedAt(), event.closeReason(),
                 EventLifecycle.MACHINE.allowedApiNames(event.state()), event.version());
     }
 
@@ -103,7 +104,7 @@ public class EventLists {
         }
         audit(viewer, resource, export, shown.stream().map(row -> new HouseholdAccess(row.householdId(), row.basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
-        return new EventViews.CallList(event(event), list, now, EventViews.label(now), ORDER, NOTICE, shown.size(), shown,
+        return new EventViews.CallList(event(viewer, event), list, now, EventViews.label(now), ORDER, NOTICE, shown.size(), shown,
                 credits);
     }
 
@@ -144,8 +145,8 @@ public class EventLists {
         List<EventViews.MunicipalityCounts> municipalityCounts = new ArrayList<>();
         byMunicipality.forEach((code, counts) -> municipalityCounts.add(new EventViews.MunicipalityCounts(code,
                 code.isEmpty() ? "県外・未設定" : names.getOrDefault(code, code), totals.get(code)[0], totals.get(code)[1], counts)));
-        return new EventViews.Dashboard(event(event), now, EventViews.label(now), rows.size(), ventilator, under72,
-                underOutage, statusCounts, municipalityCounts, safetyChecks.campaign(eventId).orElse(null));
+        return new EventViews.Dashboard(event(viewer, event), now, EventViews.label(now), rows.size(), ventilator, under72,
+                underOutage, statusCounts, municipalityCounts, safetyChecks.campaign(eventId, viewer.scope(clock)).orElse(null));
     }
 
     /**
@@ -208,7 +209,7 @@ public class EventLists {
                     first == null ? null : first.methodLabel(), own));
         }
         audit(viewer, resource, export, rows.stream().map(row -> new HouseholdAccess(row.id(), row.basis())).toList());
-        return new EventViews.Record(event(event), now, EventViews.label(now), result.size(), result);
+        return new EventViews.Record(event(viewer, event), now, EventViews.label(now), result.size(), result);
     }
 
     private Map<Long, List<EventViews.RecordContact>> contacts(long eventId, List<Long> ids) {
@@ -264,7 +265,8 @@ public class EventLists {
                 power.autonomy().unknowns().stream().map(PowerAutonomy.Unknown::label).toList(),
                 power.flags().stream().map(flag -> new EventViews.Flag(flag.name(), flag.label())).toList(),
                 power.expectedOutageHours() == null ? null : Math.round(power.expectedOutageHours() * 10) / 10.0,
-                power.expectedRestorationAt(), EventViews.label(power.expectedRestorationAt()));
+                power.expectedRestorationAt(), EventViews.label(power.expectedRestorationAt()),
+                PowerShortfall.thresholdHours(power.expectedOutageHours()), badges(power));
         EventHouseholds.Safety safety = row.safety();
         EventViews.Safety safetyView = new EventViews.Safety(safety.status(), safety.status().label(),
                 safety.status().colour(), safety.email().name(), emailLabel(safety.email()), safety.replyDueAt(),
@@ -291,6 +293,18 @@ public class EventLists {
                 row.shelters().stream().map(s -> new EventViews.Shelter(s.id(), s.name(), s.address(), s.municipalityCode(),
                         s.distanceM())).toList(),
                 safetyView);
+    }
+
+    /** What a row's badges say: power unknown, and a shortfall against the event's expected outage only where true. */
+    private static List<EventViews.Flag> badges(EventHouseholds.Power power) {
+        List<EventViews.Flag> badges = new ArrayList<>();
+        if (power.flags().contains(PowerAutonomy.Flag.NO_POWER_INFORMATION)) {
+            badges.add(new EventViews.Flag(PowerAutonomy.Flag.NO_POWER_INFORMATION.name(),
+                    PowerAutonomy.Flag.NO_POWER_INFORMATION.label()));
+        }
+        PowerShortfall.badge(power.autonomy().totalHours(), power.expectedOutageHours())
+                .ifPresent(label -> badges.add(new EventViews.Flag("SHORTFALL", label)));
+        return badges;
     }
 
     static String emailLabel(SafetyStatus.Email email) {

@@ -36,11 +36,13 @@ class EventScreens {
     private final EventLists lists;
     private final Pages pages;
     private final Flash flash;
+    private final EventDeclarations declarations;
 
-    EventScreens(EventLists lists, Pages pages, Flash flash) {
+    EventScreens(EventLists lists, Pages pages, Flash flash, EventDeclarations declarations) {
         this.lists = lists;
         this.pages = pages;
         this.flash = flash;
+        this.declarations = declarations;
     }
 
     record Option(String value, String label) {
@@ -73,7 +75,15 @@ class EventScreens {
                 "outageStartedAt", localInput(dashboard.event().outageStartedAt()),
                 "expectedRestorationAt", localInput(dashboard.event().expectedRestorationAt())));
         model.put("accessForm", form.forAction("municipal-access"));
-        model.put("canOpenAccess", viewer.role() == Role.CENTER_ADMIN && dashboard.event().state() == EventState.ACTIVE);
+        EventDeclarations.Shown declaration = declarations.of(viewer, dashboard.event().declarationId()).orElse(null);
+        boolean admin = viewer.role() == Role.CENTER_ADMIN;
+        model.put("declaration", declaration);
+        // once declared, the page offers to extend or end that declaration, not to declare again
+        model.put("canOpenAccess", admin && dashboard.event().state() == EventState.ACTIVE
+                && (declaration == null || !declaration.open()));
+        model.put("canChangeDeclaration", admin && declaration != null && declaration.open());
+        model.put("extendForm", form.forAction("declaration-extend"));
+        model.put("endDeclarationForm", form.forAction("declaration-end"));
         model.put("legendJson", legendJson());
         return new ModelAndView<>("disasters/dashboard", model);
     }

@@ -69,13 +69,16 @@ public final class EventViews {
     public record Flag(String code, String label) {
     }
 
-    /** The power autonomy of a family (hours), what is left now, and its flags. */
+    /**
+     * The power autonomy of a family (hours), what is left now, and its flags; {@code badges} are what the pages show
+     * (no power information, and a shortfall only where the power falls short of {@code thresholdHours}).
+     */
     @Serdeable
     public record Power(BigDecimal totalHours, BigDecimal remainingHours, BigDecimal batteryHours,
                         BigDecimal spareBatteryHours, BigDecimal generatorHours, BigDecimal otherHours,
                         @Nullable LocalDate fuelRecordedOn, List<String> unknowns, List<Flag> flags,
                         @Nullable Double expectedOutageHours, @Nullable Instant expectedRestorationAt,
-                        @Nullable String expectedRestorationAtLabel) {
+                        @Nullable String expectedRestorationAtLabel, BigDecimal thresholdHours, List<Flag> badges) {
     }
 
     /** Where the safety check stands for the family. */

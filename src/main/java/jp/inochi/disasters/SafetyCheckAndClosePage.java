@@ -15,8 +15,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.Role;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.disasters.model.ReplyWindow;
 import jp.inochi.web.Confirmation;
 import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
@@ -30,14 +32,18 @@ import jp.inochi.web.UiText;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SafetyCheckAndClosePage {
     private static final String LIST = EventScreens.LIST;
+    /** The close's second step asks whether the event's declaration ends too. */
+    private static final String END_DECLARATION = "endDeclaration";
 
     private final EventScreens screens;
     private final DisasterEvents events;
     private final SafetyChecks safetyChecks;
     private final ClosingEvents closing;
+    private final EventDeclarations declarations;
 
     SafetyCheckAndClosePage(EventScreens screens, DisasterEvents events, SafetyChecks safetyChecks,
-                            ClosingEvents closing) {
+                            ClosingEvents closing, EventDeclarations declarations) {
+        this.declarations = declarations;
         this.screens = screens;
         this.events = events;
         this.safetyChecks = safetyChecks;
@@ -51,6 +57,9 @@ final class SafetyCheckAndClosePage {
         Form form = Form.of("safety-check", body);
         Integer minutes = form.integer("replyWithinMinutes");
         String message = form.text("message");
+        if (minutes != null) {
+            ReplyWindow.refusal(Duration.ofMinutes(minutes)).ifPresent(refusal -> form.reject("replyWithinMinutes", refusal));
+        }
         if (Confirmation.isNeededFor(form)) {
             int within = minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes;
             return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,
@@ -76,15 +85,25 @@ final class SafetyCheckAndClosePage {
             form.reject("reason", UiText.of("error.disaster.close-reason"));
         }
         Long version = form.version();
+        EventDeclarations.Shown declaration = declarations.of(viewer, events.get(viewer, id).declarationId())
+                .filter(EventDeclarations.Shown::open).orElse(null);
+        boolean asksAboutDeclaration = declaration != null && viewer.role() == Role.CENTER_ADMIN;
         if (Confirmation.isNeededFor(form)) {
-            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,
-                    LIST + "/" + id + "/close", "災害対応「" + dashboard.event().name() + "」を終了します。よろしいですか？",
-                    "はい、終了する", LIST + "/" + id, List.of(
-                            "安否確認メールの送信と回答の受付を止めます",
-                            "対象の " + dashboard.total() + " 世帯の記録はそのまま残り、CSV で出力できます"))));
+            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> {
+                Confirmation closing = Confirmation.of(form,
+                        LIST + "/" + id + "/close", "災害対応「" + dashboard.event().name() + "」を終了します。よろしいですか？",
+                        "はい、終了する", LIST + "/" + id, List.of(
+                                "安否確認メールの送信と回答の受付を止めます",
+                                "対象の " + dashboard.total() + " 世帯の記録はそのまま残り、CSV で出力できます"));
+                return !asksAboutDeclaration ? closing : closing.asking(form, END_DECLARATION,
+                        "災害宣言（" + declaration.hazardLabel() + "、" + declaration.endsAtLabel() + "まで）も終了しますか？",
+                        List.of(new Confirmation.Option("yes", "はい、災害宣言も終了する（同意のない世帯は市町村から見えなくなります）"),
+                                new Confirmation.Option("no", "いいえ、災害宣言は終了日時まで続ける")));
+            }));
         }
+        boolean endDeclaration = asksAboutDeclaration && !"no".equals(form.text(END_DECLARATION));
         Submission<DisasterEvent> done = Submission.run(form, () -> closing.close(viewer, id, reason, version,
-                "POST " + LIST + "/{id}/close"));
+                endDeclaration, "POST " + LIST + "/{id}/close"));
         return screens.afterForm(request, viewer, id, form, done, "disaster.closed");
     }
 }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,10 @@ class SafetyCheckController {
 
     private final DisasterEvents events;
     private final SafetyChecks safetyChecks;
+    private final Clock clock;
 
-    SafetyCheckController(DisasterEvents events, SafetyChecks safetyChecks) {
+    SafetyCheckController(DisasterEvents events, SafetyChecks safetyChecks, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.safetyChecks = safetyChecks;
     }
@@ -76,7 +79,7 @@ class SafetyCheckController {
     @Get("/safety-check")
     SafetyChecks.Campaign campaign(Viewer viewer, long id) {
         events.get(viewer, id);
-        return safetyChecks.campaign(id).orElseThrow(() -> new NotFoundException("この災害対応の安否確認"));
+        return safetyChecks.campaign(id, viewer.scope(clock)).orElseThrow(() -> new NotFoundException("この災害対応の安否確認"));
     }
 
     @Operation(summary = "電話・訪問の結果を記録する（連絡がついたらご家族の状況も）",

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.inochi.access.AccessBasis;
+import jp.inochi.access.AccessScope;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
@@ -26,6 +27,7 @@ import jp.inochi.disasters.model.EventAction;
 import jp.inochi.disasters.model.EventLifecycle;
 import jp.inochi.disasters.model.EventState;
 import jp.inochi.disasters.model.Reply;
+import jp.inochi.disasters.model.ReplyWindow;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleLog;
 import jp.inochi.platform.problem.ConflictException;
@@ -52,8 +54,6 @@ public class SafetyChecks {
     static final String DEDUPE_PREFIX = "safety-check:";
     /** Links in the email work this long (a disaster lasts days, not months). */
     static final Duration LINKS_VALID = Duration.ofDays(14);
-    static final Duration SHORTEST_WAIT = Duration.ofMinutes(15);
-    static final Duration LONGEST_WAIT = Duration.ofHours(72);
 
     private final TransactionOperations<Connection> transactions;
     private final Outbox outbox;
@@ -85,10 +85,9 @@ public class SafetyChecks {
      */
     public Campaign start(Viewer viewer, DisasterEvent event, Duration replyWithin, @Nullable String message,
                           String resource) {
-        if (replyWithin.compareTo(SHORTEST_WAIT) < 0 || replyWithin.compareTo(LONGEST_WAIT) > 0) {
-            throw new InvalidInputException("replyWithinMinutes", "回答を待つ時間は" + SHORTEST_WAIT.toMinutes() + "分から"
-                    + LONGEST_WAIT.toHours() + "時間までで指定してください");
-        }
+        ReplyWindow.refusal(replyWithin).ifPresent(refusal -> {
+            throw new InvalidInputException("replyWithinMinutes", refusal);
+        });
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
@@ -113,7 +112,7 @@ public class SafetyChecks {
                 }
             }
             int emailed = includeNewHouseholds(connection, event.id(), now);
-            Campaign started = campaign(connection, event.id()).orElseThrow();
+            Campaign started = campaign(connection, event.id(), null).orElseThrow();
             lifecycle.record(Actor.of(viewer), DisasterEvents.step(event, EventAction.START_SAFETY_CHECK, now)
                     .detail("安否確認 " + campaign + ": メール " + emailed + "通、メールで連絡できない世帯 "
                             + started.notEmailed() + "、回答期限 " + started.replyDueAt()));
@@ -174,11 +173,13 @@ public class SafetyChecks {
         return emailable.size();
     }
 
-    public Optional<Campaign> campaign(long eventId) {
-        return transactions.executeRead(status -> campaign(status.getConnection(), eventId));
+    /** The event's campaign, its counts of the households in {@code scope} (an officer's only those they may see). */
+    public Optional<Campaign> campaign(long eventId, AccessScope scope) {
+        return transactions.executeRead(status -> campaign(status.getConnection(), eventId, scope));
     }
 
-    private static Optional<Campaign> campaign(Connection connection, long eventId) throws SQLException {
+    private static Optional<Campaign> campaign(Connection connection, long eventId, @Nullable AccessScope scope)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT c.id, c.event_id, c.started_at, c.started_by, extract(epoch FROM c.reply_within)::bigint,
                        c.started_at + c.reply_within, c.links_expire_at, c.message,
@@ -187,9 +188,21 @@ public class SafetyChecks {
                        count(s.id) FILTER (WHERE s.email_state = 'NOT_EMAILED'),
                        count(s.id) FILTER (WHERE s.email_state = 'FAILED'),
                        count(s.id) FILTER (WHERE s.email_state = 'CANCELLED')
-                FROM safety_check_campaign c LEFT JOIN safety_check s ON s.campaign_id = c.id
+                FROM safety_check_campaign c
+                LEFT JOIN (safety_check s JOIN household h ON h.id = s.household_id
+                           AND (?::text IS NULL OR household_access_basis(h, ?, ?, ?, ?) IS NOT NULL))
+                       ON s.campaign_id = c.id
                 WHERE c.event_id = ? GROUP BY c.id""")) {
-            select.setLong(1, eventId);
+            select.setString(1, scope == null ? null : scope.roleName());
+            if (scope == null) {
+                select.setString(2, null);
+                select.setString(3, null);
+                select.setString(4, null);
+                select.setTimestamp(5, null);
+            } else {
+                EventHouseholds.bindScope(select, 2, scope);
+            }
+            select.setLong(6, eventId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

@@ -1,5 +1,6 @@
 package jp.inochi.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,20 @@ import java.util.Map;
  * ({@code views/fragments/confirm.html}, drawn by the layout above every page's content).
  */
 public record Confirmation(String formName, String action, String question, List<String> consequences, String yes,
-                           String cancelHref, List<Field> fields) {
+                           String cancelHref, List<Field> fields, @Nullable Choice choice) {
     static final String FIELD = "confirmed";
     static final String YES = "yes";
 
     /** A field posted again as it was typed. */
     public record Field(String name, String value) {
+    }
+
+    /** A question the second step asks (radio buttons, the first chosen unless the form said otherwise). */
+    public record Choice(String name, String legend, List<Option> options, String chosen) {
+    }
+
+    /** One answer to a {@link Choice}. */
+    public record Option(String value, String label) {
     }
 
     /** Ask first: the person has not said yes yet, and the form could be read (else its errors come first). */
@@ -31,7 +40,17 @@ public record Confirmation(String formName, String action, String question, List
     public static Confirmation of(Form form, String action, String question, String yes, String cancelHref,
                                   List<String> consequences) {
         List<Field> fields = form.posted().entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
-        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields);
+        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields, null);
+    }
+
+    /** The same step asking {@code legend} too; what was posted for {@code name} is chosen, else the first option. */
+    public Confirmation asking(Form form, String name, String legend, List<Option> options) {
+        String posted = form.posted().get(name);
+        String chosen = options.stream().map(Option::value).filter(value -> value.equals(posted)).findFirst()
+                .orElse(options.get(0).value());
+        return new Confirmation(formName, action, question, consequences, yes, cancelHref,
+                fields.stream().filter(field -> !field.name().equals(name)).toList(),
+                new Choice(name, legend, List.copyOf(options), chosen));
     }
 
     /** The page, with this confirmation above its content. */

@@ -10,8 +10,8 @@ import jp.inochi.lifecycle.Labelled;
  * own: every mapped hazard at home counts.
  */
 public enum EventType implements Labelled {
-    TYPHOON("台風", List.of(HazardType.FLOOD, HazardType.LANDSLIDE, HazardType.STORM_SURGE), "FLOOD"),
-    HEAVY_RAIN("大雨", List.of(HazardType.FLOOD, HazardType.LANDSLIDE), "FLOOD"),
+    TYPHOON("台風", List.of(HazardType.FLOOD, HazardType.LANDSLIDE, HazardType.STORM_SURGE), "TYPHOON"),
+    HEAVY_RAIN("大雨", List.of(HazardType.FLOOD, HazardType.LANDSLIDE), "HEAVY_RAIN"),
     EARTHQUAKE("地震", List.of(HazardType.LANDSLIDE, HazardType.TSUNAMI), "EARTHQUAKE"),
     POWER_OUTAGE("停電", List.of(HazardType.values()), "OTHER"),
     WATER_OUTAGE("断水", List.of(HazardType.values()), "OTHER");
@@ -36,7 +36,7 @@ public enum EventType implements Labelled {
         return threats;
     }
 
-    /** The hazard a disaster declaration for municipal access is made under (the declarations feature's list). */
+    /** The hazard a declaration for this event names (the declarations feature's list): the event's own kind where listed. */
     public String declaredHazard() {
         return declaredHazard;
     }
