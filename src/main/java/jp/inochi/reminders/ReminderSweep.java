@@ -194,7 +194,7 @@ public class ReminderSweep {
                    OR EXISTS (SELECT 1 FROM follow_up WHERE done_at IS NULL)
                    OR EXISTS (SELECT 1 FROM reminder r JOIN loan_obligation o ON o.loan_id = r.loan_id
                                   AND o.obligation = r.obligation AND o.due_on = r.due_on
-                              WHERE r.recipient = 'STAFF' AND r.state = 'SENT')""",
+                              WHERE r.recipient = 'STAFF' AND r.state = 'SENT' AND r.offset_days > 0)""",
                 List.of(), policy.staffDigestAt(), today, at) > 0;
     }
 
