@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import jp.inochi.followups.model.FollowUpReason;
 
 /** A follow-up task (要対応) on a lent generator: open until staff mark it done with a note. */
+@Serdeable
 @MappedEntity("follow_up")
 public record FollowUp(
         @Id @GeneratedValue @Nullable Long id,
