@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.sql.Connection;
 import java.time.Clock;
@@ -58,7 +57,7 @@ public class FollowUps {
     }
 
     @Serdeable
-    public record Done(@Nullable LocalDate on, @NotBlank @Size(max = 2000) String note, @Nullable Long version) {
+    public record Done(@Nullable LocalDate on, @Nullable @Size(max = 2000) String note, @Nullable Long version) {
     }
 
     public FollowUp get(long id) {
