@@ -15,7 +15,7 @@ import jp.inochi.devices.DeviceCondition;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.DemoYearlyCheck;
 
-/** The demo loans' yearly checks: all passed, with the fuel the family had stored and a photo of the unit. */
+/** The demo loans' yearly checks (a failed test run opens the demo's follow-up), with the fuel the family had stored and a photo of the unit. */
 @Singleton
 final class DemoInspections implements DemoYearlyCheck {
     private final Inspections inspections;
@@ -25,9 +25,10 @@ final class DemoInspections implements DemoYearlyCheck {
     }
 
     @Override
-    public void record(Actor staff, long loanId, LocalDate on, BigDecimal fuelLitres) {
+    public void record(Actor staff, long loanId, LocalDate on, BigDecimal fuelLitres, boolean testRunPassed) {
         Inspections.Recorded recorded = inspections.record(staff, new Inspections.NewInspection(loanId, on,
-                DeviceCondition.GOOD, true, true, fuelLitres, true, true, "試運転10分、異常なし（デモ）", null));
+                DeviceCondition.GOOD, testRunPassed, true, fuelLitres, true, true, testRunPassed
+                ? "試運転10分、異常なし（デモ）" : "試運転でエンジンがかからない（デモ：要対応）", null));
         inspections.addPhoto(staff, recorded.inspection().id(), "demo-generator.png",
                 new ByteArrayInputStream(generatorPicture()));
     }

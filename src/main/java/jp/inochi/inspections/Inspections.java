@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.UUID;
 import jp.inochi.devices.DeviceCondition;
 import jp.inochi.devices.Devices;
+import jp.inochi.followups.FollowUps;
+import jp.inochi.followups.model.FollowUpPolicy;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdCheckFindings;
 import jp.inochi.households.HouseholdRepository;
@@ -66,6 +68,7 @@ public class Inspections {
     private final HouseholdRepository households;
     private final HouseholdCheckFindings findings;
     private final Devices devices;
+    private final FollowUps followUps;
     private final PhotoStore store;
     private final FileSettings settings;
     private final LifecycleLog log;
@@ -74,7 +77,7 @@ public class Inspections {
 
     Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans,
                 YearlyChecks yearlyChecks, DueReturns dueReturns, HouseholdRepository households,
-                HouseholdCheckFindings findings, Devices devices, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
+                HouseholdCheckFindings findings, Devices devices, FollowUps followUps, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
                 Clock clock) {
         this.inspections = inspections;
         this.photos = photos;
@@ -84,6 +87,7 @@ public class Inspections {
         this.households = households;
         this.findings = findings;
         this.devices = devices;
+        this.followUps = followUps;
         this.store = store;
         this.settings = settings;
         this.log = log;
@@ -183,7 +187,20 @@ public class Inspections {
                     String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
             returnOpened = true;
         }
+        after = openFollowUp(actor, after, saved, checklist);
         return new Recorded(saved, after, returnOpened);
+    }
+
+    /** A damaged device, failed test run or unsafe fuel opens a follow-up; a running loan's next check comes forward. */
+    private Loan openFollowUp(Actor actor, Loan loan, Inspection check, InspectionChecklist checklist) {
+        boolean opened = followUps.open(actor, new FollowUps.Subject(loan.id(), loan.householdId(), check.deviceId(),
+                check.id(), null), FollowUpPolicy.reasons(checklist.deviceCondition() == DeviceCondition.DAMAGED,
+                checklist.testRunPassed(), checklist.fuelStoredSafely()), check.inspectedOn()).isPresent();
+        if (!opened || loan.state() != jp.inochi.loans.model.LoanState.ACTIVE) {
+            return loan;
+        }
+        return yearlyChecks.nextCheckBroughtForward(actor, loan.id(), check.id(),
+                followUps.nextCheckAfterFailedCondition(check.inspectedOn()), check.inspectedOn());
     }
 
     /** The household follows the check before the return opens, the check named as the source. */

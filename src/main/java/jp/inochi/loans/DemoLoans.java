@@ -146,7 +146,8 @@ final class DemoLoans implements DemoDataSet {
         }
         if (family.get("inspection") instanceof Map<?, ?> inspection) {
             LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
-            yearlyCheck.record(staff, loan.id(), on, decimal((Map<String, Object>) inspection, "fuel_litres"));
+            yearlyCheck.record(staff, loan.id(), on, decimal((Map<String, Object>) inspection, "fuel_litres"),
+                    !Boolean.FALSE.equals(inspection.get("test_run_passed")));
         }
         if (!(family.get("return") instanceof Map<?, ?> giveBack)) {
             return false;

@@ -9,5 +9,5 @@ import jp.inochi.lifecycle.Actor;
  * one for the demo, at the point of the loan's story where it happened.
  */
 public interface DemoYearlyCheck {
-    void record(Actor staff, long loanId, LocalDate on, BigDecimal fuelLitres);
+    void record(Actor staff, long loanId, LocalDate on, BigDecimal fuelLitres, boolean testRunPassed);
 }

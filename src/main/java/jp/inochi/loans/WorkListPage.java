@@ -11,6 +11,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,12 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
+import jp.inochi.followups.FollowUp;
+import jp.inochi.followups.FollowUps;
 import jp.inochi.loans.DueObligation;
 import jp.inochi.loans.LoanWorkList;
 import jp.inochi.loans.model.Obligation;
 import jp.inochi.households.HouseholdSummaries;
 import jp.inochi.households.HouseholdSummaries.Summary;
 import jp.inochi.platform.search.SearchQuery;
+import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Pager;
 import jp.inochi.web.Pages;
 
@@ -43,13 +48,25 @@ final class WorkListPage {
     private final LoanWorkList workList;
     private final Loans loans;
     private final HouseholdSummaries households;
+    private final FollowUps followUps;
     private final Pages pages;
+    private final Clock clock;
 
-    WorkListPage(LoanWorkList workList, Loans loans, HouseholdSummaries households, Pages pages) {
+    WorkListPage(LoanWorkList workList, Loans loans, HouseholdSummaries households, FollowUps followUps, Pages pages,
+                 Clock clock) {
         this.workList = workList;
         this.loans = loans;
         this.households = households;
+        this.followUps = followUps;
         this.pages = pages;
+        this.clock = clock;
+    }
+
+    /** An open follow-up task (要対応), shown above the deadlines until staff mark it done. */
+    record FollowUpRow(FollowUp followUp, Summary household, long daysUntilDue) {
+        public boolean overdue() {
+            return daysUntilDue < 0;
+        }
     }
 
     record Row(DueObligation due, Summary household) {
@@ -85,6 +102,16 @@ final class WorkListPage {
         model.put("withinDays", days);
         model.put("obligations", Arrays.stream(Obligation.values()).map(o -> new Option(o.name(), o.label())).toList());
         model.put("windows", WINDOWS);
+        model.put("followUps", followUpRows(viewer));
         return model;
+    }
+
+    private List<FollowUpRow> followUpRows(Viewer viewer) {
+        List<FollowUp> open = followUps.open();
+        Map<Long, Summary> names = households.forCenterList(viewer, open.stream().map(FollowUp::householdId).toList(),
+                RESOURCE);
+        return open.stream().map(f -> new FollowUpRow(f, names.getOrDefault(f.householdId(),
+                HouseholdSummaries.unknown(f.householdId())), ChronoUnit.DAYS.between(JapanTime.today(clock), f.dueOn())))
+                .toList();
     }
 }

@@ -42,4 +42,20 @@ public class YearlyChecks {
                 "inspection=" + inspectionId + " nextCheckDue=" + saved.nextCheckDue(), checkedOn));
         return saved;
     }
+
+    /**
+     * A check on {@code checkedOn} found a failed condition (damaged device, failed test run, unsafe fuel): the next
+     * check is due on {@code due} if that is sooner, so the fix is seen on site. Inside the inspection's transaction.
+     */
+    public Loan nextCheckBroughtForward(Actor actor, long id, long inspectionId, LocalDate due, LocalDate checkedOn) {
+        Loan current = loans.get(id);
+        if (!due.isBefore(current.nextCheckDue())) {
+            return current;
+        }
+        Loan saved = repository.update(current.withNextCheckDue(due, clock.instant()));
+        log.record(actor, new Step(SubjectType.LOAN, id, current.householdId(), id, "bring-check-forward",
+                current.state().name(), current.state().name(), "確認で要対応の項目が見つかったため",
+                "inspection=" + inspectionId + " nextCheckDue=" + due, checkedOn));
+        return saved;
+    }
 }

@@ -180,7 +180,8 @@ final class ReminderPages {
         List<AlertRow> rows = new ArrayList<>();
         for (Reminder r : found) {
             String why = r.recipient() == Recipient.STAFF
-                    ? "期限から" + r.offsetDays() + "日を過ぎても記録がありません"
+                    ? r.offsetDays() < 0 ? "期限の" + (-r.offsetDays()) + "日前です（準備のお知らせ）"
+                    : "期限から" + r.offsetDays() + "日を過ぎても記録がありません"
                     : r.notSentBecause() == null ? r.state().label() : r.notSentBecause().label();
             rows.add(new AlertRow(r, names.getOrDefault(r.householdId(), HouseholdSummaries.unknown(r.householdId())), why));
         }

@@ -191,9 +191,10 @@ public class ReminderSweep {
                    OR EXISTS (SELECT 1 FROM reminder WHERE state = 'NOT_EMAILED' AND staff_digest_id IS NULL)
                    OR EXISTS (SELECT 1 FROM outbox_message WHERE state = 'FAILED' AND failure_reported_in IS NULL)
                    OR EXISTS (SELECT 1 FROM family_report WHERE state = 'RECEIVED' AND staff_digest_id IS NULL)
+                   OR EXISTS (SELECT 1 FROM follow_up WHERE done_at IS NULL)
                    OR EXISTS (SELECT 1 FROM reminder r JOIN loan_obligation o ON o.loan_id = r.loan_id
                                   AND o.obligation = r.obligation AND o.due_on = r.due_on
-                              WHERE r.recipient = 'STAFF' AND r.state = 'SENT')""",
+                              WHERE r.recipient = 'STAFF' AND r.state = 'SENT' AND r.offset_days > 0)""",
                 List.of(), policy.staffDigestAt(), today, at) > 0;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.followups.model.FollowUpReason;
 import jp.inochi.loans.model.Obligation;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.platform.time.JapaneseDates;
@@ -30,8 +31,9 @@ import jp.inochi.reminders.outbox.OutboxMessage;
 
 /**
  * The center's daily alert digest to its own address ({@code inochi.center.staff-alerts-to}): obligations that reached
- * a staff rule of the policy (plan application 14 days overdue, check 7 days overdue), those alerted before and still
- * open, families that could not be emailed (no consent or no address: call them), emails given up, and family
+ * a staff rule of the policy (plan application 14 days overdue, check 7 days overdue; before the due date: the check 30
+ * days and the loan end 180 days ahead), those alerted after their due date and still
+ * open, follow-up tasks (要対応) not yet done, families that could not be emailed (no consent or no address: call them), emails given up, and family
  * reports waiting for confirmation. It names households and loans by id and municipality only: names and medical
  * details stay in the service, behind sign-in and the audit log.
  */
@@ -86,10 +88,11 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             List<Map<String, Object>> alerts = new ArrayList<>();
+            List<Map<String, Object>> approaching = new ArrayList<>();
             List<Long> kept = new ArrayList<>();
             List<Long> dropped = new ArrayList<>();
             for (Map<String, Object> alert : rows(connection, """
-                    SELECT r.id, r.loan_id, r.household_id, r.obligation, r.due_on, mu.name AS municipality,
+                    SELECT r.id, r.loan_id, r.household_id, r.obligation, r.due_on, r.offset_days, mu.name AS municipality,
                            (l.state = 'ACTIVE') AS loan_active,
                            EXISTS (SELECT 1 FROM loan_obligation o WHERE o.loan_id = r.loan_id
                                    AND o.obligation = r.obligation AND o.due_on = r.due_on) AS still_open
@@ -101,7 +104,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                         (Boolean) alert.get("loan_active"), (Boolean) alert.get("still_open"), false, true, true)).isEmpty();
                 (due ? kept : dropped).add((Long) alert.get("id"));
                 if (due) {
-                    alerts.add(alert);
+                    ((Integer) alert.get("offset_days") < 0 ? approaching : alerts).add(alert);
                 }
             }
             List<Map<String, Object>> stillOpen = rows(connection, """
@@ -110,7 +113,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                     FROM reminder r JOIN loan_obligation o ON o.loan_id = r.loan_id AND o.obligation = r.obligation
                              AND o.due_on = r.due_on
                          JOIN household h ON h.id = r.household_id LEFT JOIN municipality mu ON mu.code = h.municipality_code
-                    WHERE r.recipient = 'STAFF' AND r.state = 'SENT' AND r.message_id <> ?
+                    WHERE r.recipient = 'STAFF' AND r.state = 'SENT' AND r.message_id <> ? AND r.offset_days > 0
                     ORDER BY r.due_on, r.loan_id, r.obligation LIMIT %d""".formatted(LIST_LIMIT), today, carrier);
             List<Map<String, Object>> notEmailed = rows(connection, """
                     SELECT r.id, r.loan_id, r.household_id, r.obligation, r.due_on, r.not_sent_because,
@@ -127,24 +130,34 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                     FROM family_report f JOIN household h ON h.id = f.household_id
                          LEFT JOIN municipality mu ON mu.code = h.municipality_code
                     WHERE f.staff_digest_id = ? ORDER BY f.id""", today, carrier);
+            List<Map<String, Object>> followUps = rows(connection, """
+                    SELECT f.id AS follow_up_id, f.loan_id, f.household_id, f.due_on, f.reasons, mu.name AS municipality
+                    FROM follow_up f JOIN household h ON h.id = f.household_id
+                         LEFT JOIN municipality mu ON mu.code = h.municipality_code
+                    WHERE f.done_at IS NULL ORDER BY f.due_on, f.id LIMIT %d""".formatted(LIST_LIMIT), today);
             long waitingReports = Jdbc.queryLong(connection, "SELECT count(*) FROM family_report WHERE state = 'RECEIVED'");
             Decision decision = new Decision(kept, dropped);
-            if (alerts.isEmpty() && stillOpen.isEmpty() && notEmailed.isEmpty() && failed.isEmpty() && reports.isEmpty()) {
+            if (alerts.isEmpty() && approaching.isEmpty() && stillOpen.isEmpty() && notEmailed.isEmpty() && failed.isEmpty() && reports.isEmpty()
+                    && followUps.isEmpty()) {
                 return Composition.nothingToSend("センターにお知らせする事項がありません", decision);
             }
             Map<String, Object> model = new HashMap<>();
             model.put("today", JapaneseDates.withGregorian(today));
             model.put("alerts", alerts);
+            model.put("approaching", approaching);
             model.put("stillOpen", stillOpen);
             model.put("notEmailed", notEmailed);
             model.put("failed", failed);
             model.put("reports", reports);
+            model.put("followUps", followUps);
             model.put("waitingReports", waitingReports);
             model.put("center", center);
             MailTemplates.Rendered rendered = templates.render("reminders/staff-digest", model);
             String subject = "【Inochi】日次のお知らせ " + JapaneseDates.withGregorian(today) + "：新たな期限超過 "
-                    + alerts.size() + "件、メール不可 " + notEmailed.size() + "件、送信失敗 " + failed.size()
-                    + "件、ご家族からの報告 " + reports.size() + "件";
+                    + alerts.size() + "件、" + (approaching.isEmpty() ? "" : "期限が近いもの " + approaching.size() + "件、")
+                    + "メール不可 " + notEmailed.size() + "件、送信失敗 " + failed.size()
+                    + "件、ご家族からの報告 " + reports.size() + "件"
+                    + (followUps.isEmpty() ? "" : "、要対応 " + followUps.size() + "件");
             return Composition.send(new ComposedEmail(center.staffAlertsTo(), subject, rendered.text(), rendered.html()),
                     decision);
         });
@@ -215,6 +228,10 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
         }
         if (row.get("kind") instanceof String kind && row.containsKey("reported_on")) {
             row.put("kindLabel", ReportKind.valueOf(kind).label());
+        }
+        if (row.get("reasons") instanceof String reasons) {
+            row.put("reasonLabels", java.util.Arrays.stream(reasons.split(",")).map(FollowUpReason::valueOf)
+                    .map(FollowUpReason::label).collect(java.util.stream.Collectors.joining("・")));
         }
         if (row.get("municipality") == null) {
             row.put("municipality", "県外");

@@ -32,9 +32,9 @@ class ReminderPolicyFileTest {
         assertEquals(List.of(-60, -30, -7, 1), offsets(policy, Obligation.EVACUATION_PLAN_APPLICATION, Recipient.FAMILY));
         assertEquals(List.of(14), offsets(policy, Obligation.EVACUATION_PLAN_APPLICATION, Recipient.STAFF));
         assertEquals(List.of(-30, -7), offsets(policy, Obligation.YEARLY_CHECK, Recipient.FAMILY));
-        assertEquals(List.of(7), offsets(policy, Obligation.YEARLY_CHECK, Recipient.STAFF));
-        assertEquals(List.of(-90, -30, -7), offsets(policy, Obligation.LOAN_TERM_END, Recipient.FAMILY));
-        assertEquals(List.of(), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
+        assertEquals(List.of(-30, 7), offsets(policy, Obligation.YEARLY_CHECK, Recipient.STAFF));
+        assertEquals(List.of(-180, -90, -30, -7), offsets(policy, Obligation.LOAN_TERM_END, Recipient.FAMILY));
+        assertEquals(List.of(-180), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
         assertEquals(LocalTime.of(9, 0), policy.familyDigestAt());
         assertEquals(12, policy.delivery().maxAttempts());
         assertEquals(Duration.ofMinutes(1), policy.delivery().firstRetryAfter());
