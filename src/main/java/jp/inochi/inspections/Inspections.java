@@ -1,5 +1,6 @@
 package jp.inochi.inspections;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -70,12 +71,13 @@ public class Inspections {
     private final FileSettings settings;
     private final LifecycleLog log;
     private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<YearlyCheckFailed> failedChecks;
     private final Clock clock;
 
     Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans,
                 YearlyChecks yearlyChecks, DueReturns dueReturns, HouseholdRepository households,
                 HouseholdCheckFindings findings, Devices devices, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
-                Clock clock) {
+                ApplicationEventPublisher<YearlyCheckFailed> failedChecks, Clock clock) {
         this.inspections = inspections;
         this.photos = photos;
         this.loans = loans;
@@ -88,6 +90,7 @@ public class Inspections {
         this.settings = settings;
         this.log = log;
         this.transactions = transactions;
+        this.failedChecks = failedChecks;
         this.clock = clock;
     }
 
@@ -165,6 +168,9 @@ public class Inspections {
             after = dueReturns.openReturnBecause(actor, loan.id(), ReturnReason.INSPECTION_FAILED,
                     String.join("・", checklist.eligibilityFailures()), command.inspectedOn()).orElse(after);
             returnOpened = true;
+        }
+        if (outcome != InspectionOutcome.CONDITIONS_MET) {
+            failedChecks.publishEvent(new YearlyCheckFailed(loan.householdId(), saved.id(), outcome.label()));
         }
         return new Recorded(saved, after, returnOpened);
     }
