@@ -80,7 +80,7 @@ public class EvacuationPlans {
         if (current.isEmpty()) {
             PrefilledDraft draft = drafts.draft(viewer, visible, home);
             return new PlanDocument(householdId, false, PlanState.UNSAVED, PlanState.UNSAVED.label(), null, null, null,
-                    false, List.of(), null, draft.plan(), draft.prefilled(), PlanRules.check(draft.plan(), zones), home,
+                    false, null, List.of(), null, draft.plan(), draft.prefilled(), PlanRules.check(draft.plan(), zones), home,
                     statuses.of(householdId));
         }
         PlanVersion version = current.get().version();
@@ -88,7 +88,8 @@ public class EvacuationPlans {
         List<ReviewNote> reviews = store.openReviews(householdId);
         LocalDate savedOn = version.savedAt().atZone(JapanTime.ZONE).toLocalDate();
         return new PlanDocument(householdId, true, version.state(), version.stateLabel(), version.version(),
-                version.savedAt(), version.savedByName(), !reviews.isEmpty(), reviews, PlanReview.nextDue(savedOn), plan,
+                version.savedAt(), version.savedByName(), !reviews.isEmpty(),
+                reviews.isEmpty() ? null : PlanDocument.REVIEW_NEEDED, reviews, PlanReview.nextDue(savedOn), plan,
                 version.prefilled(), PlanRules.check(plan, zones), home, statuses.of(householdId));
     }
 }

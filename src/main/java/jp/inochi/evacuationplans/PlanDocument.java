@@ -17,9 +17,12 @@ import jp.inochi.evacuationplans.model.PlanState;
 @Serdeable
 public record PlanDocument(long householdId, boolean saved, PlanState state, String stateLabel, @Nullable Integer version,
                            @Nullable Instant savedAt, @Nullable String savedByName, boolean reviewNeeded,
+                           @Nullable String reviewLabel,
                            List<ReviewNote> reviewReasons, @Nullable LocalDate nextReviewOn, EvacuationPlan plan,
                            List<String> prefilled, List<PlanFinding> findings, HomeContext home,
                            @Nullable PlanStatusLink planStatus) {
+
+    public static final String REVIEW_NEEDED = "見直しが必要";
 
     /** The existing plan status of the family's running loan (GET /api/evacuation-plans/{householdId}). */
     @Serdeable
