@@ -41,6 +41,10 @@ class EvacuationPlanApiTest {
     @Inject
     TestLogins logins;
     @Inject
+    jp.inochi.testsupport.TestHouseholds testHouseholds;
+    @Inject
+    jp.inochi.testsupport.TestLoans testLoans;
+    @Inject
     @Client("/")
     HttpClient http;
 
@@ -184,6 +188,26 @@ class EvacuationPlanApiTest {
         Map<String, Object> flag = findings.stream().filter(f -> "deviceWithoutWatts".equals(f.get("rule"))).findFirst().orElseThrow();
         assertEquals("FLAG", flag.get("level"));
         assertTrue(flag.get("message").toString().contains("消費電力（W）が未入力"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void completingThePlanCompletesTheLoansPlanStatusAndAHandoverMarksItForReview() {
+        var household = testHouseholds.living("43203", true, 130.7627, 32.2104);
+        long id = household.id();
+        var loan = testLoans.loanStartedOn(household, java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE).minusMonths(1));
+        Map<String, Object> draft = (Map<String, Object>) plan(id).get("plan");
+        Map<String, Object> saved = save(id, null, withSupporter(draft, "0966-22-0000"), true);
+        Map<String, Object> status = (Map<String, Object>) saved.get("planStatus");
+        assertEquals("COMPLETED", status.get("planStatus"));
+        assertEquals(1, Sql.queryForLongUnchecked("SELECT count(*) FROM loan WHERE id = ? AND plan_completed_on IS NOT NULL", loan.id()));
+
+        // a family whose plan was made before the generator came: the handover marks the plan for review
+        var later = testHouseholds.living("43203", true, 130.7627, 32.2104);
+        save(later.id(), null, withSupporter((Map<String, Object>) plan(later.id()).get("plan"), "0966-22-0000"), false);
+        testLoans.loanStartedOn(later, java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE).minusDays(3));
+        assertEquals(false, plan(id).get("reviewNeeded"), "another family's handover changes nothing here");
+        assertEquals("DEVICE_CHANGED", ((List<Map<String, Object>>) plan(later.id()).get("reviewReasons")).get(0).get("reason"));
     }
 
     @Test
