@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
@@ -37,7 +39,7 @@ class EvacuationPlanApiController {
     }
 
     @Serdeable
-    record SaveBody(@Nullable EvacuationPlan plan, @Nullable List<String> prefilled, @Nullable Boolean complete) {
+    record SaveBody(@Nullable EvacuationPlan plan, @Nullable @Size(max = 200) List<@Size(max = 100) String> prefilled, @Nullable Boolean complete) {
     }
 
     @Operation(summary = "世帯の個別避難計画（現在の版。未保存なら Inochi の情報から作った下書き）",
@@ -61,7 +63,7 @@ class EvacuationPlanApiController {
                     + "同じ災害の区域内の避難先（警告）と消費電力のない医療機器（注意）は保存でき、findings で示します。")
     @Put
     HttpResponse<PlanDocument> save(@PathVariable long id, Viewer viewer, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                    @Body SaveBody body) {
+                                    @Body @Valid SaveBody body) {
         PlanDocument document = saving.save(viewer, id, version(ifMatch), new PlanSaving.SaveCommand(body.plan(),
                 body.prefilled(), Boolean.TRUE.equals(body.complete())), "PUT /api/households/{id}/evacuation-plan");
         return HttpResponse.ok(document).header(HttpHeaders.ETAG, "\"" + document.version() + "\"");
