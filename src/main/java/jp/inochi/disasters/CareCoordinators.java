@@ -54,6 +54,11 @@ public class CareCoordinators {
                 .orElseThrow(() -> new NotFoundException("コーディネーター"));
     }
 
+    /** The coordinator who answers for a household; the caller has checked the household is in the viewer's scope. */
+    public java.util.Optional<CareCoordinator> forHousehold(long householdId) {
+        return repository.findForHousehold(householdId);
+    }
+
     @Transactional
     public CareCoordinator create(Viewer viewer, Details details, String resource) {
         check(details);

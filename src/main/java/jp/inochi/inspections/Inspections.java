@@ -1,5 +1,6 @@
 package jp.inochi.inspections;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -73,12 +74,14 @@ public class Inspections {
     private final FileSettings settings;
     private final LifecycleLog log;
     private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<YearlyCheckFailed> failedChecks;
     private final Clock clock;
 
     Inspections(InspectionRepository inspections, InspectionPhotoRepository photos, Loans loans,
                 YearlyChecks yearlyChecks, DueReturns dueReturns, HouseholdRepository households,
-                HouseholdCheckFindings findings, Devices devices, FollowUps followUps, PhotoStore store, FileSettings settings, LifecycleLog log, TransactionOperations<Connection> transactions,
-                Clock clock) {
+                HouseholdCheckFindings findings, Devices devices, FollowUps followUps, PhotoStore store, FileSettings settings,
+                LifecycleLog log, TransactionOperations<Connection> transactions,
+                ApplicationEventPublisher<YearlyCheckFailed> failedChecks, Clock clock) {
         this.inspections = inspections;
         this.photos = photos;
         this.loans = loans;
@@ -92,6 +95,7 @@ public class Inspections {
         this.settings = settings;
         this.log = log;
         this.transactions = transactions;
+        this.failedChecks = failedChecks;
         this.clock = clock;
     }
 
@@ -188,6 +192,9 @@ public class Inspections {
             returnOpened = true;
         }
         after = openFollowUp(actor, after, saved, checklist);
+        if (outcome != InspectionOutcome.CONDITIONS_MET) {
+            failedChecks.publishEvent(new YearlyCheckFailed(loan.householdId(), saved.id(), outcome.label()));
+        }
         return new Recorded(saved, after, returnOpened);
     }
 

@@ -1,5 +1,6 @@
 package jp.inochi.loans;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,15 +25,18 @@ class LoanHandovers {
     private final LoanTermExceptions termExceptions;
     private final MunicipalPlanStatus planStatus;
     private final LifecycleLog log;
+    private final ApplicationEventPublisher<DeviceHandedOver> handovers;
     private final Clock clock;
 
     LoanHandovers(LoanRepository loans, TermsAcceptanceRepository terms, LoanTermExceptions termExceptions,
-                  MunicipalPlanStatus planStatus, LifecycleLog log, Clock clock) {
+                  MunicipalPlanStatus planStatus, LifecycleLog log, ApplicationEventPublisher<DeviceHandedOver> handovers,
+                  Clock clock) {
         this.loans = loans;
         this.terms = terms;
         this.termExceptions = termExceptions;
         this.planStatus = planStatus;
         this.log = log;
+        this.handovers = handovers;
         this.clock = clock;
     }
 
@@ -52,6 +56,7 @@ class LoanHandovers {
                 accepted.acceptedByName().strip(), true, true, now, now, null));
         log.record(actor, new Step(SubjectType.TERMS_ACCEPTANCE, acceptance.id(), loan.householdId(), loan.id(),
                 "accept", null, TermsAcceptanceState.ACCEPTED.name(), null, "terms " + TermsOfLoan.VERSION, start));
+        handovers.publishEvent(new DeviceHandedOver(loan.householdId(), loan.id(), loan.deviceId()));
         return loan;
     }
 }
