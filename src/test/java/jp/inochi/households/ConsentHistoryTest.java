@@ -76,13 +76,4 @@ class ConsentHistoryTest {
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
         assertEquals(List.of("市町村への情報提供に同意、メールでのお知らせに同意"), scopes(id));
     }
-
-    @Test
-    void theHouseholdPageShowsTheHistoryToCenterStaffWithTheJapaneseEraBesideTheDate() {
-        long id = register(HouseholdForms.hitoyoshi());
-        String page = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.GET("/households/" + id)));
-        org.junit.jupiter.api.Assertions.assertTrue(page.contains("同意の履歴"));
-        org.junit.jupiter.api.Assertions.assertTrue(page.contains("市町村への情報提供に同意"));
-        org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*令和\\d+年\\d+月\\d+日（\\d{4}年.*"));
-    }
 }
