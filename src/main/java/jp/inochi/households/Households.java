@@ -42,6 +42,7 @@ public class Households {
     private final HouseholdRules rules;
     private final LifecycleLog log;
     private final AuditLog auditLog;
+    private final ConsentHistory consentHistory;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<HouseholdMoved> moves;
     private final ApplicationEventPublisher<ChildWeanedOffVentilator> weanings;
@@ -49,7 +50,7 @@ public class Households {
     private final Clock clock;
 
     Households(HouseholdRepository households, GuardianRepository guardians, Municipalities municipalities,
-               LifecycleLog log, AuditLog auditLog, TransactionOperations<Connection> transactions,
+               LifecycleLog log, AuditLog auditLog, ConsentHistory consentHistory, TransactionOperations<Connection> transactions,
                ApplicationEventPublisher<HouseholdMoved> moves, ApplicationEventPublisher<ChildWeanedOffVentilator> weanings,
                HouseholdFactsRepository facts, Validator validator, Clock clock) {
         this.households = households;
@@ -59,6 +60,7 @@ public class Households {
                 code -> municipalities.ward(code).filter(w -> HouseholdRules.KUMAMOTO_CITY.equals(w.parentCode())).isPresent());
         this.log = log;
         this.auditLog = auditLog;
+        this.consentHistory = consentHistory;
         this.transactions = transactions;
         this.moves = moves;
         this.weanings = weanings;
@@ -80,6 +82,7 @@ public class Households {
                 facts.updateLivesAtHome(saved.id(), false);
                 saved = households.findById(saved.id()).orElseThrow();
             }
+            consentHistory.recordIfChanged(viewer, saved.id(), null, consents(saved), agreedBy(form));
             auditLog.changed(viewer, AuditAction.CREATE, "/api/households", "household", saved.id(), saved.id(), null);
             log.record(Actor.of(viewer), new Step(SubjectType.HOUSEHOLD, saved.id(), saved.id(), null, "register", null,
                     null, null, null, JapanTime.today(clock)));
@@ -105,6 +108,7 @@ public class Households {
             Household after = households.update(toHousehold(id, form, before.createdAt(), clock.instant(), before.version()));
             guardians.deleteByHouseholdId(id);
             saveGuardians(id, form);
+            consentHistory.recordIfChanged(viewer, id, consents(before), consents(after), agreedBy(form));
             Long loanId = households.findCurrentLoanId(id).orElse(null);
             auditLog.changed(viewer, AuditAction.UPDATE, "/api/households/{id}", "household", id, id, null);
             after = livesAtHome(viewer, id, loanId, form.livesAtHome(), after);
@@ -148,6 +152,15 @@ public class Households {
             // The correction stands; listeners (exposure, loan returns) catch up through their own sweeps.
             LOG.warn("A listener failed after household {} changed: {}", after.id(), e.getClass().getSimpleName());
         }
+    }
+
+    private static ConsentScopes.Consents consents(Household h) {
+        return new ConsentScopes.Consents(h.sharesWithMunicipality(), h.sharingConsentDate(), h.emailContactConsent());
+    }
+
+    /** The form has no field for who agreed; the first guardian is the family's signatory on the application. */
+    private static String agreedBy(HouseholdForm form) {
+        return form.guardians().isEmpty() ? null : form.guardians().get(0).name().strip();
     }
 
     static boolean moved(Household before, Household after) {

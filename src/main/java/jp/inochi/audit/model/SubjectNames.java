@@ -26,6 +26,7 @@ public final class SubjectNames {
             Map.entry("municipal_subsidy_list", "市町村の助成制度一覧"),
             Map.entry("household_import", "世帯の一括取込"),
             Map.entry("plan_status_import", "個別避難計画の一括更新"),
+            Map.entry("consultation", "相談記録"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {

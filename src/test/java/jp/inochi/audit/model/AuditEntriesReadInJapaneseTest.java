@@ -20,6 +20,14 @@ class AuditEntriesReadInJapaneseTest {
     }
 
     @Test
+    void consultationRoutesAreScreenNames() {
+        assertEquals("相談記録の詳細", ScreenNames.of("/consultations/{id}"));
+        assertEquals("相談記録（API）", ScreenNames.of("/api/consultations"));
+        assertEquals("相談記録と世帯の結び付け（API）", ScreenNames.of("/api/consultations/{id}/link"));
+        assertEquals("相談記録", SubjectNames.label("consultation"));
+    }
+
+    @Test
     void anUnknownRouteIsShownAsWritten() {
         assertEquals("GET /somewhere/else", ScreenNames.of("GET /somewhere/else"));
     }
