@@ -1,5 +1,6 @@
 package jp.inochi.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,16 @@ import java.util.Map;
  * ({@code views/fragments/confirm.html}, drawn by the layout above every page's content).
  */
 public record Confirmation(String formName, String action, String question, List<String> consequences, String yes,
-                           String cancelHref, List<Field> fields) {
+                           String cancelHref, List<Field> fields, @Nullable MessagePreview preview) {
     static final String FIELD = "confirmed";
     static final String YES = "yes";
 
     /** A field posted again as it was typed. */
     public record Field(String name, String value) {
+    }
+
+    /** A message to many families, shown as one of them will receive it. */
+    public record MessagePreview(String to, String subject, String body) {
     }
 
     /** Ask first: the person has not said yes yet, and the form could be read (else its errors come first). */
@@ -31,7 +36,19 @@ public record Confirmation(String formName, String action, String question, List
     public static Confirmation of(Form form, String action, String question, String yes, String cancelHref,
                                   List<String> consequences) {
         List<Field> fields = form.posted().entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
-        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields);
+        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields, null);
+    }
+
+    /** With the message shown before it goes. */
+    public Confirmation showing(MessagePreview message) {
+        return new Confirmation(formName, action, question, consequences, yes, cancelHref, fields, message);
+    }
+
+    /** With a field the page adds (posted again with the yes), replacing one of that name. */
+    public Confirmation with(String name, String value) {
+        List<Field> more = new java.util.ArrayList<>(fields.stream().filter(f -> !f.name().equals(name)).toList());
+        more.add(new Field(name, value));
+        return new Confirmation(formName, action, question, consequences, yes, cancelHref, List.copyOf(more), preview);
     }
 
     /** The page, with this confirmation above its content. */

@@ -249,8 +249,10 @@ class DisasterDrillTest implements TestPropertyProvider {
         assertEquals(listed.size(), longs(exports, (Object) listed.toArray(Long[]::new)).get(0) - exportedBefore);
 
         // --- the safety check: one email per affected family that can be emailed, exactly once
+        Map<String, Object> start = Map.of("replyWithinMinutes", 180, "message", "停電が続いています。電源の状況をお知らせください。");
+        Map<String, Object> preview = post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/safety-check/preview", start);
         Map<String, Object> campaign = post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/safety-check",
-                Map.of("replyWithinMinutes", 180, "message", "停電が続いています。電源の状況をお知らせください。"));
+                SafetyCheckRequests.confirmed(start, preview));
         assertEquals(listed.size(), ((Number) campaign.get("households")).intValue());
         HttpClientResponseException twice = Problems.refused(() -> http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
                 HttpRequest.POST("/api/disaster-events/" + eventId + "/safety-check", Map.of()))));
