@@ -41,7 +41,8 @@ public class SafetyCheckPreview {
 
     /** The email and the counts; {@code confirmation} is what the start must be given. */
     @Serdeable
-    public record Preview(long eventId, long households, long emailed, long notEmailed, @Nullable String sampleTo,
+    public record Preview(long eventId, long households, long emailed, long notEmailed,
+                          @Nullable Long sampleHouseholdId, @Nullable String sampleTo,
                           @Nullable String subject, @Nullable String text, String confirmation) {
     }
 
@@ -93,22 +94,26 @@ public class SafetyCheckPreview {
                            String resource) {
         SafetyChecks.checkWait(replyWithin);
         Instant now = clock.instant();
-        return transactions.executeRead(status -> {
+        Preview preview = transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             Counts counts = counts(connection, event.id());
             if (counts.sampleHouseholdId() == null) {
-                return new Preview(event.id(), counts.households(), 0, counts.notEmailed(), null, null, null,
+                return new Preview(event.id(), counts.households(), 0, counts.notEmailed(), null, null, null, null,
                         counts.confirmation());
             }
             String[] sample = sample(connection, counts.sampleHouseholdId());
-            auditLog.householdsRead(viewer, resource,
-                    List.of(new HouseholdAccess(counts.sampleHouseholdId(), AccessBasis.CENTER)));
             SafetyCheckMail.Letter letter = mail.letter(new SafetyCheckMail.Values(sample[0], event.name(),
                     event.eventType(), SafetyChecks.normalised(message), now.plus(replyWithin),
                     now.plus(SafetyChecks.LINKS_VALID)), 0);
-            return new Preview(event.id(), counts.households(), counts.emailed(), counts.notEmailed(), sample[1],
-                    letter.subject(), letter.text(), counts.confirmation());
+            return new Preview(event.id(), counts.households(), counts.emailed(), counts.notEmailed(),
+                    counts.sampleHouseholdId(), sample[1], letter.subject(), letter.text(), counts.confirmation());
         });
+        if (preview.sampleHouseholdId() != null) {
+            // the sample family's name and address were shown
+            auditLog.householdsRead(viewer, resource,
+                    List.of(new HouseholdAccess(preview.sampleHouseholdId(), AccessBasis.CENTER)));
+        }
+        return preview;
     }
 
     /** The sample family's child's given name and the address the email would go to. */
