@@ -94,20 +94,25 @@ public class SafetyCheckPreview {
                            String resource) {
         SafetyChecks.checkWait(replyWithin);
         Instant now = clock.instant();
-        Preview preview = transactions.executeRead(status -> {
-            Connection connection = status.getConnection();
-            Counts counts = counts(connection, event.id());
-            if (counts.sampleHouseholdId() == null) {
-                return new Preview(event.id(), counts.households(), 0, counts.notEmailed(), null, null, null, null,
-                        counts.confirmation());
-            }
-            String[] sample = sample(connection, counts.sampleHouseholdId());
+        // read first, then sign the links outside the read-only transaction (the signing key may be written once)
+        Object[] read = transactions.executeRead(status -> {
+            Counts counts = counts(status.getConnection(), event.id());
+            return new Object[] {counts, counts.sampleHouseholdId() == null ? null
+                    : sample(status.getConnection(), counts.sampleHouseholdId())};
+        });
+        Counts counts = (Counts) read[0];
+        String[] sample = (String[]) read[1];
+        Preview preview;
+        if (sample == null) {
+            preview = new Preview(event.id(), counts.households(), 0, counts.notEmailed(), null, null, null, null,
+                    counts.confirmation());
+        } else {
             SafetyCheckMail.Letter letter = mail.letter(new SafetyCheckMail.Values(sample[0], event.name(),
                     event.eventType(), SafetyChecks.normalised(message), now.plus(replyWithin),
                     now.plus(SafetyChecks.LINKS_VALID)), 0);
-            return new Preview(event.id(), counts.households(), counts.emailed(), counts.notEmailed(),
+            preview = new Preview(event.id(), counts.households(), counts.emailed(), counts.notEmailed(),
                     counts.sampleHouseholdId(), sample[1], letter.subject(), letter.text(), counts.confirmation());
-        });
+        }
         if (preview.sampleHouseholdId() != null) {
             // the sample family's name and address were shown
             auditLog.householdsRead(viewer, resource,
