@@ -83,7 +83,7 @@ final class CallListTable {
         cells.add(row.coordinator() == null ? null : String.join(" ", nonNull(row.coordinator().phone(), row.coordinator().email())));
         for (int i = 0; i < 3; i++) {
             EventViews.Shelter shelter = i < row.shelters().size() ? row.shelters().get(i) : null;
-            cells.add(shelter == null ? null : shelter.name() + "（" + String.format("%.1f", shelter.distanceM() / 1000.0) + "km）");
+            cells.add(shelter == null ? (i == 0 ? row.shelterNote() : null) : shelter.name() + "（" + shelter.distanceLabel() + "）");
         }
         cells.add(row.includedBecause());
         cells.add(row.longitude());

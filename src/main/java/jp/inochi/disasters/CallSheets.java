@@ -87,7 +87,7 @@ public class CallSheets {
         String path = EventScreens.LIST + "/" + eventId + (unreached ? "/unreached" : "/call-list");
         Pager pager = Pager.of(path, filter.kept(), filter.page(), listed.size());
         List<Line> lines = pager.slice(listed).stream()
-                .map(r -> line(EventLists.row(r.row(), r.rank(), names), now)).toList();
+                .map(r -> line(EventLists.row(r.row(), r.rank(), names, households.shelterReach()), now)).toList();
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
@@ -113,7 +113,7 @@ public class CallSheets {
                 count++;
             }
             if (onList && row.id() == householdId) {
-                found = line(EventLists.row(row, rank, lists.names()), clock.instant());
+                found = line(EventLists.row(row, rank, lists.names(), households.shelterReach()), clock.instant());
             }
         }
         if (found != null) {

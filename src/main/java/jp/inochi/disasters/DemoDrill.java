@@ -33,14 +33,16 @@ final class DemoDrill implements DemoDataSet {
 
     private final DeclaringEvents declaring;
     private final SafetyChecks safetyChecks;
+    private final SafetyCheckPreview previews;
     private final ClosingEvents closing;
     private final AppUserRepository users;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    DemoDrill(DeclaringEvents declaring, SafetyChecks safetyChecks, ClosingEvents closing, AppUserRepository users,
-              TransactionOperations<Connection> transactions, Clock clock) {
+    DemoDrill(DeclaringEvents declaring, SafetyChecks safetyChecks, SafetyCheckPreview previews, ClosingEvents closing,
+              AppUserRepository users, TransactionOperations<Connection> transactions, Clock clock) {
         this.declaring = declaring;
+        this.previews = previews;
         this.safetyChecks = safetyChecks;
         this.closing = closing;
         this.users = users;
@@ -69,7 +71,10 @@ final class DemoDrill implements DemoDataSet {
                 started, started, started.plus(Duration.ofHours(2)), "年1回の安否確認訓練（架空）",
                 new EventAreas.AreaRequest(AreaKind.MUNICIPALITIES, List.of(HITOYOSHI), null, null, null, null, null, null),
                 null), RESOURCE);
-        safetyChecks.start(staff, event, Duration.ofMinutes(60), "訓練です。ご家族の状況を選んでください（デモ）", RESOURCE);
+        String note = "訓練です。ご家族の状況を選んでください（デモ）";
+        // as on the page: the staff member sees the email and the counts first
+        String confirmation = previews.preview(staff, event, Duration.ofMinutes(60), note, RESOURCE).confirmation();
+        safetyChecks.start(staff, event, Duration.ofMinutes(60), note, confirmation, RESOURCE);
         List<Long> households = households(event.id());
         int answered = 0;
         for (int i = 0; i < households.size(); i++) {

@@ -30,6 +30,7 @@ import jp.inochi.disasters.model.EventTimesPolicy;
 import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
+import jp.inochi.disasters.model.ShelterReach;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.atrisk.AtRiskHousehold;
@@ -38,21 +39,25 @@ import jp.inochi.atrisk.AtRiskList;
 /**
  * The households of an event that a person may see, each with what the disaster day needs: contacts, power autonomy
  * and what is left of it, the worst hazard at home for the event's hazards, the 個別避難計画 status, the coordinator,
- * the nearest 福祉避難所 candidates outside the hazard, and where the safety check stands. One scoped query
+ * the shelters within reach outside the hazard ({@link SheltersInReach}), and where the safety check stands. One scoped query
  * ({@code household_access_basis} in SQL) feeds the call list, the unreached list, the dashboard, the map and the
  * record; the order is {@link CallOrder}. Callers audit what they show.
  */
 @Singleton
 public class EventHouseholds {
-    /** Shelter candidates per household. */
-    static final int SHELTERS = 3;
-
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ShelterReach reach;
 
-    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock) {
+    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock, ShelterReachSettings shelters) {
         this.transactions = transactions;
         this.clock = clock;
+        this.reach = shelters.reach();
+    }
+
+    /** How far the lists look for shelters. */
+    public ShelterReach shelterReach() {
+        return reach;
     }
 
     /** What to read besides the rows themselves. */
@@ -72,7 +77,7 @@ public class EventHouseholds {
     }
 
     public record Shelter(long id, String name, @Nullable String address, @Nullable String municipalityCode,
-                          long distanceM) {
+                          boolean welfareCandidate, long distanceM) {
     }
 
     /** Where the safety check stands for the family. */
@@ -134,7 +139,7 @@ public class EventHouseholds {
             List<Long> ids = rows.stream().map(Row::id).toList();
             Map<Long, List<Guardian>> guardians = include.guardians() ? guardians(connection, ids) : Map.of();
             Map<Long, List<Shelter>> shelters = include.shelters()
-                    ? shelters(connection, rows, threats, areaHazard, event.areaMinSeverity()) : Map.of();
+                    ? SheltersInReach.of(connection, ids, threats, areaHazard, event.areaMinSeverity(), reach) : Map.of();
             List<Row> complete = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 complete.add(row.with(guardians.getOrDefault(row.id(), List.of()), shelters.getOrDefault(row.id(), List.of())));
@@ -275,107 +280,6 @@ public class EventHouseholds {
             }
         }
         return guardians;
-    }
-
-    /**
-     * The 福祉避難所 candidates outside the event's hazards, found in SQL once per list: a shelter lying in a zone of a
-     * threatening hazard type is left out (for the area layer's type, at or above the event's severity; for the others,
-     * any zone), as {@code nearest_shelters} leaves them out for one home. Parameters: avoided types, their minimum
-     * severities.
-     */
-    static final String SAFE_SHELTERS = """
-            SELECT s.id, s.name, s.address, s.municipality_code, ST_X(s.geom), ST_Y(s.geom)
-            FROM shelter s JOIN geo_layer_version v ON v.id = s.version_id AND v.status = 'CURRENT'
-            WHERE s.welfare_candidate
-              AND NOT EXISTS (SELECT 1 FROM hazard_at(s.geom) hz
-                              JOIN unnest(?::text[], ?::int[]) AS avoid(hazard_type, min_severity)
-                                ON avoid.hazard_type = hz.hazard_type AND hz.severity >= avoid.min_severity)
-            ORDER BY s.id""";
-
-    private record SafeShelter(long id, String name, String address, String municipalityCode, double longitude,
-                               double latitude) {
-    }
-
-    /**
-     * Each home's nearest candidates by geodesic distance (GRS80, as PostGIS measures geography), nearest first, ties
-     * by id. A statement per home cost about 70 µs each (6,000 homes: half a second); ranking the ~160 candidates here
-     * takes a few milliseconds for all of them.
-     */
-    private static Map<Long, List<Shelter>> shelters(Connection connection, List<Row> rows, List<HazardType> threats,
-                                                     @Nullable HazardType areaHazard, @Nullable Integer areaMinSeverity)
-            throws SQLException {
-        Map<Long, List<Shelter>> shelters = new HashMap<>();
-        if (rows.isEmpty()) {
-            return shelters;
-        }
-        List<String> types = new ArrayList<>();
-        List<Integer> minimums = new ArrayList<>();
-        for (HazardType type : threats) {
-            types.add(type.name());
-            minimums.add(type == areaHazard && areaMinSeverity != null ? areaMinSeverity : 1);
-        }
-        List<SafeShelter> safe = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SAFE_SHELTERS)) {
-            select.setArray(1, connection.createArrayOf("text", types.toArray()));
-            select.setArray(2, connection.createArrayOf("integer", minimums.toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    safe.add(new SafeShelter(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getDouble(5), row.getDouble(6)));
-                }
-            }
-        }
-        for (Row row : rows) {
-            if (row.longitude() != null) {
-                shelters.put(row.id(), nearest(row.longitude(), row.latitude(), safe));
-            }
-        }
-        return shelters;
-    }
-
-    private static List<Shelter> nearest(double longitude, double latitude, List<SafeShelter> safe) {
-        int shortlist = SHELTERS + 5;
-        double cos = Math.cos(Math.toRadians(latitude));
-        SafeShelter[] best = new SafeShelter[Math.min(shortlist, safe.size())];
-        double[] keys = new double[best.length];
-        int filled = 0;
-        for (SafeShelter shelter : safe) {
-            double key = Geodesic.rankKey(longitude, latitude, shelter.longitude(), shelter.latitude(), cos);
-            if (filled < best.length) {
-                int at = filled++;
-                while (at > 0 && keys[at - 1] > key) {
-                    keys[at] = keys[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                keys[at] = key;
-                best[at] = shelter;
-            } else if (key < keys[filled - 1]) {
-                int at = filled - 1;
-                while (at > 0 && keys[at - 1] > key) {
-                    keys[at] = keys[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                keys[at] = key;
-                best[at] = shelter;
-            }
-        }
-        double[] metres = new double[filled];
-        Integer[] order = new Integer[filled];
-        for (int i = 0; i < filled; i++) {
-            metres[i] = Geodesic.metres(longitude, latitude, best[i].longitude(), best[i].latitude());
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> metres[a] != metres[b] ? Double.compare(metres[a], metres[b])
-                : Long.compare(best[a].id(), best[b].id()));
-        List<Shelter> nearest = new ArrayList<>(SHELTERS);
-        for (int i = 0; i < Math.min(SHELTERS, filled); i++) {
-            SafeShelter shelter = best[order[i]];
-            nearest.add(new Shelter(shelter.id(), shelter.name(), shelter.address(), shelter.municipalityCode(),
-                    Math.round(metres[order[i]])));
-        }
-        return List.copyOf(nearest);
     }
 
     static int bindScope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {

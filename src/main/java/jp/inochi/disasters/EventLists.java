@@ -27,6 +27,7 @@ import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.PowerShortfall;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
+import jp.inochi.disasters.model.ShelterReach;
 import jp.inochi.exposure.HazardExposure;
 import jp.inochi.municipalities.Municipalities;
 import jp.inochi.municipalities.Municipality;
@@ -99,7 +100,7 @@ public class EventLists {
         for (EventHouseholds.Row row : rows) {
             rank++;
             if (statuses == null || statuses.contains(row.safety().status())) {
-                shown.add(row(row, rank, names));
+                shown.add(row(row, rank, names, households.shelterReach()));
             }
         }
         audit(viewer, resource, export, shown.stream().map(row -> new HouseholdAccess(row.householdId(), row.basis())).toList());
@@ -256,7 +257,7 @@ public class EventLists {
         return names;
     }
 
-    static EventViews.Row row(EventHouseholds.Row row, int rank, Map<String, String> names) {
+    static EventViews.Row row(EventHouseholds.Row row, int rank, Map<String, String> names, ShelterReach reach) {
         boolean center = row.basis() == AccessBasis.CENTER;
         EventHouseholds.Power power = row.power();
         EventViews.Power powerView = new EventViews.Power(power.autonomy().totalHours(), power.remainingHours(),
@@ -291,8 +292,17 @@ public class EventLists {
                         row.coordinator().organisation(), row.coordinator().phone(), row.coordinator().email(),
                         row.coordinator().assigned()),
                 row.shelters().stream().map(s -> new EventViews.Shelter(s.id(), s.name(), s.address(), s.municipalityCode(),
-                        s.distanceM())).toList(),
-                safetyView);
+                        s.welfareCandidate(), ShelterReach.kindLabel(s.welfareCandidate()), s.distanceM(),
+                        ShelterReach.distanceLabel(s.distanceM()))).toList(),
+                safetyView, shelterNote(row, reach));
+    }
+
+    /** What the shelters cell says when it lists none. */
+    private static String shelterNote(EventHouseholds.Row row, ShelterReach reach) {
+        if (!row.shelters().isEmpty()) {
+            return null;
+        }
+        return row.longitude() == null ? "自宅の位置が未登録のため候補なし" : reach.noneLabel();
     }
 
     /** What a row's badges say: power unknown, and a shortfall against the event's expected outage only where true. */

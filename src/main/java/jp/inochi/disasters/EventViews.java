@@ -56,9 +56,10 @@ public final class EventViews {
                               @Nullable String email, boolean assignedToHousehold) {
     }
 
+    /** A shelter within reach of the home: distance in metres and as read out (「2.3km」). */
     @Serdeable
     public record Shelter(long id, String name, @Nullable String address, @Nullable String municipalityCode,
-                          long distanceM) {
+                          boolean welfareCandidate, String kindLabel, long distanceM, String distanceLabel) {
     }
 
     @Serdeable
@@ -102,7 +103,8 @@ public final class EventViews {
                       @Nullable Double latitude, boolean ventilatorDependent, String careType, @Nullable Clinical clinical,
                       Power power, @Nullable Hazard hazard, String includedBecause,
                       AtRiskHousehold.EvacuationPlan evacuationPlanStatus, List<Contact> guardians,
-                      @Nullable Coordinator coordinator, List<Shelter> shelters, Safety safety) {
+                      @Nullable Coordinator coordinator, List<Shelter> shelters, Safety safety,
+                      @Nullable String shelterNote) {
     }
 
     /** The call list (or the unreached list): the event, when it was made, the notice and the data credits. */

@@ -24,7 +24,10 @@ import jp.inochi.web.Form;
 import jp.inochi.web.Submission;
 import jp.inochi.web.UiText;
 
-/** The dashboard's two lifecycle forms: start the safety check (the emails go out), and close the event. */
+/**
+ * The dashboard's two lifecycle forms: start the safety check (first the email's preview and counts, then the emails go
+ * out), and close the event.
+ */
 @Hidden
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -34,16 +37,20 @@ final class SafetyCheckAndClosePage {
     private static final String LIST = EventScreens.LIST;
     /** The close's second step asks whether the event's declaration ends too. */
     private static final String END_DECLARATION = "endDeclaration";
+    /** The preview's counts, posted again with the yes: the start refuses without them or when they changed. */
+    private static final String CONFIRMATION = "confirmation";
 
     private final EventScreens screens;
     private final DisasterEvents events;
     private final SafetyChecks safetyChecks;
     private final ClosingEvents closing;
     private final EventDeclarations declarations;
+    private final SafetyCheckPreview previews;
 
     SafetyCheckAndClosePage(EventScreens screens, DisasterEvents events, SafetyChecks safetyChecks,
-                            ClosingEvents closing, EventDeclarations declarations) {
+                            ClosingEvents closing, EventDeclarations declarations, SafetyCheckPreview previews) {
         this.declarations = declarations;
+        this.previews = previews;
         this.screens = screens;
         this.events = events;
         this.safetyChecks = safetyChecks;
@@ -60,20 +67,36 @@ final class SafetyCheckAndClosePage {
         if (minutes != null) {
             ReplyWindow.refusal(Duration.ofMinutes(minutes)).ifPresent(refusal -> form.reject("replyWithinMinutes", refusal));
         }
+        int within = minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes;
         if (Confirmation.isNeededFor(form)) {
-            int within = minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes;
-            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> Confirmation.of(form,
-                    LIST + "/" + id + "/safety-check", "対象の " + dashboard.total() + " 世帯に安否確認メールを一斉送信します。よろしいですか？",
-                    "はい、安否確認メールを送信する", LIST + "/" + id, List.of(
-                            "対象の " + dashboard.total() + " 世帯のうち、メールでのお知らせに同意しアドレスが登録されている家族に1通ずつ送ります",
-                            "メールで連絡できない家族は、はじめから未確認の一覧に入ります",
-                            "回答の期限は送信から " + within + " 分後です。期限までに回答がない家族は未確認の一覧に入ります",
-                            "送信したメールは取り消せません"))));
+            Submission<SafetyCheckPreview.Preview> previewed = Submission.run(form, () -> previews.preview(viewer,
+                    events.get(viewer, id), Duration.ofMinutes(within), message, "POST " + LIST + "/{id}/safety-check"));
+            if (!previewed.done()) {
+                return screens.afterForm(request, viewer, id, form, previewed, "disaster.safety-check");
+            }
+            SafetyCheckPreview.Preview preview = previewed.result();
+            return HttpResponse.ok(screens.asking(viewer, id, form, dashboard -> ask(form, id, within, preview)));
         }
         Submission<SafetyChecks.Campaign> done = Submission.run(form, () -> safetyChecks.start(viewer,
-                events.get(viewer, id), Duration.ofMinutes(minutes == null ? EventScreens.DEFAULT_REPLY_MINUTES : minutes),
-                message, "POST " + LIST + "/{id}/safety-check"));
+                events.get(viewer, id), Duration.ofMinutes(within), message, form.text(CONFIRMATION),
+                "POST " + LIST + "/{id}/safety-check"));
         return screens.afterForm(request, viewer, id, form, done, "disaster.safety-check");
+    }
+
+    /** The preview: the email as a family receives it, who gets it, who goes to the phone list. */
+    private static Confirmation ask(Form form, long id, int within, SafetyCheckPreview.Preview preview) {
+        Confirmation confirmation = Confirmation.of(form, LIST + "/" + id + "/safety-check",
+                preview.emailed() + " 世帯に安否確認メールを一斉送信します。よろしいですか？", "はい、安否確認メールを送信する（" + preview.emailed()
+                        + " 世帯）", LIST + "/" + id, List.of(
+                        "メールを送る家族: " + preview.emailed() + " 世帯（対象 " + preview.households() + " 世帯のうち、"
+                                + "メールでのお知らせに同意しアドレスが登録されている家族に1通ずつ）",
+                        "メールで連絡できない家族: " + preview.notEmailed() + " 世帯（同意またはアドレスなし）。"
+                                + "はじめから未確認＝電話で確認する一覧に入ります",
+                        "回答の期限は送信から " + within + " 分後です。期限までに回答がない家族は未確認の一覧に入ります",
+                        "送信したメールは取り消せません"))
+                .with(CONFIRMATION, preview.confirmation());
+        return preview.subject() == null ? confirmation : confirmation.showing(
+                new Confirmation.MessagePreview(preview.sampleTo(), preview.subject(), preview.text()));
     }
 
     @Post(value = LIST + "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -43,16 +43,19 @@ class SafetyCheckController {
 
     private final DisasterEvents events;
     private final SafetyChecks safetyChecks;
+    private final SafetyCheckPreview previews;
     private final Clock clock;
 
-    SafetyCheckController(DisasterEvents events, SafetyChecks safetyChecks, Clock clock) {
+    SafetyCheckController(DisasterEvents events, SafetyChecks safetyChecks, SafetyCheckPreview previews, Clock clock) {
         this.clock = clock;
         this.events = events;
         this.safetyChecks = safetyChecks;
+        this.previews = previews;
     }
 
     @Serdeable
-    record Start(@Nullable @Min(15) @Max(4320) Integer replyWithinMinutes, @Nullable @Size(max = 1000) String message) {
+    record Start(@Nullable @Min(15) @Max(4320) Integer replyWithinMinutes, @Nullable @Size(max = 1000) String message,
+                 @Nullable @Size(max = 100) String confirmation) {
     }
 
     @Serdeable
@@ -60,18 +63,32 @@ class SafetyCheckController {
                       @Nullable @Size(max = 500) String detail, @Nullable Instant contactedAt) {
     }
 
+    @Operation(summary = "安否確認メールのプレビュー（家族が受け取る文面、送る世帯数、メールで連絡できない世帯数）",
+            description = "何も送りません。文面は対象の家族1世帯の実際の値で作ります（閲覧は監査ログに記録）。"
+                    + "返る confirmation を開始（POST .../safety-check）に添えてください。")
+    @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
+    @Post("/safety-check/preview")
+    SafetyCheckPreview.Preview preview(Viewer viewer, long id, @Body @Valid Start body) {
+        return previews.preview(viewer, events.get(viewer, id), Duration.ofMinutes(minutes(body)), body.message(),
+                "POST /api/disaster-events/{id}/safety-check/preview");
+    }
+
     @Operation(summary = "安否確認を開始する（対象の全家族にメール1通。リンクで回答）",
             description = "回答の選択肢: 無事・在宅継続、避難済み（避難先）、電源が必要、支援が必要（内容）。"
                     + "replyWithinMinutes（既定180分）までに回答がない家族は未確認の一覧に入ります。メール連絡の同意や"
                     + "アドレスがない家族は、はじめから未確認です。メールは送信待ちを経由して1家族1通（再試行あり）。"
-                    + "1つの災害対応につき1回です。")
+                    + "1つの災害対応につき1回です。先にプレビュー（POST .../safety-check/preview）で文面と件数を確かめ、"
+                    + "その confirmation を添えてください。ないと400、プレビューの後で対象が変わっていると409で、何も送りません。")
     @Secured({Roles.CENTER_ADMIN, Roles.CENTER_STAFF})
     @Post("/safety-check")
     @Status(HttpStatus.CREATED)
     SafetyChecks.Campaign start(Viewer viewer, long id, @Body @Valid Start body) {
-        int minutes = body.replyWithinMinutes() == null ? DEFAULT_REPLY_MINUTES : body.replyWithinMinutes();
-        return safetyChecks.start(viewer, events.get(viewer, id), Duration.ofMinutes(minutes), body.message(),
-                "POST /api/disaster-events/{id}/safety-check");
+        return safetyChecks.start(viewer, events.get(viewer, id), Duration.ofMinutes(minutes(body)), body.message(),
+                body.confirmation(), "POST /api/disaster-events/{id}/safety-check");
+    }
+
+    private static int minutes(Start body) {
+        return body.replyWithinMinutes() == null ? DEFAULT_REPLY_MINUTES : body.replyWithinMinutes();
     }
 
     @Operation(summary = "安否確認の状況（メールの送信状況、回答期限）")

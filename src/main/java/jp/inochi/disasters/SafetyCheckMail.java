@@ -79,24 +79,40 @@ class SafetyCheckMail implements MessageKind<SafetyCheckMail.Outcome> {
             return Composition.nothingToSend("メールアドレスが登録されていません",
                     new Outcome("NOT_EMAILED", "メールアドレスが登録されていません"));
         }
+        Letter letter = letter(new Values(facts.childGivenName(), facts.eventName(), facts.eventType(), facts.message(),
+                facts.replyDueAt(), facts.linksExpireAt()), facts.checkId());
+        return Composition.send(new ComposedEmail(facts.email(), letter.subject(), letter.text(), letter.html()),
+                new Outcome("SENT", null));
+    }
+
+    /** What one family's email says, besides its links. */
+    record Values(String childGivenName, String eventName, EventType eventType, String message, Instant replyDueAt,
+                  Instant linksExpireAt) {
+    }
+
+    /** The email as the family receives it. */
+    record Letter(String subject, String text, String html) {
+    }
+
+    /** The email for these values, its reply links signed for this safety check (the preview signs none that work). */
+    Letter letter(Values values, long checkId) {
         Map<String, String> replyLinks = new HashMap<>();
-        replyLinks.put("safe", links.url(SafetyLinks.SAFE, facts.checkId(), facts.linksExpireAt()));
-        replyLinks.put("evacuated", links.url(SafetyLinks.EVACUATED, facts.checkId(), facts.linksExpireAt()));
-        replyLinks.put("power", links.url(SafetyLinks.POWER, facts.checkId(), facts.linksExpireAt()));
-        replyLinks.put("help", links.url(SafetyLinks.HELP, facts.checkId(), facts.linksExpireAt()));
+        replyLinks.put("safe", links.url(SafetyLinks.SAFE, checkId, values.linksExpireAt()));
+        replyLinks.put("evacuated", links.url(SafetyLinks.EVACUATED, checkId, values.linksExpireAt()));
+        replyLinks.put("power", links.url(SafetyLinks.POWER, checkId, values.linksExpireAt()));
+        replyLinks.put("help", links.url(SafetyLinks.HELP, checkId, values.linksExpireAt()));
         Map<String, Object> model = new HashMap<>();
-        model.put("childName", facts.childGivenName());
-        model.put("eventName", facts.eventName());
-        model.put("eventType", facts.eventType().label());
-        model.put("message", facts.message());
+        model.put("childName", values.childGivenName());
+        model.put("eventName", values.eventName());
+        model.put("eventType", values.eventType().label());
+        model.put("message", values.message());
         model.put("links", replyLinks);
-        model.put("replyBy", JapaneseDates.withGregorianAndTime(facts.replyDueAt()));
-        model.put("linksExpire", JapaneseDates.withGregorianAndTime(facts.linksExpireAt()));
+        model.put("replyBy", JapaneseDates.withGregorianAndTime(values.replyDueAt()));
+        model.put("linksExpire", JapaneseDates.withGregorianAndTime(values.linksExpireAt()));
         model.put("center", center);
         MailTemplates.Rendered rendered = templates.render("disasters/safety-check", model);
-        String subject = "【" + center.name() + "・安否確認】" + facts.eventName() + "：ご家族の状況をお知らせください";
-        return Composition.send(new ComposedEmail(facts.email(), subject, rendered.text(), rendered.html()),
-                new Outcome("SENT", null));
+        String subject = "【" + center.name() + "・安否確認】" + values.eventName() + "：ご家族の状況をお知らせください";
+        return new Letter(subject, rendered.text(), rendered.html());
     }
 
     @Override

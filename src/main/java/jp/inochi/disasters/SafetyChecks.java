@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * one {@code safety_check} row per event and household, dedupe key {@code safety-check:<campaign>:<household>}; the
  * outbox retries and gives up as for every email), the family's replies through signed links, and the contacts
  * staff record while following up those not reached. A family the email can't reach (no consent to email contact,
- * no address) is on the unreached list at once.
+ * no address) is on the unreached list at once. Nothing is sent before {@link SafetyCheckPreview} was seen.
  */
 @Singleton
 public class SafetyChecks {
@@ -84,10 +84,8 @@ public class SafetyChecks {
      * each family that can be emailed, all in one transaction. Once per event (409 for a second start).
      */
     public Campaign start(Viewer viewer, DisasterEvent event, Duration replyWithin, @Nullable String message,
-                          String resource) {
-        ReplyWindow.refusal(replyWithin).ifPresent(refusal -> {
-            throw new InvalidInputException("replyWithinMinutes", refusal);
-        });
+                          @Nullable String confirmation, String resource) {
+        checkWait(replyWithin);
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
@@ -96,6 +94,7 @@ public class SafetyChecks {
             if (campaignId(connection, event.id()).isPresent()) {
                 throw new ConflictException("この災害対応の安否確認はすでに開始しています。未確認の世帯には電話で確認してください");
             }
+            SafetyCheckPreview.requireConfirmed(connection, event.id(), confirmation);
             long campaign;
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO safety_check_campaign (event_id, started_at, started_by, reply_within, links_expire_at, message)
@@ -105,7 +104,7 @@ public class SafetyChecks {
                 insert.setLong(3, viewer.userId());
                 insert.setLong(4, replyWithin.toSeconds());
                 insert.setTimestamp(5, Timestamp.from(now.plus(LINKS_VALID)));
-                insert.setString(6, message == null || message.isBlank() ? null : message.strip());
+                insert.setString(6, normalised(message));
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
                     campaign = row.getLong(1);
@@ -120,6 +119,17 @@ public class SafetyChecks {
                     event.id(), viewer.userId(), emailed, started.notEmailed());
             return started;
         });
+    }
+
+    static void checkWait(Duration replyWithin) {
+        ReplyWindow.refusal(replyWithin).ifPresent(refusal -> {
+            throw new InvalidInputException("replyWithinMinutes", refusal);
+        });
+    }
+
+    /** The note added to the email, as stored: none when blank. */
+    static String normalised(@Nullable String message) {
+        return message == null || message.isBlank() ? null : message.strip();
     }
 
     /**

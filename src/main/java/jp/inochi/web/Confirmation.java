@@ -12,7 +12,8 @@ import java.util.Map;
  * ({@code views/fragments/confirm.html}, drawn by the layout above every page's content).
  */
 public record Confirmation(String formName, String action, String question, List<String> consequences, String yes,
-                           String cancelHref, List<Field> fields, @Nullable Choice choice) {
+                           String cancelHref, List<Field> fields, @Nullable Choice choice,
+                           @Nullable MessagePreview preview) {
     static final String FIELD = "confirmed";
     static final String YES = "yes";
 
@@ -28,6 +29,10 @@ public record Confirmation(String formName, String action, String question, List
     public record Option(String value, String label) {
     }
 
+    /** A message to many families, shown as one of them will receive it. */
+    public record MessagePreview(String to, String subject, String body) {
+    }
+
     /** Ask first: the person has not said yes yet, and the form could be read (else its errors come first). */
     public static boolean isNeededFor(Form form) {
         return !form.confirmed() && !form.hasErrors();
@@ -40,7 +45,7 @@ public record Confirmation(String formName, String action, String question, List
     public static Confirmation of(Form form, String action, String question, String yes, String cancelHref,
                                   List<String> consequences) {
         List<Field> fields = form.posted().entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
-        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields, null);
+        return new Confirmation(form.name(), action, question, List.copyOf(consequences), yes, cancelHref, fields, null, null);
     }
 
     /** The same step asking {@code legend} too; what was posted for {@code name} is chosen, else the first option. */
@@ -50,7 +55,20 @@ public record Confirmation(String formName, String action, String question, List
                 .orElse(options.get(0).value());
         return new Confirmation(formName, action, question, consequences, yes, cancelHref,
                 fields.stream().filter(field -> !field.name().equals(name)).toList(),
-                new Choice(name, legend, List.copyOf(options), chosen));
+                new Choice(name, legend, List.copyOf(options), chosen), preview);
+    }
+
+    /** With the message shown before it goes. */
+    public Confirmation showing(MessagePreview message) {
+        return new Confirmation(formName, action, question, consequences, yes, cancelHref, fields, choice, message);
+    }
+
+    /** With a field the page adds (posted again with the yes), replacing one of that name. */
+    public Confirmation with(String name, String value) {
+        List<Field> more = new java.util.ArrayList<>(fields.stream().filter(f -> !f.name().equals(name)).toList());
+        more.add(new Field(name, value));
+        return new Confirmation(formName, action, question, consequences, yes, cancelHref, List.copyOf(more), choice,
+                preview);
     }
 
     /** The page, with this confirmation above its content. */

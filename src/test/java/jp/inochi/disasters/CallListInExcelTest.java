@@ -105,8 +105,11 @@ class CallListInExcelTest {
     @Test
     void theUnreachedListInExcelIsTheJsonUnreachedList() {
         // once the safety check starts, the families that email can't reach are unreached
+        Map<String, Object> start = Map.of("replyWithinMinutes", 180, "message", "電源の状況をお知らせください。");
+        Map<?, ?> preview = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.POST(
+                "/api/disaster-events/" + eventId + "/safety-check/preview", start)), Map.class);
         http.toBlocking().exchange(logins.as(Role.CENTER_STAFF, HttpRequest.POST("/api/disaster-events/" + eventId
-                + "/safety-check", Map.of("replyWithinMinutes", 180, "message", "電源の状況をお知らせください。"))));
+                + "/safety-check", SafetyCheckRequests.confirmed(start, preview))));
         List<Long> json = ids(logins.as(Role.CENTER_STAFF, get("/unreached")));
         ExportedWorkbooks xlsx = ExportedWorkbooks.checked(exchange(logins.as(Role.CENTER_STAFF, get("/unreached?format=xlsx"))),
                 json.size(), logins.user(Role.CENTER_STAFF).username());

@@ -119,10 +119,29 @@ class CenterStaffRunsADisasterDayDrillTest {
                 page.locator("#safety-check-replyWithinMinutes").fill("60");
                 page.locator("#safety-check-form button[type=submit]").click();
                 assertThat(page.locator("#confirm-safety-check")).containsText("安否確認メールを一斉送信します");
+                // the preview: the email as a family receives it, who gets it, who goes to the phone list; nothing sent yet
+                long emailable = emailable(eventId);
+                assertThat(page.locator("#confirm-safety-check")).containsText("メールを送る家族: " + emailable + " 世帯");
+                assertThat(page.locator("#confirm-safety-check")).containsText(
+                        "メールで連絡できない家族: " + (affected - emailable) + " 世帯");
+                assertThat(page.locator("#confirm-safety-check-preview .message-preview-subject"))
+                        .containsText("【熊本県医療的ケア児支援センター・安否確認】" + eventName);
+                assertThat(page.locator("#confirm-safety-check-preview .message-preview-body")).containsText("さんのご家族様");
+                delivery.deliverReady();
+                assertEquals(0, emailsAbout(eventName), "no email before the confirmation");
+                List<String> previewProblems = new ArrayList<>(Readability.problems(page, "1280px preview"));
+                Screenshots.save(page, "51b-disaster-safety-check-preview");
+                page.setViewportSize(Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT);
+                previewProblems.addAll(Readability.problems(page, "820px preview"));
+                Screenshots.save(page, "51b-disaster-safety-check-preview-tablet");
+                page.setViewportSize(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT);
+                assertTrue(previewProblems.isEmpty(), String.join("\n", previewProblems));
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("はい、安否確認メールを送信する")).click();
                 assertThat(page.locator(".notice-success")).containsText("安否確認を開始しました");
             });
             delivery.deliverReady();
+            assertEquals(emailable(Long.parseLong(eventPath.substring("/disasters/".length()))), emailsAbout(eventName),
+                    "exactly the previewed count of families is emailed");
             String safeLink = null;
             int toSafeFamily = 0;
             for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -249,6 +268,24 @@ class CenterStaffRunsADisasterDayDrillTest {
                 assertFalse(page.content().contains("山田"), path);
             }
         }
+    }
+
+    /** The families the preview counts as emailed: consent and an address. */
+    private static long emailable(long eventId) throws Exception {
+        return server.database().queryForLong("""
+                SELECT count(*) FROM disaster_event_household eh JOIN household h ON h.id = eh.household_id
+                WHERE eh.event_id = %d AND h.email_contact_consent AND EXISTS (SELECT 1 FROM guardian g
+                  WHERE g.household_id = h.id AND btrim(coalesce(g.email, '')) <> '')""".formatted(eventId));
+    }
+
+    private static long emailsAbout(String eventName) throws Exception {
+        long count = 0;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject() != null && message.getSubject().contains(eventName)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int freePort() {

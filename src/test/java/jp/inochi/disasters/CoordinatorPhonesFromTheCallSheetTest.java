@@ -71,8 +71,10 @@ class CoordinatorPhonesFromTheCallSheetTest {
         long staff = server.database().queryForLong("SELECT id FROM app_user WHERE username = 'staff'");
         Viewer viewer = new Viewer(staff, "staff", "センター職員（デモ）", Role.CENTER_STAFF, null, null, "127.0.0.1");
         SafetyChecks checks = server.context().getBean(SafetyChecks.class);
-        checks.start(viewer, server.context().getBean(DisasterEvents.class).get(viewer, eventId), Duration.ofMinutes(60),
-                null, "test");
+        DisasterEvent event = server.context().getBean(DisasterEvents.class).get(viewer, eventId);
+        String confirmation = server.context().getBean(SafetyCheckPreview.class)
+                .preview(viewer, event, Duration.ofMinutes(60), null, "test").confirmation();
+        checks.start(viewer, event, Duration.ofMinutes(60), null, confirmation, "test");
         server.context().getBean(MovableClock.class).advance(Duration.ofMinutes(61));
     }
 

@@ -213,9 +213,15 @@ class DisasterDrillTest implements TestPropertyProvider {
             if (families.containsKey(want.id())) {
                 assertEquals(families.get(want.id()).email(), text(row.at("/guardians/0/email")));
                 assertEquals("球磨 花子", row.at("/coordinator/name").asText(), "the municipality's coordinator");
-                assertEquals(nearestWelfareShelters(want.id()), shelterIds(row.get("shelters")),
-                        "the nearest welfare shelters outside flood zones of rank ≥ 2");
+                assertEquals(sheltersWithinReach(want.id()), shelterIds(row.get("shelters")),
+                        "the nearest welfare and designated shelters outside flood zones of rank ≥ 2 within 10 km");
+                if (row.get("shelters").isEmpty()) {
+                    assertEquals("10km以内に候補なし", row.get("shelterNote").asText());
+                }
                 for (JsonNode shelter : row.get("shelters")) {
+                    assertTrue(shelter.get("distanceM").asLong() <= 10_000, "within the radius: " + shelter);
+                    assertEquals(String.format("%.1fkm", new BigDecimal(shelter.get("distanceM").asLong())
+                            .movePointLeft(3).setScale(1, java.math.RoundingMode.HALF_UP)), shelter.get("distanceLabel").asText());
                     assertEquals(longs("SELECT round(ST_Distance(s.geom::geography, h.location::geography))::bigint "
                             + "FROM shelter s, household h WHERE s.id = ? AND h.id = ?", shelter.get("id").asLong(), want.id())
                             .get(0), shelter.get("distanceM").asLong(), "the geodesic distance, as PostGIS measures it");
@@ -243,8 +249,10 @@ class DisasterDrillTest implements TestPropertyProvider {
         assertEquals(listed.size(), longs(exports, (Object) listed.toArray(Long[]::new)).get(0) - exportedBefore);
 
         // --- the safety check: one email per affected family that can be emailed, exactly once
+        Map<String, Object> start = Map.of("replyWithinMinutes", 180, "message", "停電が続いています。電源の状況をお知らせください。");
+        Map<String, Object> preview = post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/safety-check/preview", start);
         Map<String, Object> campaign = post(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/safety-check",
-                Map.of("replyWithinMinutes", 180, "message", "停電が続いています。電源の状況をお知らせください。"));
+                SafetyCheckRequests.confirmed(start, preview));
         assertEquals(listed.size(), ((Number) campaign.get("households")).intValue());
         HttpClientResponseException twice = Problems.refused(() -> http.toBlocking().exchange(logins.as(Role.CENTER_STAFF,
                 HttpRequest.POST("/api/disaster-events/" + eventId + "/safety-check", Map.of()))));
@@ -523,9 +531,13 @@ class DisasterDrillTest implements TestPropertyProvider {
     }
 
     /** The hazards feature's own function: the three nearest 福祉避難所 candidates outside flood zones of rank ≥ 2. */
-    private List<Long> nearestWelfareShelters(long householdId) throws Exception {
-        return longs("SELECT s.shelter_id FROM household h, nearest_shelters(h.location, 3, true, 'FLOOD', 2) s "
-                + "WHERE h.id = ?", householdId);
+    private List<Long> sheltersWithinReach(long householdId) throws Exception {
+        return longs("""
+                SELECT s.id FROM household h, shelter s JOIN geo_layer_version v ON v.id = s.version_id AND v.status = 'CURRENT'
+                WHERE h.id = ? AND (s.welfare_candidate OR s.category = 'EVACUATION_SHELTER')
+                  AND NOT EXISTS (SELECT 1 FROM hazard_at(s.geom) z WHERE z.hazard_type = 'FLOOD' AND z.severity >= 2)
+                  AND ST_Distance(s.geom::geography, h.location::geography) <= 10000
+                ORDER BY ST_Distance(s.geom::geography, h.location::geography), s.id LIMIT 3""", householdId);
     }
 
     private Set<String> eventMunicipalities(List<Long> listed) throws Exception {

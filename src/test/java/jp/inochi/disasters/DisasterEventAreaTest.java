@@ -171,8 +171,11 @@ class DisasterEventAreaTest {
         households.withGuardian(households.living("43203", true, 130.7734, 32.2329), "area-" + System.nanoTime() + "@example.jp");
         Map<String, Object> event = declare(Map.of("kind", "POLYGON", "geoJson", square(WEST, SOUTH, EAST, NORTH, null)));
         long id = ((Number) event.get("id")).longValue();
+        Map<String, Object> start = Map.of("replyWithinMinutes", 60);
+        Map<?, ?> preview = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.POST(
+                "/api/disaster-events/" + id + "/safety-check/preview", start)), Map.class);
         http.toBlocking().exchange(logins.as(Role.CENTER_STAFF, HttpRequest.POST("/api/disaster-events/" + id + "/safety-check",
-                Map.of("replyWithinMinutes", 60))));
+                SafetyCheckRequests.confirmed(start, preview))));
         Household movedIn = households.withGuardian(households.living("43203", true, 130.7735, 32.2331),
                 "moved-" + System.nanoTime() + "@example.jp");
         assertFalse(covered(event).contains(movedIn.id()), "fixed when declared");

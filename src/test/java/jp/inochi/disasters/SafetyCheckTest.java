@@ -106,7 +106,9 @@ class SafetyCheckTest implements TestPropertyProvider {
         Map<String, Object> event = post(Role.CENTER_STAFF, "/api/disaster-events", Map.of("name", name,
                 "eventType", "POWER_OUTAGE", "area", Map.of("kind", "POLYGON", "geoJson", square)));
         long id = ((Number) event.get("id")).longValue();
-        post(Role.CENTER_STAFF, "/api/disaster-events/" + id + "/safety-check", Map.of("replyWithinMinutes", replyWithinMinutes));
+        Map<String, Object> start = Map.of("replyWithinMinutes", replyWithinMinutes);
+        Map<String, Object> preview = post(Role.CENTER_STAFF, "/api/disaster-events/" + id + "/safety-check/preview", start);
+        post(Role.CENTER_STAFF, "/api/disaster-events/" + id + "/safety-check", SafetyCheckRequests.confirmed(start, preview));
         return id;
     }
 

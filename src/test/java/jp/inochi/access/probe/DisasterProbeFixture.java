@@ -15,6 +15,7 @@ import jp.inochi.disasters.DeclaringEvents;
 import jp.inochi.disasters.DisasterEvent;
 import jp.inochi.disasters.EventAreas;
 import jp.inochi.disasters.HouseholdPower;
+import jp.inochi.disasters.SafetyCheckPreview;
 import jp.inochi.disasters.SafetyChecks;
 import jp.inochi.disasters.model.AreaKind;
 import jp.inochi.disasters.model.ContactMethod;
@@ -40,7 +41,9 @@ class DisasterProbeFixture implements ProbeFixture {
                 new EventAreas.AreaRequest(AreaKind.MUNICIPALITIES, List.of("43100", "43202"), null, null, null, null,
                         null, null), null), "probe fixture");
         SafetyChecks safetyChecks = service.getBean(SafetyChecks.class);
-        safetyChecks.start(staff, event, Duration.ofMinutes(15), "漏洩検査", "probe fixture");
+        String confirmation = service.getBean(SafetyCheckPreview.class)
+                .preview(staff, event, Duration.ofMinutes(15), "漏洩検査", "probe fixture").confirmation();
+        safetyChecks.start(staff, event, Duration.ofMinutes(15), "漏洩検査", confirmation, "probe fixture");
         for (Long household : householdIds.subList(0, Math.min(3, householdIds.size()))) {
             safetyChecks.recordContact(staff, event, household, new SafetyChecks.NewContact(ContactMethod.PHONE,
                     ContactOutcome.REACHED, Reply.NEEDS_POWER, "漏洩検査の電話", null), "probe fixture");
