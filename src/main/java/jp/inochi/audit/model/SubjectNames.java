@@ -27,6 +27,9 @@ public final class SubjectNames {
             Map.entry("household_import", "世帯の一括取込"),
             Map.entry("plan_status_import", "個別避難計画の一括更新"),
             Map.entry("consultation", "相談記録"),
+            Map.entry("follow_up", "要対応（フォローアップ）"),
+            Map.entry("evacuation_plan", "個別避難計画"),
+            Map.entry("device_repair", "装置の修理"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {
