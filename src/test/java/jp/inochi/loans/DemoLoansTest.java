@@ -57,7 +57,7 @@ class DemoLoansTest {
         assertEquals("WITHDRAWN", state("loan_application", "family26@demo.invalid"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM device WHERE serial_number LIKE 'DEMO-GEN-%' AND state = 'IN_REPAIR'"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM device_repair r JOIN loan l ON l.id = r.loan_id "
-                + "JOIN guardian g ON g.household_id = l.household_id WHERE g.email = 'family25@demo.invalid' "
+                + "JOIN guardian g ON g.household_id = l.household_id WHERE g.email = 'family21@demo.invalid' "
                 + "AND r.finished_on IS NOT NULL AND r.cost_yen = 8000 AND NOT r.family_liable"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM inspection i JOIN guardian g ON g.household_id = i.household_id "
                 + "WHERE g.email = 'family09@demo.invalid' AND i.fuel_stored_litres = 10.0"));
