@@ -223,7 +223,7 @@ def write_loans():
                 "model": "正弦波インバーター発電機 SW-1800i（デモ）" if n % 3 else "正弦波インバーター発電機 SW-1600iL（デモ）",
                 "rated_output_watts": 1800 if n % 3 else 1600, "fuel_type": "GASOLINE" if n % 3 else "LPG",
                 "tank_litres": 3.6 if n % 3 else 5.0, "runtime_hours_per_tank": 8.0 if n % 3 else 6.5,
-                "purchase_date": "2025-09-01", "in_repair": n == 12} for n in range(1, 13)]
+                "purchase_date": "2025-09-01", "in_repair": n == 12} for n in range(1, 15)]
     families = [
         # running loans
         {"guardian_email": "family01@demo.invalid", "story": "計画申請の期限が10日後",
@@ -239,7 +239,9 @@ def write_loans():
          "inspection": {"months_ago": 1, "fuel_litres": 10.0, "test_run_passed": False}},
         {"guardian_email": "family10@demo.invalid", "story": "貸与開始から3か月",
          "loan_start": {"months_ago": 3, "days_later": 0}, "plan": []},
-        {"guardian_email": "family21@demo.invalid", "story": "熊本市の助成を活用できない（理由記録済み）",
+        {"guardian_email": "family21@demo.invalid", "story": "熊本市の助成を活用できない（理由記録済み）・試運転で不調の発電機を交換し修理済み",
+         "swap": {"days_ago": 60, "reason": "試運転でエンジンがかからない（デモ）", "repaired_days_ago": 30,
+                  "repair": "キャブレター清掃（デモ）", "cost_yen": 8000},
          "subsidy_exception": "市の助成は身体障害者手帳の所持が条件で、お子さんは手帳の交付対象外のため",
          "loan_start": {"months_ago": 4, "days_later": 0}, "plan": [1]},
         {"guardian_email": "family25@demo.invalid", "story": "計画作成済み",

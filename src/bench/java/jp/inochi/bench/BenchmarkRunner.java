@@ -19,7 +19,8 @@ public final class BenchmarkRunner {
     /** Every benchmark of the project; add new ones here. */
     static List<Benchmark> all() {
         return List.of(new StartupBenchmark(), new HazardImportBenchmark(), new ExposureBenchmark(), new AtRiskBenchmark(),
-                new TileBenchmark(), new ReminderSweepBenchmark(), new DisasterDayBenchmark(), new PlanPdfBenchmark());
+                new TileBenchmark(), new ReminderSweepBenchmark(), new DisasterDayBenchmark(), new CallSheetBenchmark(),
+                new PlanPdfBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

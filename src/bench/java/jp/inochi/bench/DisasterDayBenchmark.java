@@ -93,7 +93,7 @@ final class DisasterDayBenchmark implements Benchmark {
     }
 
     /** Guardians, batteries and the GSI shelters for the 20,000 bench homes, once. */
-    private static void prepareHomes(HazardBench bench) throws Exception {
+    static void prepareHomes(HazardBench bench) throws Exception {
         try (Connection connection = bench.connect(); Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery("SELECT count(*) FROM guardian g JOIN household h ON h.id = g.household_id "
                     + "WHERE h.child_family_name = 'ベンチ'");

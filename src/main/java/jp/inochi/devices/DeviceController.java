@@ -25,6 +25,7 @@ import jp.inochi.access.Roles;
 import jp.inochi.access.Viewer;
 import jp.inochi.lifecycle.Actor;
 import jp.inochi.lifecycle.LifecycleEvent;
+import jp.inochi.platform.problem.NotFoundException;
 
 @Tag(name = "装置")
 @Controller("/api/devices")
@@ -110,7 +111,7 @@ class DeviceController {
     @Put("/{id}/repairs/{repairId}/cost")
     DeviceRepair recordRepairCost(Viewer viewer, long id, long repairId, @Body @Valid DeviceRepairs.RepairCost body) {
         if (repairs.get(repairId).deviceId() != id) {
-            throw new jp.inochi.platform.problem.NotFoundException("修理");
+            throw new NotFoundException("修理");
         }
         return repairs.recordCost(Actor.of(viewer), repairId, body);
     }

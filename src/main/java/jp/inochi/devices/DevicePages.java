@@ -47,13 +47,16 @@ import jp.inochi.timeline.Timelines;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DevicePages {
     private final Devices devices;
+    private final DeviceRepairs repairs;
     private final Timelines timelines;
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
 
-    DevicePages(Devices devices, Timelines timelines, Pages pages, Flash flash, Validator validator) {
+    DevicePages(Devices devices, DeviceRepairs repairs, Timelines timelines, Pages pages, Flash flash,
+                Validator validator) {
         this.devices = devices;
+        this.repairs = repairs;
         this.timelines = timelines;
         this.pages = pages;
         this.flash = flash;
@@ -128,6 +131,7 @@ final class DevicePages {
         model.put("device", device);
         model.put("allowed", devices.manualActions(device));
         model.put("history", timelines.of(devices.history(id)));
+        model.put("repairs", repairs.ofDevice(id));
         model.put("form", form);
         return new ModelAndView<>("devices/page", model);
     }

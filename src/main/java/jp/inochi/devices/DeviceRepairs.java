@@ -94,7 +94,8 @@ public class DeviceRepairs {
         }
         devices.move(actor, deviceId, DeviceAction.FINISH_REPAIR, done.reason(), on, null, open == null ? null : open.loanId());
         DeviceRepair closed = open == null ? null : repairs.findById(open.id()).orElseThrow();
-        if (closed == null || (done.costYen() == null && done.familyLiable() == null)) {
+        // finishing without a cost or the family's liability keeps what was recorded while the device was away
+        if (closed == null || (done.costYen() == null && !Boolean.TRUE.equals(done.familyLiable()))) {
             return closed;
         }
         return saveCost(actor, closed, new RepairCost(done.costYen(), done.familyLiable(), done.liabilityNote(), null), on);

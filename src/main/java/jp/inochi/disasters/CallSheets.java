@@ -67,7 +67,8 @@ public class CallSheets {
     Sheet page(Viewer viewer, long eventId, boolean unreached, CallSheetFilter filter, String resource) {
         DisasterEvent event = events.get(viewer, eventId);
         Instant now = clock.instant();
-        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.ALL);
+        // the order and the filters need only the status; contacts and shelters are read for the page shown
+        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.STATUS_ONLY);
         Map<String, String> names = lists.names();
         Map<String, String> seen = new LinkedHashMap<>();
         List<Ranked> listed = new ArrayList<>();
@@ -86,8 +87,12 @@ public class CallSheets {
         }
         String path = EventScreens.LIST + "/" + eventId + (unreached ? "/unreached" : "/call-list");
         Pager pager = Pager.of(path, filter.kept(), filter.page(), listed.size());
-        List<Line> lines = pager.slice(listed).stream()
-                .map(r -> line(EventLists.row(r.row(), r.rank(), names, households.shelterReach()), now)).toList();
+        List<Ranked> shown = pager.slice(listed);
+        List<EventHouseholds.Row> complete = households.complete(event, shown.stream().map(Ranked::row).toList());
+        List<Line> lines = new ArrayList<>(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            lines.add(line(EventLists.row(complete.get(i), shown.get(i).rank(), names, households.shelterReach()), now));
+        }
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
@@ -101,7 +106,7 @@ public class CallSheets {
     RowAfter rowAfter(Viewer viewer, long eventId, long householdId, boolean unreached, CallSheetFilter filter,
                       String resource) {
         DisasterEvent event = events.get(viewer, eventId);
-        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.ALL);
+        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.STATUS_ONLY);
         Line found = null;
         int count = 0;
         int rank = 0;
@@ -113,7 +118,8 @@ public class CallSheets {
                 count++;
             }
             if (onList && row.id() == householdId) {
-                found = line(EventLists.row(row, rank, lists.names(), households.shelterReach()), clock.instant());
+                EventHouseholds.Row complete = households.complete(event, List.of(row)).get(0);
+                found = line(EventLists.row(complete, rank, lists.names(), households.shelterReach()), clock.instant());
             }
         }
         if (found != null) {

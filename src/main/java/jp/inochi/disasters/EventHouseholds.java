@@ -136,16 +136,30 @@ public class EventHouseholds {
             if (!include.guardians() && !include.shelters()) {
                 return rows;
             }
-            List<Long> ids = rows.stream().map(Row::id).toList();
-            Map<Long, List<Guardian>> guardians = include.guardians() ? guardians(connection, ids) : Map.of();
-            Map<Long, List<Shelter>> shelters = include.shelters()
-                    ? SheltersInReach.of(connection, ids, threats, areaHazard, event.areaMinSeverity(), reach) : Map.of();
-            List<Row> complete = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                complete.add(row.with(guardians.getOrDefault(row.id(), List.of()), shelters.getOrDefault(row.id(), List.of())));
-            }
-            return complete;
+            return complete(connection, event, rows, include, threats, areaHazard);
         });
+    }
+
+    /** The given rows (read with {@link Include#STATUS_ONLY}) with their contacts and shelters: a page reads only its own. */
+    public List<Row> complete(DisasterEvent event, List<Row> rows) {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            HazardType areaHazard = areaHazard(connection, event);
+            return complete(connection, event, rows, Include.ALL, threats(event, areaHazard), areaHazard);
+        });
+    }
+
+    private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include,
+                               List<HazardType> threats, HazardType areaHazard) throws SQLException {
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<Guardian>> guardians = include.guardians() ? guardians(connection, ids) : Map.of();
+        Map<Long, List<Shelter>> shelters = include.shelters()
+                ? SheltersInReach.of(connection, ids, threats, areaHazard, event.areaMinSeverity(), reach) : Map.of();
+        List<Row> complete = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            complete.add(row.with(guardians.getOrDefault(row.id(), List.of()), shelters.getOrDefault(row.id(), List.of())));
+        }
+        return complete;
     }
 
     private static HazardType areaHazard(Connection connection, DisasterEvent event) throws SQLException {
@@ -160,8 +174,11 @@ public class EventHouseholds {
         }
     }
 
-    /** The rows' SQL; parameters: scope (4), threat types, event id, scope (4). */
-    static final String QUERY = """
+    /** The shelters' SQL of a page's rows, for the benchmark that times it in psql beside the page. */
+    public static final String SHELTERS_QUERY = SheltersInReach.QUERY;
+
+    /** The rows' SQL; parameters: scope (4), threat types, event id, scope (4). Public for the benchmark's psql. */
+    public static final String QUERY = """
             SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
                    h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
                    h.address, h.municipality_code, h.ward_code, ST_X(h.location), ST_Y(h.location),

@@ -34,6 +34,7 @@ import jp.inochi.households.HouseholdView;
 import jp.inochi.households.Households;
 import jp.inochi.households.PlanStatusRow;
 import jp.inochi.households.VisibleHouseholdRow;
+import jp.inochi.lifecycle.LifecycleEventRepository;
 import jp.inochi.lifecycle.SubjectType;
 import jp.inochi.platform.search.SearchQuery;
 import jp.inochi.timeline.Timelines;
@@ -61,7 +62,7 @@ final class HouseholdPages {
 
     private final Households households;
     private final HouseholdFactsRepository facts;
-    private final jp.inochi.lifecycle.LifecycleEventRepository events;
+    private final LifecycleEventRepository events;
     private final HouseholdSearch search;
     private final HouseholdDirectory directory;
     private final HouseholdRepository repository;
@@ -78,7 +79,7 @@ final class HouseholdPages {
     HouseholdPages(Households households, HouseholdSearch search, HouseholdDirectory directory, HouseholdRepository repository,
                    AuditLog auditLog, MunicipalityNames names, Pages pages, Flash flash, Validator validator,
                    PageSections sections, HomePlace places, Timelines timelines, HouseholdFactsRepository facts,
-                   jp.inochi.lifecycle.LifecycleEventRepository events, Clock clock) {
+                   LifecycleEventRepository events, Clock clock) {
         this.households = households;
         this.facts = facts;
         this.events = events;
@@ -239,8 +240,8 @@ final class HouseholdPages {
         model.put("planStatusLabel", plan == null ? null : planStatusLabel(plan.planStatus()));
         model.put("form", form);
         // what yearly checks found and wrote to the household, each naming its check (seed 000, line 541)
-        model.put("checkFindings", visible.basis() != jp.inochi.access.AccessBasis.CENTER ? List.of()
-                : timelines.of(events.findBySubjectTypeAndSubjectIdOrderByIdAsc(jp.inochi.lifecycle.SubjectType.HOUSEHOLD, id)
+        model.put("checkFindings", visible.basis() != AccessBasis.CENTER ? List.of()
+                : timelines.of(events.findBySubjectTypeAndSubjectIdOrderByIdAsc(SubjectType.HOUSEHOLD, id)
                 .stream().filter(e -> e.detail() != null && e.detail().startsWith(HouseholdCheckFindings.SOURCE)).toList()));
         // The resolved place, and the other features' sections (exposure, shelters, applications, loans), are part
         // of this same (scoped, audited) read of the household.

@@ -47,20 +47,22 @@ final class DemoLoans implements DemoDataSet {
     private final EvacuationPlanSteps planSteps;
     private final LoanReturns returns;
     private final DemoYearlyCheck yearlyCheck;
+    private final DemoDeviceSwap swap;
     private final GuardianRepository guardians;
     private final AppUserRepository users;
     private final JsonMapper json;
     private final Clock clock;
 
     DemoLoans(Devices devices, ProgramApplications programs, LoanApplications loanApplications,
-              EvacuationPlanSteps planSteps, LoanReturns returns, DemoYearlyCheck yearlyCheck, GuardianRepository guardians,
-              AppUserRepository users, JsonMapper json, Clock clock) {
+              EvacuationPlanSteps planSteps, LoanReturns returns, DemoYearlyCheck yearlyCheck, DemoDeviceSwap swap,
+              GuardianRepository guardians, AppUserRepository users, JsonMapper json, Clock clock) {
         this.devices = devices;
         this.programs = programs;
         this.loanApplications = loanApplications;
         this.planSteps = planSteps;
         this.returns = returns;
         this.yearlyCheck = yearlyCheck;
+        this.swap = swap;
         this.guardians = guardians;
         this.users = users;
         this.json = json;
@@ -105,7 +107,7 @@ final class DemoLoans implements DemoDataSet {
                     .householdId();
             if (family.containsKey("loan_start")) {
                 Device device = shelf.pop();
-                if (runningLoan(staff, householdId, family, device, today)) {
+                if (runningLoan(staff, householdId, family, device, shelf, today)) {
                     shelf.add(device);
                 }
                 loansStarted++;
@@ -120,7 +122,8 @@ final class DemoLoans implements DemoDataSet {
 
     /** Walks a loan to where the family's story is; true if it ended and its device is back on the shelf. */
     @SuppressWarnings("unchecked")
-    private boolean runningLoan(Actor staff, long householdId, Map<String, Object> family, Device device, LocalDate today) {
+    private boolean runningLoan(Actor staff, long householdId, Map<String, Object> family, Device device,
+                                Deque<Device> shelf, LocalDate today) {
         Map<String, Object> when = (Map<String, Object>) family.get("loan_start");
         LocalDate start = today.minusMonths(number(when, "months_ago").longValue()).plusDays(number(when, "days_later").longValue());
         if (start.isBefore(EARLIEST_START)) {
@@ -148,6 +151,10 @@ final class DemoLoans implements DemoDataSet {
             LocalDate on = latest(today.minusMonths(number((Map<String, Object>) inspection, "months_ago").longValue()), start);
             yearlyCheck.record(staff, loan.id(), on, decimal((Map<String, Object>) inspection, "fuel_litres"),
                     !Boolean.FALSE.equals(inspection.get("test_run_passed")));
+        }
+        if (family.get("swap") instanceof Map<?, ?> broken) {
+            swap.walk(staff, loan.id(), shelf.removeLast().id(), (Map<String, Object>) broken, start, today);
+            shelf.add(device);
         }
         if (!(family.get("return") instanceof Map<?, ?> giveBack)) {
             return false;

@@ -46,9 +46,12 @@ final class LoanDeviceSection implements PageSection {
         List<RepairRow> rows = repairs.ofLoan(loanId).stream().map(r -> {
             String finish = "repair-finish-" + r.id();
             String cost = "repair-cost-" + r.id();
+            // both forms start from the recorded cost and liability, so saving one never drops them unseen
+            String costYen = r.costYen() == null ? null : String.valueOf(r.costYen());
             return new RepairRow(r, devices.get(r.deviceId()).serialNumber(),
-                    form.is(finish) ? form : Form.blank(finish),
-                    form.is(cost) ? form : Form.blank(cost, "costYen", r.costYen() == null ? null : String.valueOf(r.costYen()),
+                    form.is(finish) ? form : Form.blank(finish, "costYen", costYen,
+                            "familyLiable", String.valueOf(r.familyLiable()), "liabilityNote", r.liabilityNote()),
+                    form.is(cost) ? form : Form.blank(cost, "costYen", costYen,
                             "familyLiable", String.valueOf(r.familyLiable()), "liabilityNote", r.liabilityNote(),
                             "version", String.valueOf(r.version())));
         }).toList();

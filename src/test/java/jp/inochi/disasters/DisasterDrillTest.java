@@ -225,6 +225,9 @@ class DisasterDrillTest implements TestPropertyProvider {
                     assertEquals(longs("SELECT round(ST_Distance(s.geom::geography, h.location::geography))::bigint "
                             + "FROM shelter s, household h WHERE s.id = ? AND h.id = ?", shelter.get("id").asLong(), want.id())
                             .get(0), shelter.get("distanceM").asLong(), "the geodesic distance, as PostGIS measures it");
+                    assertEquals(List.of(0L), longs("SELECT count(*) FROM hazard_zone z, shelter s WHERE s.id = ? "
+                            + "AND z.version_id = ? AND z.severity >= 2 AND ST_Intersects(z.geom, s.geom)",
+                            shelter.get("id").asLong(), flood.versionId()), "outside the event's flood zones: " + shelter);
                 }
             }
         }

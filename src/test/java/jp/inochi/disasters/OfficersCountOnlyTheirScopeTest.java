@@ -72,6 +72,21 @@ class OfficersCountOnlyTheirScopeTest {
                 .accept("text/html")), String.class);
         assertTrue(page.contains("id=\"total\">" + kumaSees + "<"), "the page's total is 球磨村's");
 
+        Map<String, Object> dashboard = call(logins.asOfficerOf(KUMA, HttpRequest.GET("/api/disaster-events/" + id + "/dashboard")));
+        assertEquals(kumaSees, count(dashboard, "total"), "the dashboard API counts 球磨村's families");
+        assertEquals(kumaSees, ((List<?>) call(logins.asOfficerOf(KUMA,
+                HttpRequest.GET("/api/disaster-events/" + id + "/map"))).get("features")).size(), "the map shows 球磨村's families");
+        Map<String, Object> unreached = call(logins.asOfficerOf(KUMA, HttpRequest.GET("/api/disaster-events/" + id + "/unreached")));
+        assertTrue(count(unreached, "count") <= kumaSees, "the unreached list counts only 球磨村's families");
+        assertTrue(((List<Map<String, Object>>) unreached.get("households")).stream()
+                .allMatch(row -> KUMA.equals(row.get("municipalityCode"))), "only 球磨村's unreached families");
+        for (String sheet : List.of("/call-list", "/unreached")) {
+            String html = http.toBlocking().retrieve(logins.asOfficerOf(KUMA, HttpRequest.GET("/disasters/" + id + sheet)
+                    .accept("text/html")), String.class);
+            long shown = sheet.equals("/call-list") ? kumaSees : count(unreached, "count");
+            assertTrue(html.contains("id=\"count\">" + shown + "<"), "the call sheet " + sheet + " counts 球磨村's families");
+        }
+
         String timeline = http.toBlocking().retrieve(logins.asOfficerOf(KUMA, HttpRequest.GET("/api/disaster-events/" + id
                 + "/timeline")), String.class);
         assertFalse(timeline.contains("対象 " + total + "世帯"), timeline);

@@ -36,7 +36,7 @@ class DemoLoansTest {
             assertTrue(server.isRunning());
         }
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM demo_data_load WHERE name = 'loans' "
-                + "AND summary = '12 devices, 10 loans, 13 applications in progress'"));
+                + "AND summary = '14 devices, 10 loans, 13 applications in progress'"));
         long planDueIn = loanDays("plan_deadline", "family01@demo.invalid");
         assertTrue(planDueIn >= 0 && planDueIn <= 31, "plan deadline soon: " + planDueIn);
         assertTrue(loanDays("plan_deadline", "family02@demo.invalid") < 0, "plan deadline overdue");
@@ -56,6 +56,9 @@ class DemoLoansTest {
         assertEquals("REJECTED", state("loan_application", "family22@demo.invalid"));
         assertEquals("WITHDRAWN", state("loan_application", "family26@demo.invalid"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM device WHERE serial_number LIKE 'DEMO-GEN-%' AND state = 'IN_REPAIR'"));
+        assertEquals(1, Sql.queryForLong("SELECT count(*) FROM device_repair r JOIN loan l ON l.id = r.loan_id "
+                + "JOIN guardian g ON g.household_id = l.household_id WHERE g.email = 'family21@demo.invalid' "
+                + "AND r.finished_on IS NOT NULL AND r.cost_yen = 8000 AND NOT r.family_liable"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM inspection i JOIN guardian g ON g.household_id = i.household_id "
                 + "WHERE g.email = 'family09@demo.invalid' AND i.fuel_stored_litres = 10.0"));
         assertEquals(1, Sql.queryForLong("SELECT count(*) FROM inspection_photo p JOIN inspection i ON i.id = p.inspection_id "

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Center staff, on the demo data, at 1280 and 820 px: on a running loan's page, swaps the generator for an available
  * sine-wave one (after the confirmation), sees the repair of the old one, and records its cost with the family's
- * liability; the old device's page shows it back from the loan.
+ * liability; the old device's page lists the repair; the repair is finished from the loan page. On a household's
+ * form staff record that the child lives in a hospital, and the household page says so.
  */
 class StaffSwapsABrokenGeneratorAndRecordsItsRepairTest {
     private static UiServer server;
@@ -79,6 +80,44 @@ class StaffSwapsABrokenGeneratorAndRecordsItsRepairTest {
 
         page.navigate(server.url("/devices/" + oldDevice));
         assertThat(page.locator("#device-state")).hasText("修理中");
+        assertThat(page.locator("#device-repair-" + repair)).containsText("12000円");
+        assertThat(page.locator("#device-repair-" + repair)).containsText("あり（落下による破損（ご家族の申告））");
         problems.addAll(Readability.problems(page, where + "/devices/" + oldDevice));
+
+        page.locator("#device-repair-" + repair + " a").click();
+        page.locator("#repair-" + repair + " details:has-text('修理完了を記録する') summary").click();
+        problems.addAll(Readability.problems(page, where + "/loans/" + loan + " finish repair form"));
+        page.locator("#repair-" + repair + " form[action$='/finish'] textarea[name=reason]").fill("エンジン部品を交換");
+        page.locator("#repair-" + repair + " form[action$='/finish'] button[type=submit]").click();
+        assertThat(page.locator(".notice-success")).containsText("修理完了を記録しました");
+        assertThat(page.locator("#repair-" + repair)).containsText("修理完了");
+        assertEquals("AVAILABLE", server.database().queryForString("SELECT state FROM device WHERE id = " + oldDevice));
+        page.navigate(server.url("/devices/" + oldDevice));
+        assertThat(page.locator("#device-state")).hasText("貸出可能");
+        assertThat(page.locator("#device-repair-" + repair)).containsText("12000円");
+    }
+
+    @Test
+    void staffRecordThatTheChildLivesInAHospitalAndTheHouseholdPageSaysSo() throws Exception {
+        List<String> problems = new ArrayList<>();
+        long household = server.database().queryForLong("SELECT min(household_id) FROM guardian WHERE email = 'family05@demo.invalid'");
+        for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
+            try (BrowserContext context = Chromium.newContext(size[0], size[1])) {
+                Page page = server.signIn(context, "staff");
+                String where = size[0] + "px ";
+                boolean atHome = size[0] != Chromium.DESKTOP_WIDTH;
+                Screenshots.onFailure(page, "FAILED-lives-at-home-" + size[0], () -> {
+                    page.navigate(server.url("/households/" + household + "/edit"));
+                    problems.addAll(Readability.problems(page, where + "/households/" + household + "/edit"));
+                    page.locator("#household-livesAtHome").getByLabel(atHome ? "自宅で生活している" : "病院・施設で生活している",
+                            new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).check();
+                    page.locator("form button[type=submit]").last().click();
+                    assertThat(page.locator(".notice-success")).isVisible();
+                    assertThat(page.locator("#lives-at-home")).hasText(atHome ? "自宅で生活している" : "病院・施設で生活している");
+                    problems.addAll(Readability.problems(page, where + "/households/" + household));
+                });
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

@@ -187,4 +187,20 @@ class SwapAndRepairDuringALoanTest {
         assertEquals(false, Sql.queryForText("SELECT family_liable::text FROM device_repair WHERE id = ?", repairId)
                 .equals("true"));
     }
+
+    @Test
+    void finishingARepairWithoutACostKeepsTheCostRecordedWhileTheDeviceWasAway() throws Exception {
+        Loan loan = testLoans.loanStartedOn(START);
+        long spare = testLoans.device().id();
+        clock.setDate(START.plusDays(30));
+        post("/api/loans/" + loan.id() + "/swap-device", Map.of("deviceId", spare, "removedGoesTo", "IN_REPAIR",
+                "reason", "落下による破損"));
+        long repairId = ((Number) list("/api/loans/" + loan.id() + "/repairs").get(0).get("id")).longValue();
+        put("/api/devices/" + loan.deviceId() + "/repairs/" + repairId + "/cost",
+                Map.of("costYen", 7000, "familyLiable", true, "liabilityNote", "落下（ご家族の申告）"));
+        post("/api/devices/" + loan.deviceId() + "/finish-repair", Map.of("reason", "外装を交換", "familyLiable", false));
+        assertEquals("7000 true 落下（ご家族の申告） AVAILABLE", Sql.queryForText("SELECT r.cost_yen || ' ' || r.family_liable "
+                + "|| ' ' || r.liability_note || ' ' || d.state FROM device_repair r JOIN device d ON d.id = r.device_id "
+                + "WHERE r.id = ?", repairId));
+    }
 }

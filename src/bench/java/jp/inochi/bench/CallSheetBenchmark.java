@@ -1,0 +1,133 @@
+package jp.inochi.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.inochi.access.Role;
+import jp.inochi.disasters.EventHouseholds;
+import jp.inochi.layers.ImportReport;
+
+/**
+ * Issue 13: the call sheet's first page (50 rows) for the prefecture-wide typhoon (20,000 homes, ~6,400 affected),
+ * fetched over HTTP as center staff, beside the SQL the page runs, timed in psql in the same run: the rows of the
+ * whole call order (the order and the filters need every row) plus the contacts and shelters of the 50 rows shown.
+ * Goal: the page within 1.5× its SQL and under 200 ms.
+ */
+final class CallSheetBenchmark implements Benchmark {
+    private static final int WARMUP = 3;
+    private static final int RUNS = 15;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "call-sheet";
+    }
+
+    @Override
+    public List<BenchResult> run() throws Exception {
+        HazardBench bench = HazardBench.get();
+        ImportReport flood = bench.fullFlood();
+        bench.placeHomes();
+        DisasterDayBenchmark.prepareHomes(bench);
+        String token = bench.bearer(Role.CENTER_STAFF, null);
+        long id = declare(bench, token, flood.layerId());
+        List<Double> page = new ArrayList<>();
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(bench.uri("/disasters/" + id + "/call-list"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            double millis = HazardBench.millisSince(started);
+            if (response.statusCode() != 200 || !response.body().contains("tel:")) {
+                throw new IllegalStateException("the call sheet answered " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(400, response.body().length())));
+            }
+            if (i >= WARMUP) {
+                page.add(millis);
+            }
+        }
+        List<Long> firstPage = firstPageIds(bench, id);
+        String rows = fill(EventHouseholds.QUERY, List.of("'CENTER_STAFF'", "NULL", "NULL", "now()",
+                "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']", String.valueOf(id), "'CENTER_STAFF'", "NULL", "NULL", "now()"));
+        String ids = "ARRAY" + firstPage + "::bigint[]";
+        String shelters = fill(EventHouseholds.SHELTERS_QUERY, List.of("ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']",
+                "ARRAY[2,1,1]", "10000", "10000", "10000", "3", ids));
+        String guardians = "SELECT household_id, name, relationship, phone, email FROM guardian WHERE household_id = ANY ("
+                + ids + ") ORDER BY household_id, position";
+        List<Double> sql = new ArrayList<>();
+        List<Double> rowTimes = bench.psqlTimings(rows, WARMUP + RUNS).subList(WARMUP, WARMUP + RUNS);
+        List<Double> shelterTimes = bench.psqlTimings(shelters, WARMUP + RUNS).subList(WARMUP, WARMUP + RUNS);
+        List<Double> guardianTimes = bench.psqlTimings(guardians, WARMUP + RUNS).subList(WARMUP, WARMUP + RUNS);
+        for (int i = 0; i < RUNS; i++) {
+            sql.add(rowTimes.get(i) + shelterTimes.get(i) + guardianTimes.get(i));
+        }
+        double pageMedian = HazardBench.median(page);
+        double sqlMedian = HazardBench.median(sql);
+        return List.of(
+                new BenchResult(name(), "first page (50 rows) of the call sheet, prefecture-wide typhoon, "
+                        + count(bench, id) + " households, HTTP p50 of " + RUNS, pageMedian, "ms",
+                        "its SQL in psql (rows + 50 rows' contacts and shelters)", sqlMedian, "≤ 1.5× and < 200 ms",
+                        pageMedian <= 1.5 * sqlMedian && pageMedian < 200),
+                BenchResult.withoutBaseline(name(), "of which the rows of the whole call order in psql",
+                        HazardBench.median(rowTimes), "ms", "reference", true),
+                BenchResult.withoutBaseline(name(), "of which the 50 rows' shelters within 10 km in psql",
+                        HazardBench.median(shelterTimes), "ms", "reference", true));
+    }
+
+    private static long declare(HazardBench bench, String token, long layerId) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", "ベンチ 電話表 台風 " + System.nanoTime(),
+                "eventType", "TYPHOON", "outageStartedAt", Instant.now().minusSeconds(3 * 3600).toString(),
+                "area", Map.of("kind", "HAZARD_ZONES", "layerId", layerId, "minSeverity", 2)));
+        HttpResponse<String> declared = bench.http.send(HttpRequest.newBuilder(bench.uri("/api/disaster-events"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (declared.statusCode() != 201) {
+            throw new IllegalStateException("declaring answered " + declared.statusCode() + ": " + declared.body());
+        }
+        return JSON.readTree(declared.body()).get("id").asLong();
+    }
+
+    /** Any 50 of the event's homes: the shelter query's cost does not depend on which. */
+    private static List<Long> firstPageIds(HazardBench bench, long eventId) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = bench.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT household_id FROM disaster_event_household WHERE event_id = "
+                     + eventId + " ORDER BY household_id LIMIT 50")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long count(HazardBench bench, long eventId) throws Exception {
+        try (Connection connection = bench.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM disaster_event_household WHERE event_id = " + eventId)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The statement with its JDBC parameters written in, in order, for psql. */
+    private static String fill(String sql, List<String> values) {
+        Matcher marks = Pattern.compile("\\?").matcher(sql);
+        StringBuilder filled = new StringBuilder();
+        int i = 0;
+        while (marks.find()) {
+            marks.appendReplacement(filled, Matcher.quoteReplacement(values.get(i++)));
+        }
+        marks.appendTail(filled);
+        if (i != values.size()) {
+            throw new IllegalStateException("the SQL has " + i + " parameters, not " + values.size());
+        }
+        return filled.toString();
+    }
+}
