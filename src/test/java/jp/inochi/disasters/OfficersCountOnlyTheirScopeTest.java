@@ -61,8 +61,11 @@ class OfficersCountOnlyTheirScopeTest {
         assertEquals(total, count(call(logins.as(Role.CENTER_STAFF, HttpRequest.GET("/api/disaster-events/" + id)))),
                 "the center still sees the whole event");
 
+        Map<String, Object> start = Map.of("replyWithinMinutes", 60);
+        Map<String, Object> preview = call(logins.as(Role.CENTER_STAFF, HttpRequest.POST("/api/disaster-events/" + id
+                + "/safety-check/preview", start)));
         call(logins.as(Role.CENTER_STAFF, HttpRequest.POST("/api/disaster-events/" + id + "/safety-check",
-                Map.of("replyWithinMinutes", 60))));
+                SafetyCheckRequests.confirmed(start, preview))));
         Map<String, Object> campaign = call(logins.asOfficerOf(KUMA, HttpRequest.GET("/api/disaster-events/" + id + "/safety-check")));
         assertEquals(kumaSees, count(campaign, "households"));
         assertEquals(total, count(call(logins.as(Role.CENTER_STAFF,
