@@ -55,8 +55,9 @@ public interface LoanRepository extends CrudRepository<Loan, Long> {
                OR household_matches_search(l.household_id, :text, CAST(:phone AS text))""")
     List<Long> findIdsMatchingSearch(String text, @Nullable String phone, @Nullable Long number);
 
-    /** Obligations of running loans due on or before {@code until} (overdue ones included), soonest first. */
+    /** Obligations of running loans (open returns have their own list) due on or before {@code until} (overdue ones included), soonest first. */
     @Query("SELECT loan_id, household_id, obligation, due_on FROM loan_obligation WHERE due_on <= :until "
+            + "AND obligation <> 'DEVICE_RETURN' "
             + "ORDER BY due_on, loan_id, obligation")
     List<ObligationRow> findObligationsDueBy(LocalDate until);
 }

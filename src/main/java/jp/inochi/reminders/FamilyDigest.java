@@ -149,12 +149,15 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
         model.put("obligation", item.obligation().name());
         model.put("heading", heading(item.obligation(), days < 0));
         model.put("due", JapaneseDates.withGregorian(item.dueOn()));
-        model.put("days", days > 0 ? "あと" + days + "日" : days == 0 ? "本日が期限です" : "期限を" + (-days) + "日過ぎています");
+        boolean sinceOpened = item.obligation() == Obligation.DEVICE_RETURN;
+        model.put("dueLabel", sinceOpened ? "返還手続きの開始" : "期限");
+        model.put("days", sinceOpened ? "開始から" + (-days) + "日たちました"
+                : days > 0 ? "あと" + days + "日" : days == 0 ? "本日が期限です" : "期限を" + (-days) + "日過ぎています");
         model.put("overdue", days < 0);
         model.put("link", switch (item.obligation()) {
             case EVACUATION_PLAN_APPLICATION -> links.url(FamilyReportLinks.PLAN_APPLIED, item.id(), linksExpire);
             case YEARLY_CHECK -> links.url(FamilyReportLinks.CHECK_SCHEDULE, item.id(), linksExpire);
-            case LOAN_TERM_END -> null;
+            case LOAN_TERM_END, DEVICE_RETURN -> null;
         });
         return model;
     }
@@ -164,6 +167,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
             case EVACUATION_PLAN_APPLICATION -> overdue ? "個別避難計画の作成申請の期限が過ぎています" : "個別避難計画の作成申請の期限が近づいています";
             case YEARLY_CHECK -> overdue ? "年に1回の装置の確認（点検）の時期が過ぎています" : "年に1回の装置の確認（点検）の時期が近づいています";
             case LOAN_TERM_END -> "非常用電源装置の貸与期間の満了が近づいています";
+            case DEVICE_RETURN -> "非常用電源装置の返還をお願いします";
         };
     }
 
@@ -175,7 +179,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
     private static List<Item> items(Connection connection, long carrier) {
         String sql = """
                 SELECT r.id, r.loan_id, r.obligation, r.due_on, h.child_given_name,
-                       (l.state = 'ACTIVE') AS loan_active,
+                       (l.state = 'ACTIVE' OR (r.obligation = 'DEVICE_RETURN' AND l.state <> 'ENDED')) AS loan_active,
                        EXISTS (SELECT 1 FROM loan_obligation o WHERE o.loan_id = r.loan_id
                                AND o.obligation = r.obligation AND o.due_on = r.due_on) AS still_open,
                        EXISTS (SELECT 1 FROM family_report f WHERE f.loan_id = r.loan_id AND f.state = 'RECEIVED'

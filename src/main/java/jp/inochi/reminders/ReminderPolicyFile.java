@@ -85,6 +85,9 @@ public class ReminderPolicyFile {
     private static List<ReminderRule> rules(PolicyNames name, Recipient recipient, SchedulesFile.Section when) {
         when.onlyKeys(Set.of("days-before", "days-after"));
         List<ReminderRule> rules = new ArrayList<>();
+        if (name.countsOnlyAfter() && when.has("days-before")) {
+            when.problem("days-before", "返還は手続きを始めた日から数えるので、days-after（何日後）だけを書いてください");
+        }
         Set<Integer> seen = new HashSet<>();
         for (int days : when.integers("days-before", 0, 3650)) {
             if (!seen.add(-days)) {

@@ -102,7 +102,7 @@ public class ReminderSweep {
     private long[] activeLoanIdRange() {
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM loan WHERE state = 'ACTIVE'");
+                    "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM loan WHERE state IN ('ACTIVE', 'RETURN_OPEN')");
                  ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return new long[] {rows.getLong(1), rows.getLong(2)};

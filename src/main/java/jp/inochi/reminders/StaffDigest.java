@@ -93,7 +93,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
             List<Long> dropped = new ArrayList<>();
             for (Map<String, Object> alert : rows(connection, """
                     SELECT r.id, r.loan_id, r.household_id, r.obligation, r.due_on, r.offset_days, mu.name AS municipality,
-                           (l.state = 'ACTIVE') AS loan_active,
+                           (l.state = 'ACTIVE' OR (r.obligation = 'DEVICE_RETURN' AND l.state <> 'ENDED')) AS loan_active,
                            EXISTS (SELECT 1 FROM loan_obligation o WHERE o.loan_id = r.loan_id
                                    AND o.obligation = r.obligation AND o.due_on = r.due_on) AS still_open
                     FROM reminder r JOIN loan l ON l.id = r.loan_id JOIN household h ON h.id = r.household_id

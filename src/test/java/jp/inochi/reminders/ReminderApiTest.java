@@ -132,7 +132,8 @@ class ReminderApiTest implements TestPropertyProvider {
         Map<?, ?> policy = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.GET("/api/reminders/policy")),
                 Map.class);
         List<Map<?, ?>> rules = (List<Map<?, ?>>) policy.get("rules");
-        assertEquals(14, rules.size());
+        assertEquals(19, rules.size());
+        assertTrue(rules.stream().anyMatch(r -> "open-return/family/7-days-after".equals(r.get("id"))), rules.toString());
         assertTrue(rules.stream().anyMatch(r -> "evacuation-plan/staff/14-days-after".equals(r.get("id"))
                 && "期限の14日後".equals(r.get("when"))), rules.toString());
         assertTrue(policy.get("familyDigestAt").toString().startsWith("09:00"), policy.toString());

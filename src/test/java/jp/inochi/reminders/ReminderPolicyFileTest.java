@@ -35,6 +35,8 @@ class ReminderPolicyFileTest {
         assertEquals(List.of(-30, 7), offsets(policy, Obligation.YEARLY_CHECK, Recipient.STAFF));
         assertEquals(List.of(-180, -90, -30, -7), offsets(policy, Obligation.LOAN_TERM_END, Recipient.FAMILY));
         assertEquals(List.of(-180), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
+        assertEquals(List.of(7, 21, 35), offsets(policy, Obligation.DEVICE_RETURN, Recipient.FAMILY));
+        assertEquals(List.of(14, 30), offsets(policy, Obligation.DEVICE_RETURN, Recipient.STAFF));
         assertEquals(LocalTime.of(9, 0), policy.familyDigestAt());
         assertEquals(12, policy.delivery().maxAttempts());
         assertEquals(Duration.ofMinutes(1), policy.delivery().firstRetryAfter());
@@ -84,6 +86,14 @@ class ReminderPolicyFileTest {
         SchedulesFileException error = assertThrows(SchedulesFileException.class, () -> read(wrong));
         assertContains(error.problems(), "links: 必要な項目がありません");
         assertContains(error.problems(), "obligations.yearly-check.family.days-before: 30日前が2回書かれています");
+    }
+
+    @Test
+    void anOpenReturnCountsOnlyDaysAfterTheReturnOpened() throws IOException {
+        String wrong = valid().replace("      days-after: [7, 21, 35]", "      days-before: [7]");
+        SchedulesFileException error = assertThrows(SchedulesFileException.class, () -> read(wrong));
+        assertContains(error.problems(), "obligations.open-return.family.days-before: 返還は手続きを始めた日から数えるので、"
+                + "days-after（何日後）だけを書いてください");
     }
 
     private ReminderPolicy read(String text) throws IOException {

@@ -9,7 +9,9 @@ public enum Obligation implements Labelled {
     /** 年に1回程度の確認 (seed 000, line 541). */
     YEARLY_CHECK("年次確認"),
     /** 最長で5年間 (seed 000, line 503). */
-    LOAN_TERM_END("貸与期間の満了");
+    LOAN_TERM_END("貸与期間の満了"),
+    /** 返還手続の開始後、装置をセンターへ返す (seed 000, line 503): due from the day the return opened. */
+    DEVICE_RETURN("装置の返還");
 
     private final String label;
 

@@ -8,7 +8,8 @@ import jp.inochi.loans.model.Obligation;
 public enum PolicyNames {
     EVACUATION_PLAN("evacuation-plan", Obligation.EVACUATION_PLAN_APPLICATION),
     YEARLY_CHECK("yearly-check", Obligation.YEARLY_CHECK),
-    LOAN_END("loan-end", Obligation.LOAN_TERM_END);
+    LOAN_END("loan-end", Obligation.LOAN_TERM_END),
+    OPEN_RETURN("open-return", Obligation.DEVICE_RETURN);
 
     private final String fileName;
     private final Obligation obligation;
@@ -24,6 +25,11 @@ public enum PolicyNames {
 
     public Obligation obligation() {
         return obligation;
+    }
+
+    /** Due from a day already passed (the return opened), so only {@code days-after} makes sense. */
+    public boolean countsOnlyAfter() {
+        return obligation == Obligation.DEVICE_RETURN;
     }
 
     public static Optional<PolicyNames> byFileName(String name) {
