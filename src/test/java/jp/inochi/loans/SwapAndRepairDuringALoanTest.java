@@ -117,7 +117,7 @@ class SwapAndRepairDuringALoanTest {
                 actions(list("/api/devices/" + newDevice + "/history")));
         List<Object> timeline = actions(list(l + "/timeline"));
         List<Object> loanSteps = timeline.subList(timeline.indexOf("record"), timeline.size());
-        assertEquals(List.of("record", "record-inspection", "swap-out", "send-to-repair", "swap-in", "swap-device", "finish-repair",
+        assertEquals(List.of("record", "record-inspection", "open-follow-up", "bring-check-forward", "swap-out", "send-to-repair", "swap-in", "swap-device", "finish-repair",
                 "record-cost", "record-cost", "open-return", "receive-return", "receive-device", "pass-inspection", "complete-return"),
                 loanSteps, timeline.toString());
     }

@@ -138,6 +138,8 @@ class InstanceKilledWhileSendingTest {
 
     /** The reviewed policy with family emails due at once, small batches, the shortest lease; sending only when asked. */
     private static void writeSchedules(Path schedules) throws Exception {
+        // every schedules file must be there: the service stops at start without one
+        Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)
                 .replace("family-at: \"09:00\"", "family-at: \"00:00\"").replace("staff-at: \"08:30\"", "staff-at: \"00:00\"")
                 .replaceAll("batch-size: \\d+", "batch-size: 10").replaceAll("lease: \\w+", "lease: 30s");

@@ -38,6 +38,8 @@ class SweepChunksTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Path dir = Files.createTempDirectory("inochi-schedules-");
+            // every schedules file must be there: the service stops at start without one
+            Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
             Files.copy(Path.of("schedules/jobs.yml"), dir.resolve("jobs.yml"));
             Files.writeString(dir.resolve("reminders.yml"), Files.readString(Path.of("schedules/reminders.yml"),
                     StandardCharsets.UTF_8).replaceAll("chunk-size: \\d+", "chunk-size: 10"), StandardCharsets.UTF_8);

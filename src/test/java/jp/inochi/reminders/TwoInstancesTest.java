@@ -81,6 +81,8 @@ class TwoInstancesTest {
     void startTwoInstances() throws Exception {
         smtp.start();
         schedules = Files.createTempDirectory("inochi-schedules-");
+        // every schedules file must be there: the service stops at start without one
+        Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
         // The reviewed policy, with what a test needs: digests at once (not at 09:00), small sweep chunks, a short lease,
         // the delivery every 2 s, and the sweep only when the test fires it.
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)

@@ -43,6 +43,8 @@ class ClusteredSchedulerTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Path dir = Files.createTempDirectory("inochi-schedules-");
+            // every schedules file must be there: the service stops at start without one
+            Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
             Files.writeString(dir.resolve("jobs.yml"), Files.readString(Path.of("schedules/jobs.yml"), StandardCharsets.UTF_8)
                     + "  test-every-second:\n    cron: \"* * * * * ?\"\n", StandardCharsets.UTF_8);
             Files.copy(Path.of("schedules/reminders.yml"), dir.resolve("reminders.yml"));

@@ -56,7 +56,7 @@ class InspectionProbeFixture implements ProbeFixture {
         Actor actor = Actor.of(new Viewer(staff.id(), staff.username(), staff.displayName(), staff.role(), null, null, "127.0.0.1"));
         Inspections inspections = service.getBean(Inspections.class);
         Inspection inspection = inspections.record(actor, new Inspections.NewInspection(loans.get(0),
-                JapanTime.today(service.getBean(Clock.class)), DeviceCondition.GOOD, true, true, new BigDecimal("10"),
+                JapanTime.today(service.getBean(Clock.class)), DeviceCondition.GOOD, false, true, new BigDecimal("10"),
                 true, true, "漏洩検査の確認", null)).inspection();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", png);
