@@ -1,6 +1,7 @@
 package jp.inochi.evacuationplans;
 
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -34,7 +35,12 @@ class ExposureChangeTriggers {
 
     @EventListener
     void layerReplaced(HazardLayerReplaced event) {
-        Runnable compare = () -> compare(event.hazardType(), event.versionId());
+        // after the import's commit its transaction is still bound (and may be read-only): compare in a fresh one
+        Runnable compare = () -> transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                status -> {
+                    compare(event.hazardType(), event.versionId());
+                    return null;
+                });
         transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(
                 new TransactionSynchronization() {
                     @Override
