@@ -124,7 +124,7 @@ class InstanceKilledWhileSendingTest {
         } finally {
             callers.shutdownNow();
             smtp.stop();
-            for (String file : List.of("reminders.yml", "jobs.yml")) {
+            for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
                 Files.deleteIfExists(schedules.resolve(file));
             }
             Files.deleteIfExists(schedules);

@@ -125,7 +125,7 @@ class TwoInstancesTest {
             }
         }
         smtp.stop();
-        for (String file : List.of("reminders.yml", "jobs.yml")) {
+        for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
             Files.deleteIfExists(schedules.resolve(file));
         }
         Files.deleteIfExists(schedules);

@@ -51,6 +51,7 @@ class ClusteredSchedulerTest implements TestPropertyProvider {
             dir.toFile().deleteOnExit();
             dir.resolve("jobs.yml").toFile().deleteOnExit();
             dir.resolve("reminders.yml").toFile().deleteOnExit();
+            dir.resolve("follow-ups.yml").toFile().deleteOnExit();
             return Map.of("inochi.schedules.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
