@@ -27,6 +27,8 @@ public final class SubjectNames {
             Map.entry("household_import", "世帯の一括取込"),
             Map.entry("plan_status_import", "個別避難計画の一括更新"),
             Map.entry("consultation", "相談記録"),
+            Map.entry("training_session", "研修会"),
+            Map.entry("training_attendee", "研修会の招待・出欠"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {
