@@ -96,10 +96,10 @@ class TrainingInvitationsByEmailTest implements TestPropertyProvider {
                 .get("id")).longValue();
         String base = "/api/trainings/" + id;
 
-        List<?> candidates = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
-                HttpRequest.GET(base + "/candidates")), List.class);
+        List<Map<String, Object>> candidates = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
+                HttpRequest.GET(base + "/candidates")), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         Set<Long> offered = new java.util.HashSet<>();
-        candidates.forEach(c -> offered.add(((Number) ((Map<?, ?>) c).get("householdId")).longValue()));
+        candidates.forEach(c -> offered.add(((Number) c.get("householdId")).longValue()));
         assertTrue(offered.containsAll(List.of(a.id(), b.id(), noAddress.id())));
         assertFalse(offered.contains(notApplying.id()), "the chooser offers only families with a loan or an application");
         assertEquals(HttpStatus.BAD_REQUEST, Problems.refused(() -> post(base + "/invitations/preview",
