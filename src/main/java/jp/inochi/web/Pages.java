@@ -107,6 +107,7 @@ public class Pages {
                 items.add(NavItem.more("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(NavItem.more("imports", "ハザード読み込み", "/hazard-imports"));
                 items.add(NavItem.more("consultations", "相談記録", "/consultations"));
+                items.add(NavItem.more("trainings", "研修会", "/trainings"));
                 items.add(new NavItem("disasters", "災害対応", "/disasters"));
                 if (role == Role.CENTER_ADMIN) {
                     items.add(NavItem.more("audit", "監査ログ", "/audit"));

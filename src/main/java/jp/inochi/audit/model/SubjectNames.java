@@ -30,6 +30,8 @@ public final class SubjectNames {
             Map.entry("follow_up", "要対応（フォローアップ）"),
             Map.entry("evacuation_plan", "個別避難計画"),
             Map.entry("device_repair", "装置の修理"),
+            Map.entry("training_session", "研修会"),
+            Map.entry("training_attendee", "研修会の招待・出欠"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {

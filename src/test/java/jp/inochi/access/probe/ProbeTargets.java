@@ -28,7 +28,8 @@ final class ProbeTargets {
     private static final int MIN_SECRET_LENGTH = 4;
     /** Path words that don't name their table. */
     static final Map<String, String> TABLE_ALIASES = Map.of("users", "app_user", "user", "app_user",
-            "sessions", "user_session", "outbox", "outbox_message", "family-reports", "family_report");
+            "sessions", "user_session", "outbox", "outbox_message", "family-reports", "family_report",
+            "trainings", "training_session");
 
     /** A link token the probe can make up: only a family's email holds a real one, which is the family's capability. */
     static final String FORGED_LINK_TOKEN = "MS5wbGFuLWFwcGxpZWQuMS4xOTk5OTk5OTk5.forged-signature";
