@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jp.inochi.testsupport.SchedulesCopy;
 import jp.inochi.access.Role;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.testsupport.GeneratedLoans;
@@ -54,7 +55,7 @@ class InstanceKilledWhileSendingTest {
             throws Exception {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        Path schedules = Files.createTempDirectory("inochi-schedules-");
+        Path schedules = SchedulesCopy.ofAll();
         ExecutorService callers = Executors.newSingleThreadExecutor();
         GeneratedLoans.Batch batch = null;
         try (StallingSmtpProxy proxy = new StallingSmtpProxy(smtp.getSmtp().getPort())) {
@@ -124,10 +125,7 @@ class InstanceKilledWhileSendingTest {
         } finally {
             callers.shutdownNow();
             smtp.stop();
-            for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
-                Files.deleteIfExists(schedules.resolve(file));
-            }
-            Files.deleteIfExists(schedules);
+            SchedulesCopy.delete(schedules);
             if (batch != null) {
                 try (Connection connection = Sql.connect()) {
                     GeneratedLoans.remove(connection, batch);
@@ -138,8 +136,6 @@ class InstanceKilledWhileSendingTest {
 
     /** The reviewed policy with family emails due at once, small batches, the shortest lease; sending only when asked. */
     private static void writeSchedules(Path schedules) throws Exception {
-        // every schedules file must be there: the service stops at start without one
-        Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)
                 .replace("family-at: \"09:00\"", "family-at: \"00:00\"").replace("staff-at: \"08:30\"", "staff-at: \"00:00\"")
                 .replaceAll("batch-size: \\d+", "batch-size: 10").replaceAll("lease: \\w+", "lease: 30s");

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import jp.inochi.testsupport.SchedulesCopy;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.testsupport.GeneratedLoans;
 import jp.inochi.testsupport.Sql;
@@ -37,16 +38,9 @@ class SweepChunksTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Path dir = Files.createTempDirectory("inochi-schedules-");
-            // every schedules file must be there: the service stops at start without one
-            Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
-            Files.copy(Path.of("schedules/jobs.yml"), dir.resolve("jobs.yml"));
+            Path dir = SchedulesCopy.deletedOnExit(SchedulesCopy.ofAll());
             Files.writeString(dir.resolve("reminders.yml"), Files.readString(Path.of("schedules/reminders.yml"),
                     StandardCharsets.UTF_8).replaceAll("chunk-size: \\d+", "chunk-size: 10"), StandardCharsets.UTF_8);
-            dir.toFile().deleteOnExit();
-            dir.resolve("jobs.yml").toFile().deleteOnExit();
-            dir.resolve("reminders.yml").toFile().deleteOnExit();
-            dir.resolve("follow-ups.yml").toFile().deleteOnExit();
             return Map.of("inochi.schedules.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

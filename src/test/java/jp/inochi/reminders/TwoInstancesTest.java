@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.inochi.testsupport.SchedulesCopy;
 import jp.inochi.access.AppUser;
 import jp.inochi.access.Role;
 import jp.inochi.loans.model.Obligation;
@@ -80,9 +81,7 @@ class TwoInstancesTest {
     @BeforeAll
     void startTwoInstances() throws Exception {
         smtp.start();
-        schedules = Files.createTempDirectory("inochi-schedules-");
-        // every schedules file must be there: the service stops at start without one
-        Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
+        schedules = SchedulesCopy.ofAll();
         // The reviewed policy, with what a test needs: digests at once (not at 09:00), small sweep chunks, a short lease,
         // the delivery every 2 s, and the sweep only when the test fires it.
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)
@@ -125,10 +124,7 @@ class TwoInstancesTest {
             }
         }
         smtp.stop();
-        for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
-            Files.deleteIfExists(schedules.resolve(file));
-        }
-        Files.deleteIfExists(schedules);
+        SchedulesCopy.delete(schedules);
         try (Connection connection = Sql.connect()) {
             for (GeneratedLoans.Batch batch : batches) {
                 GeneratedLoans.remove(connection, batch);

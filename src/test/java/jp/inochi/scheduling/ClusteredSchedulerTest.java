@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import jp.inochi.testsupport.SchedulesCopy;
 import jp.inochi.testsupport.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +43,9 @@ class ClusteredSchedulerTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Path dir = Files.createTempDirectory("inochi-schedules-");
-            // every schedules file must be there: the service stops at start without one
-            Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
+            Path dir = SchedulesCopy.deletedOnExit(SchedulesCopy.ofAll());
             Files.writeString(dir.resolve("jobs.yml"), Files.readString(Path.of("schedules/jobs.yml"), StandardCharsets.UTF_8)
                     + "  test-every-second:\n    cron: \"* * * * * ?\"\n", StandardCharsets.UTF_8);
-            Files.copy(Path.of("schedules/reminders.yml"), dir.resolve("reminders.yml"));
-            dir.toFile().deleteOnExit();
-            dir.resolve("jobs.yml").toFile().deleteOnExit();
-            dir.resolve("reminders.yml").toFile().deleteOnExit();
-            dir.resolve("follow-ups.yml").toFile().deleteOnExit();
             return Map.of("inochi.schedules.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
