@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class TrainingController {
     }
 
     @Serdeable
-    record Invitation(@NotNull List<Long> householdIds, @Nullable String confirmation) {
+    record Invitation(@NotNull List<Long> householdIds, @Nullable @Size(max = 100) String confirmation) {
     }
 
     @Serdeable

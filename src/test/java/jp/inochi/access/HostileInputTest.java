@@ -215,7 +215,7 @@ class HostileInputTest {
 
     private static boolean isFreeText(Map<String, Object> schema) {
         return "string".equals(schema.get("type")) && !schema.containsKey("enum")
-                && !List.of("date", "date-time", "binary", "byte", "uuid").contains(String.valueOf(schema.get("format")));
+                && !List.of("date", "date-time", "partial-time", "binary", "byte", "uuid").contains(String.valueOf(schema.get("format")));
     }
 
     @SuppressWarnings("unchecked")
