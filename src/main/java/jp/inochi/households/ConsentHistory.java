@@ -18,15 +18,20 @@ public class ConsentHistory {
         this.clock = clock;
     }
 
-    /** Records a row when the consents changed; {@code before} is null for a newly registered household. */
-    void recordIfChanged(Viewer viewer, long householdId, Consents before, Consents after, String agreedBy) {
+    /**
+     * Records a row when the consents changed; {@code before} is null for a newly registered household. The ordinance
+     * note is what staff confirmed of the municipality's rule, or the program's general note when they wrote none.
+     */
+    void recordIfChanged(Viewer viewer, long householdId, Consents before, Consents after, String agreedBy,
+                         String ordinanceNote) {
         List<String> scopes = ConsentScopes.changed(before, after);
         if (scopes.isEmpty()) {
             return;
         }
         changes.save(new ConsentChange(null, householdId, ConsentScopes.effectiveOn(after, JapanTime.today(clock)),
                 agreedBy, String.join("、", scopes), after.sharesWithMunicipality(), after.emailContact(),
-                ConsentScopes.ORDINANCE_NOTE, viewer.displayName(), clock.instant()));
+                ordinanceNote == null || ordinanceNote.isBlank() ? ConsentScopes.ORDINANCE_NOTE : ordinanceNote.strip(),
+                viewer.displayName(), clock.instant()));
     }
 
     /** Newest first. */

@@ -42,6 +42,9 @@ public record HouseholdForm(
         @NotNull Boolean sharesWithMunicipality,
         @Nullable LocalDate sharingConsentDate,
         @NotNull Boolean emailContactConsent,
+        // who agreed to a change of the consents, and what the municipality's ordinance says (seed 000, line 544)
+        @Nullable @Size(max = 100) String consentAgreedBy,
+        @Nullable @Size(max = 500) String consentOrdinanceNote,
         @Nullable @DecimalMin("0") @DecimalMax("72") BigDecimal ventilatorBatteryHours,
         @Nullable @Min(0) @Max(20) Integer spareBatteryCount,
         @Nullable @DecimalMin("0") @DecimalMax("72") BigDecimal spareBatteryHoursEach,

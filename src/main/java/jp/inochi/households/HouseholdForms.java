@@ -43,6 +43,7 @@ final class HouseholdForms {
                 kumamoto && "43100".equals(form.text("municipalityCode")) ? form.text("wardCode") : null,
                 form.coordinate("longitude"), form.coordinate("latitude"), form.yesNo("sharesWithMunicipality"),
                 form.date("sharingConsentDate"), form.yesNo("emailContactConsent"),
+                form.text("consentAgreedBy"), form.text("consentOrdinanceNote"),
                 form.decimal("ventilatorBatteryHours"), form.integer("spareBatteryCount"),
                 form.decimal("spareBatteryHoursEach"), form.yesNo("livesAtHome"), guardians, form.version());
     }
@@ -85,7 +86,7 @@ final class HouseholdForms {
                 h.childBirthDate(), h.nicuInstitution(), h.nicuInKumamoto(), h.nicuDischargeDate(), h.ventilatorDependent(),
                 h.ventilatorHoursPerDay(), h.ventilatorOffMinutesPerDay(), h.otherCare(), h.postalCode(), h.address(),
                 h.prefectureCode(), h.municipalityCode(), h.wardCode(), longitude, latitude, h.sharesWithMunicipality(),
-                h.sharingConsentDate(), h.emailContactConsent(), h.ventilatorBatteryHours(), h.spareBatteryCount(),
+                h.sharingConsentDate(), h.emailContactConsent(), null, null, h.ventilatorBatteryHours(), h.spareBatteryCount(),
                 h.spareBatteryHoursEach(), null, guardians.stream().map(g -> new HouseholdForm.GuardianForm(g.name(),
                         g.nameKana(), g.relationship(), g.email(), g.phone())).toList(), version);
     }

@@ -29,7 +29,7 @@ record HouseholdImportRow(Long number, HouseholdForm form, RowReading reading) {
                 r.text(GIVEN_KANA), r.date(BIRTH_DATE), r.text(NICU), r.yesNo(NICU_IN_KUMAMOTO), r.date(DISCHARGE),
                 r.yesNo(VENTILATOR), r.decimal(HOURS), r.integer(OFF_MINUTES), r.text(OTHER_CARE), r.text(POSTAL),
                 r.text(ADDRESS), prefecture, r.text(MUNICIPALITY), r.text(WARD), r.coordinate(LONGITUDE),
-                r.coordinate(LATITUDE), r.yesNo(SHARES), r.date(SHARING_DATE), r.yesNo(EMAIL_CONSENT), r.decimal(BATTERY),
+                r.coordinate(LATITUDE), r.yesNo(SHARES), r.date(SHARING_DATE), r.yesNo(EMAIL_CONSENT), null, null, r.decimal(BATTERY),
                 r.integer(SPARE_COUNT), r.decimal(SPARE_HOURS), null, guardians, null);
         return new HouseholdImportRow(number, form, r);
     }
@@ -44,7 +44,8 @@ record HouseholdImportRow(Long number, HouseholdForm form, RowReading reading) {
                 f.childBirthDate(), f.nicuInstitution(), f.nicuInKumamoto(), f.nicuDischargeDate(), f.ventilatorDependent(),
                 f.ventilatorHoursPerDay(), f.ventilatorOffMinutesPerDay(), f.otherCare(), f.postalCode(), f.address(),
                 f.prefectureCode(), f.municipalityCode(), f.wardCode(), f.longitude(), f.latitude(),
-                f.sharesWithMunicipality(), f.sharingConsentDate(), f.emailContactConsent(), f.ventilatorBatteryHours(),
+                f.sharesWithMunicipality(), f.sharingConsentDate(), f.emailContactConsent(), f.consentAgreedBy(),
+                f.consentOrdinanceNote(), f.ventilatorBatteryHours(),
                 f.spareBatteryCount(), f.spareBatteryHoursEach(), null, all.subList(0, Math.min(all.size(), 5)), current.version());
     }
 

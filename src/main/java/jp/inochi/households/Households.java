@@ -82,7 +82,7 @@ public class Households {
                 facts.updateLivesAtHome(saved.id(), false);
                 saved = households.findById(saved.id()).orElseThrow();
             }
-            consentHistory.recordIfChanged(viewer, saved.id(), null, consents(saved), agreedBy(form));
+            consentHistory.recordIfChanged(viewer, saved.id(), null, consents(saved), agreedBy(form), form.consentOrdinanceNote());
             auditLog.changed(viewer, AuditAction.CREATE, "/api/households", "household", saved.id(), saved.id(), null);
             log.record(Actor.of(viewer), new Step(SubjectType.HOUSEHOLD, saved.id(), saved.id(), null, "register", null,
                     null, null, null, JapanTime.today(clock)));
@@ -108,7 +108,8 @@ public class Households {
             Household after = households.update(toHousehold(id, form, before.createdAt(), clock.instant(), before.version()));
             guardians.deleteByHouseholdId(id);
             saveGuardians(id, form);
-            consentHistory.recordIfChanged(viewer, id, consents(before), consents(after), agreedBy(form));
+            consentHistory.recordIfChanged(viewer, id, consents(before), consents(after), agreedBy(form),
+                    form.consentOrdinanceNote());
             Long loanId = households.findCurrentLoanId(id).orElse(null);
             auditLog.changed(viewer, AuditAction.UPDATE, "/api/households/{id}", "household", id, id, null);
             after = livesAtHome(viewer, id, loanId, form.livesAtHome(), after);
@@ -159,7 +160,11 @@ public class Households {
     }
 
     /** The form has no field for who agreed; the first guardian is the family's signatory on the application. */
+    /** The person staff wrote as agreeing; when left blank, the first guardian, who signs the program's forms. */
     private static String agreedBy(HouseholdForm form) {
+        if (form.consentAgreedBy() != null && !form.consentAgreedBy().isBlank()) {
+            return form.consentAgreedBy().strip();
+        }
         return form.guardians().isEmpty() ? null : form.guardians().get(0).name().strip();
     }
 

@@ -65,6 +65,20 @@ class ConsentHistoryTest {
     }
 
     @Test
+    void theHistoryNamesWhoAgreedAndTheMunicipalitysOrdinanceNoteStaffWrote() throws Exception {
+        Map<String, Object> form = HouseholdForms.hitoyoshi();
+        long id = register(form);
+        form.put("version", 0);
+        form.put("emailContactConsent", false);
+        form.put("consentAgreedBy", "人吉 太郎（父）");
+        form.put("consentOrdinanceNote", "人吉市避難行動要支援者避難支援条例により平常時の提供は同意不要");
+        http.toBlocking().exchange(logins.as(Role.CENTER_STAFF, HttpRequest.PUT("/api/households/" + id, form)), Map.class);
+        assertEquals(List.of("人吉 太郎（父）|人吉市避難行動要支援者避難支援条例により平常時の提供は同意不要"),
+                Sql.queryForStrings("SELECT agreed_by || '|' || ordinance_note FROM household_consent_change "
+                        + "WHERE household_id = ? AND scope LIKE '%メール%撤回%'", id));
+    }
+
+    @Test
     void aRefusedCorrectionWritesNoHistory() throws Exception {
         Map<String, Object> form = HouseholdForms.hitoyoshi();
         long id = register(form);
