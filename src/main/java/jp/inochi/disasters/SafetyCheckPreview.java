@@ -58,13 +58,10 @@ public class SafetyCheckPreview {
         }
     }
 
-    /** The same rule as the start's: consent to email contact, and a guardian's address. */
+    /** The same rule as the start's: the view household_email_reach (V216). */
     private static final String COUNTS = """
-            SELECT count(*), count(*) FILTER (WHERE h.email_contact_consent AND m.email IS NOT NULL),
-                   min(h.id) FILTER (WHERE h.email_contact_consent AND m.email IS NOT NULL)
-            FROM disaster_event_household eh JOIN household h ON h.id = eh.household_id
-            LEFT JOIN LATERAL (SELECT btrim(g.email) AS email FROM guardian g WHERE g.household_id = h.id
-                                 AND g.email IS NOT NULL AND btrim(g.email) <> '' ORDER BY g.position LIMIT 1) m ON true
+            SELECT count(*), count(*) FILTER (WHERE r.can_be_emailed), min(r.household_id) FILTER (WHERE r.can_be_emailed)
+            FROM disaster_event_household eh JOIN household_email_reach r ON r.household_id = eh.household_id
             WHERE eh.event_id = ?""";
 
     static Counts counts(Connection connection, long eventId) throws SQLException {
@@ -124,9 +121,8 @@ public class SafetyCheckPreview {
     /** The sample family's child's given name and the address the email would go to. */
     private static String[] sample(Connection connection, long householdId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT h.child_given_name, (SELECT btrim(g.email) FROM guardian g WHERE g.household_id = h.id
-                  AND g.email IS NOT NULL AND btrim(g.email) <> '' ORDER BY g.position LIMIT 1)
-                FROM household h WHERE h.id = ?""")) {
+                SELECT h.child_given_name, r.email
+                FROM household h JOIN household_email_reach r ON r.household_id = h.id WHERE h.id = ?""")) {
             select.setLong(1, householdId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -146,16 +146,12 @@ public class SafetyChecks {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO safety_check (campaign_id, event_id, household_id, email_state, not_emailed_reason,
                                           reply_due_at, created_at, updated_at)
-                SELECT c.id, c.event_id, h.id,
-                       CASE WHEN NOT h.email_contact_consent OR m.email IS NULL THEN 'NOT_EMAILED' ELSE 'QUEUED' END,
-                       CASE WHEN NOT h.email_contact_consent THEN 'メール連絡の同意がありません'
-                            WHEN m.email IS NULL THEN 'メールアドレスが登録されていません' END,
+                SELECT c.id, c.event_id, r.household_id,
+                       CASE WHEN r.can_be_emailed THEN 'QUEUED' ELSE 'NOT_EMAILED' END, r.not_emailed_reason,
                        ?::timestamptz + c.reply_within, ?, ?
                 FROM safety_check_campaign c
                 JOIN disaster_event_household eh ON eh.event_id = c.event_id
-                JOIN household h ON h.id = eh.household_id
-                LEFT JOIN LATERAL (SELECT btrim(g.email) AS email FROM guardian g WHERE g.household_id = h.id
-                                     AND g.email IS NOT NULL AND btrim(g.email) <> '' ORDER BY g.position LIMIT 1) m ON true
+                JOIN household_email_reach r ON r.household_id = eh.household_id
                 WHERE c.id = ?
                 ON CONFLICT (event_id, household_id) DO NOTHING
                 RETURNING id, household_id, email_state""")) {
