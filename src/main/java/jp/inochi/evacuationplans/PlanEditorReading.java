@@ -126,7 +126,7 @@ final class PlanEditorReading {
         }
         Map<String, String> posted = form.posted();
         List<String> kept = new ArrayList<>();
-        for (String name : names.split("\\s+")) {
+        for (String name : Arrays.stream(names.split("\\s+")).filter(n -> n.matches("[A-Za-z0-9.\\[\\]]{1,100}")).limit(200).toList()) {
             boolean unchanged = posted.keySet().stream().filter(key -> key.startsWith("was."))
                     .filter(key -> PlanEditorFields.owns(name, key.substring(4)))
                     .allMatch(key -> Objects.equals(posted.get(key).strip(), form.value(key.substring(4)).strip()));

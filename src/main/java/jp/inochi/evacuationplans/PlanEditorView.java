@@ -66,6 +66,8 @@ final class PlanEditorView {
             destinations++;
         }
         model.put("destinationRows", rows(destinations));
+        model.put("distances", rows(destinations).stream().map(row -> form.value("destinations[" + row + "].distanceM"))
+                .map(metres -> metres.matches("\\d{1,9}") ? distance(Long.parseLong(metres)) : "").toList());
         model.put("hazardLabels", Arrays.stream(PlanHazard.values())
                 .collect(LinkedHashMap::new, (map, h) -> map.put(h.name(), h.label()), Map::putAll));
         model.put("shelterOptions", rows(destinations).stream().map(row -> shelterOptions(document.home(), form, row)).toList());
@@ -108,8 +110,9 @@ final class PlanEditorView {
                 .forEach(c -> {
                     boolean zoned = hazard != null && hazard.zoneType() != null;
                     String zone = !zoned ? "" : c.inHazardZone() ? "・" + hazard.label() + "の区域内" : "・区域外";
-                    options.add(new ShelterOption(String.valueOf(c.shelterId()), c.name() + "（" + c.categoryLabel() + "・"
-                            + distance(c.distanceM()) + zone + "）", zoned && c.inHazardZone()));
+                    String welfare = c.welfareCandidate() ? "・福祉避難所の候補" : "";
+                    options.add(new ShelterOption(String.valueOf(c.shelterId()), c.name() + "（" + distance(c.distanceM())
+                            + zone + welfare + "）", zoned && c.inHazardZone()));
                 });
         String chosen = form.value("destinations[" + row + "].shelterId");
         if (!chosen.isEmpty() && options.stream().noneMatch(o -> o.id().equals(chosen))) {
