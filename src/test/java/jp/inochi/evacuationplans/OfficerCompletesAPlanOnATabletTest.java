@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.inochi.testsupport.Chromium;
+import jp.inochi.testsupport.Readability;
 import jp.inochi.testsupport.Screenshots;
 import jp.inochi.testsupport.UiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +155,30 @@ class OfficerCompletesAPlanOnATabletTest {
     }
 
     @Test
+    void withoutTheScriptAddingARowPostsTheFormAndComesBackWithOneMoreRowSavingNothing() throws Exception {
+        long id = household("family02@demo.invalid");
+        try (BrowserContext context = Chromium.newContext(Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT)) {
+            Page page = server.signIn(context, "hitoyoshi");
+            page.navigate(server.url("/households/" + id + "/evacuation-plan"));
+            String csrf = page.locator("input[name=_csrf]").first().inputValue();
+            APIResponse added = page.request().post(server.url("/households/" + id + "/evacuation-plan"),
+                    RequestOptions.create().setMaxRedirects(0).setForm(FormData.create().set("_csrf", csrf).set("version", "0")
+                            .set("supporterRows", "1").set("supporters[0].name", "人吉 三郎").set("add", "supporter")));
+            assertEquals(200, added.status());
+            String html = added.text();
+            assertTrue(html.contains("name=\"supporters[1].name\""), "a second supporter row");
+            assertTrue(html.contains("value=\"人吉 三郎\""), "the typed row is kept");
+            assertEquals(0, versions(id));
+            // with the script the row is added in the page, renumbered and empty
+            page.locator("#add-supporter").click();
+            assertEquals(server.url("/households/" + id + "/evacuation-plan"), page.url());
+            assertThat(field(page, "supporters[1].name")).hasValue("");
+            assertThat(page.locator("#supporter-1 legend")).hasText("支援者 2");
+            assertThat(page.locator("input[name=supporterRows]")).hasValue("2");
+        }
+    }
+
+    @Test
     void anOfficerOfAnotherMunicipalityGets404() throws Exception {
         long id = household("family01@demo.invalid");
         try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
@@ -168,7 +193,7 @@ class OfficerCompletesAPlanOnATabletTest {
     }
 
     @Test
-    void theEditorFitsTheDesktopAndTheTabletWithoutSidewaysScrolling() throws Exception {
+    void theEditorFitsTheDesktopAndTheTabletWithoutSidewaysScrollingAndIsReadable() throws Exception {
         long id = household("family03@demo.invalid");
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][]{{Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT}, {Chromium.TABLET_WIDTH, Chromium.TABLET_HEIGHT}}) {
@@ -184,6 +209,7 @@ class OfficerCompletesAPlanOnATabletTest {
                         problems.add(size[0] + "px " + user + ": the page is " + pageWidth + "px");
                     }
                     ((List<?>) fit.get("wideTables")).forEach(t -> problems.add(size[0] + "px " + user + ": " + t));
+                    problems.addAll(Readability.problems(page, size[0] + "px " + user));
                     assertFalse(page.content().contains(">null<"), "no null shown");
                 }
             }
