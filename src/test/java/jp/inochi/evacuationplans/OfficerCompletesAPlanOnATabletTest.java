@@ -173,7 +173,7 @@ class OfficerCompletesAPlanOnATabletTest {
             page.locator("#add-supporter").click();
             assertEquals(server.url("/households/" + id + "/evacuation-plan"), page.url());
             assertThat(field(page, "supporters[1].name")).hasValue("");
-            assertThat(page.locator("#supporter-1 legend")).hasText("支援者 2");
+            assertThat(page.locator("#supporter-1 > legend")).hasText("支援者 2");
             assertThat(page.locator("input[name=supporterRows]")).hasValue("2");
         }
     }
