@@ -48,11 +48,14 @@ public class EventHouseholds {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final ShelterReach reach;
+    private final EventSafeShelters safeShelters;
 
-    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock, ShelterReachSettings shelters) {
+    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock, ShelterReachSettings shelters,
+                    EventSafeShelters safeShelters) {
         this.transactions = transactions;
         this.clock = clock;
         this.reach = shelters.reach();
+        this.safeShelters = safeShelters;
     }
 
     /** How far the lists look for shelters. */
@@ -127,34 +130,32 @@ public class EventHouseholds {
     /** The event's households visible in the scope, first to call first. */
     public List<Row> rows(DisasterEvent event, AccessScope scope, Include include) {
         Instant now = clock.instant();
+        if (include.shelters()) {
+            safeShelters.ensureCurrent(event);
+        }
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
-            HazardType areaHazard = areaHazard(connection, event);
-            List<HazardType> threats = threats(event, areaHazard);
-            List<Row> rows = query(connection, event, scope, threats, now);
+            List<Row> rows = query(connection, event, scope, threats(event, areaHazard(connection, event)), now);
             rows.sort((a, b) -> CallOrder.FIRST_TO_CALL.compare(a.position(), b.position()));
             if (!include.guardians() && !include.shelters()) {
                 return rows;
             }
-            return complete(connection, event, rows, include, threats, areaHazard);
+            return complete(connection, event, rows, include);
         });
     }
 
     /** The given rows (read with {@link Include#STATUS_ONLY}) with their contacts and shelters: a page reads only its own. */
     public List<Row> complete(DisasterEvent event, List<Row> rows) {
-        return transactions.executeRead(status -> {
-            Connection connection = status.getConnection();
-            HazardType areaHazard = areaHazard(connection, event);
-            return complete(connection, event, rows, Include.ALL, threats(event, areaHazard), areaHazard);
-        });
+        safeShelters.ensureCurrent(event);
+        return transactions.executeRead(status -> complete(status.getConnection(), event, rows, Include.ALL));
     }
 
-    private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include,
-                               List<HazardType> threats, HazardType areaHazard) throws SQLException {
+    private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include)
+            throws SQLException {
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<Guardian>> guardians = include.guardians() ? guardians(connection, ids) : Map.of();
         Map<Long, List<Shelter>> shelters = include.shelters()
-                ? SheltersInReach.of(connection, ids, threats, areaHazard, event.areaMinSeverity(), reach) : Map.of();
+                ? SheltersInReach.of(connection, event.id(), ids, reach) : Map.of();
         List<Row> complete = new ArrayList<>(rows.size());
         for (Row row : rows) {
             complete.add(row.with(guardians.getOrDefault(row.id(), List.of()), shelters.getOrDefault(row.id(), List.of())));
@@ -162,7 +163,7 @@ public class EventHouseholds {
         return complete;
     }
 
-    private static HazardType areaHazard(Connection connection, DisasterEvent event) throws SQLException {
+    static HazardType areaHazard(Connection connection, DisasterEvent event) throws SQLException {
         if (event.areaLayerId() == null) {
             return null;
         }
