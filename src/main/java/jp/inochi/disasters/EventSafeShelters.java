@@ -19,10 +19,12 @@ import jp.inochi.hazards.model.HazardType;
  */
 @Singleton
 class EventSafeShelters {
-    /** Every shelter outside the avoided zones; the GiST index on the zone parts finds the zones at each shelter. */
+    /**
+     * Every shelter outside the avoided zones (the GiST index on the zone parts finds the zones at each shelter).
+     * Parameters: event id, avoided types, their minimum severities.
+     */
     static final String SAFE = """
-            INSERT INTO disaster_event_safe_shelter (event_id, shelter_id)
-            SELECT ?, s.id
+            SELECT ?::bigint, s.id
             FROM shelter s JOIN geo_layer_version v ON v.id = s.version_id AND v.status = 'CURRENT'
             WHERE (s.welfare_candidate OR s.category = 'EVACUATION_SHELTER')
               AND NOT EXISTS (SELECT 1 FROM hazard_zone_part pt
@@ -35,6 +37,11 @@ class EventSafeShelters {
     private static final String LAYER_VERSIONS = """
             (SELECT coalesce(array_agg(v.id ORDER BY v.id), '{}') FROM geo_layer_version v
              JOIN geo_layer l ON l.id = v.layer_id WHERE v.status = 'CURRENT' AND l.kind IN ('HAZARD', 'SHELTER'))""";
+
+    /** Whether they were computed for the hazards avoided now and the layers current now; parameters: types, minimums, event. */
+    static final String FRESH = """
+            SELECT b.avoided_types = ?::text[] AND b.min_severities = ?::int[] AND b.layer_versions = %s
+            FROM disaster_event_safe_shelter_basis b WHERE b.event_id = ?""".formatted(LAYER_VERSIONS);
 
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
@@ -68,7 +75,8 @@ class EventSafeShelters {
     void compute(Connection connection, DisasterEvent event) throws SQLException {
         SheltersInReach.Avoided avoided = avoided(connection, event);
         EventStatements.update(connection, "DELETE FROM disaster_event_safe_shelter WHERE event_id = ?", event.id());
-        try (PreparedStatement insert = connection.prepareStatement(SAFE)) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO disaster_event_safe_shelter (event_id, shelter_id) " + SAFE)) {
             insert.setLong(1, event.id());
             insert.setArray(2, connection.createArrayOf("text", avoided.types().toArray()));
             insert.setArray(3, connection.createArrayOf("integer", avoided.minimums().toArray()));
@@ -91,9 +99,7 @@ class EventSafeShelters {
 
     private static boolean fresh(Connection connection, DisasterEvent event) throws SQLException {
         SheltersInReach.Avoided avoided = avoided(connection, event);
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT b.avoided_types = ?::text[] AND b.min_severities = ?::int[] AND b.layer_versions = %s
-                FROM disaster_event_safe_shelter_basis b WHERE b.event_id = ?""".formatted(LAYER_VERSIONS))) {
+        try (PreparedStatement select = connection.prepareStatement(FRESH)) {
             select.setArray(1, connection.createArrayOf("text", avoided.types().toArray()));
             select.setArray(2, connection.createArrayOf("integer", avoided.minimums().toArray()));
             select.setLong(3, event.id());
