@@ -96,7 +96,7 @@ public class CallSheets {
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
-        return new Sheet(lists.event(viewer, event), unreached, EventViews.label(now), listed.size(), pager, lines,
+        return new Sheet(lists.event(viewer, event, all.size()), unreached, EventViews.label(now), listed.size(), pager, lines,
                 seen.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Option(e.getKey(), e.getValue())).toList(),
                 replies(unreached), filter, credits);

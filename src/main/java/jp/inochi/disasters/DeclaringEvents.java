@@ -34,15 +34,18 @@ public class DeclaringEvents {
     private final DisasterEvents events;
     private final EventAreas areas;
     private final OpeningMunicipalAccess municipalAccess;
+    private final EventSafeShelters safeShelters;
     private final LifecycleLog lifecycle;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     DeclaringEvents(DisasterEvents events, EventAreas areas, OpeningMunicipalAccess municipalAccess,
-                    LifecycleLog lifecycle, TransactionOperations<Connection> transactions, Clock clock) {
+                    EventSafeShelters safeShelters, LifecycleLog lifecycle, TransactionOperations<Connection> transactions,
+                    Clock clock) {
         this.events = events;
         this.areas = areas;
         this.municipalAccess = municipalAccess;
+        this.safeShelters = safeShelters;
         this.lifecycle = lifecycle;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,6 +74,7 @@ public class DeclaringEvents {
                 long id = insert(connection, viewer, declaration, area, startsAt, outage, now);
                 int households = areas.include(connection, id, area, now);
                 DisasterEvent event = events.get(id);
+                safeShelters.compute(connection, event);
                 lifecycle.record(Actor.of(viewer), DisasterEvents.step(event, EventAction.DECLARE, now)
                         .states(null, EventState.ACTIVE)
                         .detail(declaration.type().label() + " / " + area.description() + " / 対象 " + households + "世帯"

@@ -48,11 +48,14 @@ public class EventHouseholds {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final ShelterReach reach;
+    private final EventSafeShelters safeShelters;
 
-    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock, ShelterReachSettings shelters) {
+    EventHouseholds(TransactionOperations<Connection> transactions, Clock clock, ShelterReachSettings shelters,
+                    EventSafeShelters safeShelters) {
         this.transactions = transactions;
         this.clock = clock;
         this.reach = shelters.reach();
+        this.safeShelters = safeShelters;
     }
 
     /** How far the lists look for shelters. */
@@ -127,34 +130,32 @@ public class EventHouseholds {
     /** The event's households visible in the scope, first to call first. */
     public List<Row> rows(DisasterEvent event, AccessScope scope, Include include) {
         Instant now = clock.instant();
+        if (include.shelters()) {
+            safeShelters.ensureCurrent(event);
+        }
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
-            HazardType areaHazard = areaHazard(connection, event);
-            List<HazardType> threats = threats(event, areaHazard);
-            List<Row> rows = query(connection, event, scope, threats, now);
-            rows.sort((a, b) -> CallOrder.FIRST_TO_CALL.compare(a.position(), b.position()));
+            List<Row> rows = CallOrder.inOrder(query(connection, event, scope,
+                    threats(event, areaHazard(connection, event)), now), Row::position);
             if (!include.guardians() && !include.shelters()) {
                 return rows;
             }
-            return complete(connection, event, rows, include, threats, areaHazard);
+            return complete(connection, event, rows, include);
         });
     }
 
     /** The given rows (read with {@link Include#STATUS_ONLY}) with their contacts and shelters: a page reads only its own. */
     public List<Row> complete(DisasterEvent event, List<Row> rows) {
-        return transactions.executeRead(status -> {
-            Connection connection = status.getConnection();
-            HazardType areaHazard = areaHazard(connection, event);
-            return complete(connection, event, rows, Include.ALL, threats(event, areaHazard), areaHazard);
-        });
+        safeShelters.ensureCurrent(event);
+        return transactions.executeRead(status -> complete(status.getConnection(), event, rows, Include.ALL));
     }
 
-    private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include,
-                               List<HazardType> threats, HazardType areaHazard) throws SQLException {
+    private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include)
+            throws SQLException {
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<Guardian>> guardians = include.guardians() ? guardians(connection, ids) : Map.of();
         Map<Long, List<Shelter>> shelters = include.shelters()
-                ? SheltersInReach.of(connection, ids, threats, areaHazard, event.areaMinSeverity(), reach) : Map.of();
+                ? SheltersInReach.of(connection, event.id(), ids, reach) : Map.of();
         List<Row> complete = new ArrayList<>(rows.size());
         for (Row row : rows) {
             complete.add(row.with(guardians.getOrDefault(row.id(), List.of()), shelters.getOrDefault(row.id(), List.of())));
@@ -162,7 +163,7 @@ public class EventHouseholds {
         return complete;
     }
 
-    private static HazardType areaHazard(Connection connection, DisasterEvent event) throws SQLException {
+    static HazardType areaHazard(Connection connection, DisasterEvent event) throws SQLException {
         if (event.areaLayerId() == null) {
             return null;
         }
@@ -177,56 +178,85 @@ public class EventHouseholds {
     /** The shelters' SQL of a page's rows, for the benchmark that times it in psql beside the page. */
     public static final String SHELTERS_QUERY = SheltersInReach.QUERY;
 
-    /** The rows' SQL; parameters: scope (4), threat types, event id, scope (4). Public for the benchmark's psql. */
+    /** The check a page makes that the event's safe shelters are current, for the benchmark's psql. */
+    public static final String SAFE_SHELTERS_CHECK = EventSafeShelters.FRESH;
+
+    /** What computing an event's safe shelters selects (once per event), for the benchmark's psql. */
+    public static final String SAFE_SHELTERS = EventSafeShelters.SAFE;
+
+    /**
+     * The rows' SQL, set-based: the event's households with the viewer's basis worked out once each, then the worst
+     * hazard at home, the latest reply, the call attempts and the other power sources each grouped in one pass and
+     * joined by hash. Parameters: event id, scope (4), threat types. Public for the benchmark's psql.
+     */
     public static final String QUERY = """
-            SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
+            WITH ev AS (SELECT e.id, e.area_layer_id, e.expected_restoration_at FROM disaster_event e WHERE e.id = ?),
+                 visible AS MATERIALIZED (
+                     SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
+                            h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
+                            h.address, h.municipality_code, h.ward_code, ST_X(h.location) AS longitude,
+                            ST_Y(h.location) AS latitude, h.ventilator_dependent, h.ventilator_hours_per_day, h.other_care,
+                            h.ventilator_battery_hours, h.spare_battery_count, h.spare_battery_hours_each,
+                            h.ventilator_off_minutes_per_day, eh.included_because, eh.zone_severity, eh.zone_label
+                     FROM ev JOIN disaster_event_household eh ON eh.event_id = ev.id
+                     JOIN household h ON h.id = eh.household_id),
+                 hazard AS (
+                     SELECT DISTINCT ON (x.household_id) x.household_id, x.hazard_type, x.severity, x.label, x.relative
+                     FROM (SELECT ex.household_id, ex.hazard_type, ex.severity, ex.severity_label AS label,
+                                  ex.severity::float8 / t.max_severity AS relative
+                           FROM visible v JOIN household_hazard_exposure ex ON ex.household_id = v.id
+                           JOIN hazard_type t ON t.code = ex.hazard_type
+                           WHERE v.basis IS NOT NULL AND ex.status = 'IN_ZONE' AND ex.hazard_type = ANY (?::text[])
+                           UNION ALL
+                           SELECT v.id, l.hazard_type, v.zone_severity, v.zone_label, v.zone_severity::float8 / t.max_severity
+                           FROM visible v JOIN ev ON true JOIN geo_layer l ON l.id = ev.area_layer_id
+                           JOIN hazard_type t ON t.code = l.hazard_type
+                           WHERE v.basis IS NOT NULL AND v.zone_severity IS NOT NULL) x
+                     ORDER BY x.household_id, x.relative DESC, x.hazard_type),
+                 replied AS (
+                     SELECT DISTINCT ON (c.household_id) c.household_id, c.reply, c.detail, c.method, c.contacted_at
+                     FROM ev JOIN safety_contact c ON c.event_id = ev.id AND c.reply IS NOT NULL
+                     ORDER BY c.household_id, c.contacted_at DESC, c.id DESC),
+                 attempted AS (
+                     SELECT c.household_id, count(*) AS attempts,
+                            (array_agg(c.outcome ORDER BY c.contacted_at DESC, c.id DESC))[1] AS last_outcome,
+                            max(c.contacted_at) AS last_at
+                     FROM ev JOIN safety_contact c ON c.event_id = ev.id AND c.method <> 'EMAIL_LINK'
+                     GROUP BY c.household_id),
+                 other_power AS (
+                     SELECT ps.household_id, array_agg(ps.hours ORDER BY ps.id) AS hours
+                     FROM visible v JOIN household_power_source ps ON ps.household_id = v.id GROUP BY ps.household_id)
+            SELECT h.id, h.basis,
                    h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
-                   h.address, h.municipality_code, h.ward_code, ST_X(h.location), ST_Y(h.location),
+                   h.address, h.municipality_code, h.ward_code, h.longitude, h.latitude,
                    h.ventilator_dependent, h.ventilator_hours_per_day, h.other_care,
                    h.ventilator_battery_hours, h.spare_battery_count, h.spare_battery_hours_each,
                    g.runtime_hours_per_tank, g.tank_litres, g.fuel_stored_litres, g.fuel_recorded_on, g.rated_output_watts,
-                   (SELECT array_agg(ps.hours ORDER BY ps.id) FROM household_power_source ps WHERE ps.household_id = h.id),
+                   op.hours,
                    hz.hazard_type, hz.severity, hz.label, hz.relative,
-                   eh.included_because,
+                   h.included_because,
                    coalesce(plan.plan_status, 'NONE'), plan.plan_deadline,
                    coalesce(ac.id, pc.id), coalesce(ac.name, pc.name), coalesce(ac.organisation, pc.organisation),
                    coalesce(ac.phone, pc.phone), coalesce(ac.email, pc.email), ac.id IS NOT NULL,
-                   coalesce(r.expected_at, e.expected_restoration_at),
+                   coalesce(r.expected_at, ev.expected_restoration_at),
                    sc.email_state, sc.reply_due_at, sc.sent_at,
                    lr.reply, lr.detail, lr.method, lr.contacted_at,
-                   att.attempts, att.last_outcome, att.last_at, h.ventilator_off_minutes_per_day
-            FROM disaster_event e
-            JOIN disaster_event_household eh ON eh.event_id = e.id
-            JOIN household h ON h.id = eh.household_id
+                   coalesce(att.attempts, 0), att.last_outcome, att.last_at, h.ventilator_off_minutes_per_day
+            FROM visible h
+            JOIN ev ON true
             LEFT JOIN household_generator_fuel g ON g.household_id = h.id
-            LEFT JOIN LATERAL (
-                SELECT x.hazard_type, x.severity, x.label, x.relative
-                FROM (SELECT ex.hazard_type, ex.severity, ex.severity_label AS label,
-                             ex.severity::float8 / t.max_severity AS relative
-                      FROM household_hazard_exposure ex JOIN hazard_type t ON t.code = ex.hazard_type
-                      WHERE ex.household_id = h.id AND ex.status = 'IN_ZONE' AND ex.hazard_type = ANY (?::text[])
-                      UNION ALL
-                      SELECT l.hazard_type, eh.zone_severity, eh.zone_label, eh.zone_severity::float8 / t.max_severity
-                      FROM geo_layer l JOIN hazard_type t ON t.code = l.hazard_type
-                      WHERE l.id = e.area_layer_id AND eh.zone_severity IS NOT NULL) x
-                ORDER BY x.relative DESC, x.hazard_type
-                LIMIT 1) hz ON true
+            LEFT JOIN other_power op ON op.household_id = h.id
+            LEFT JOIN hazard hz ON hz.household_id = h.id
             LEFT JOIN household_evacuation_plan_status plan ON plan.household_id = h.id
             LEFT JOIN household_coordinator hc ON hc.household_id = h.id
             LEFT JOIN care_coordinator ac ON ac.id = hc.coordinator_id
             LEFT JOIN care_coordinator pc ON hc.household_id IS NULL AND pc.municipality_code = h.municipality_code
                                           AND pc.primary_contact AND pc.active
-            LEFT JOIN disaster_event_restoration r ON r.event_id = e.id AND r.municipality_code = h.municipality_code
-            LEFT JOIN safety_check sc ON sc.event_id = e.id AND sc.household_id = h.id
-            LEFT JOIN LATERAL (
-                SELECT c.reply, c.detail, c.method, c.contacted_at FROM safety_contact c
-                WHERE c.event_id = e.id AND c.household_id = h.id AND c.reply IS NOT NULL
-                ORDER BY c.contacted_at DESC, c.id DESC LIMIT 1) lr ON true
-            LEFT JOIN LATERAL (
-                SELECT count(*) AS attempts, (array_agg(c.outcome ORDER BY c.contacted_at DESC, c.id DESC))[1] AS last_outcome,
-                       max(c.contacted_at) AS last_at
-                FROM safety_contact c WHERE c.event_id = e.id AND c.household_id = h.id AND c.method <> 'EMAIL_LINK') att ON true
-            WHERE e.id = ? AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL""";
+            LEFT JOIN disaster_event_restoration r ON r.event_id = ev.id AND r.municipality_code = h.municipality_code
+            LEFT JOIN safety_check sc ON sc.event_id = ev.id AND sc.household_id = h.id
+            LEFT JOIN replied lr ON lr.household_id = h.id
+            LEFT JOIN attempted att ON att.household_id = h.id
+            WHERE h.basis IS NOT NULL""";
 
     private List<Row> query(Connection connection, DisasterEvent event, AccessScope scope, List<HazardType> threats,
                             Instant now) throws SQLException {
@@ -234,10 +264,9 @@ public class EventHouseholds {
         LocalDate today = JapanTime.today(Clock.fixed(now, JapanTime.ZONE));
         BigDecimal hoursOut = BigDecimal.valueOf(event.hoursWithoutPower(now));
         try (PreparedStatement select = connection.prepareStatement(QUERY)) {
-            int i = bindScope(select, 1, scope);
-            select.setArray(i++, connection.createArrayOf("text", threats.stream().map(Enum::name).toArray()));
-            select.setLong(i++, event.id());
-            bindScope(select, i, scope);
+            select.setLong(1, event.id());
+            int i = bindScope(select, 2, scope);
+            select.setArray(i, connection.createArrayOf("text", threats.stream().map(Enum::name).toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(row(row, event, hoursOut, today, now));

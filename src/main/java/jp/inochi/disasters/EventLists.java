@@ -69,6 +69,11 @@ public class EventLists {
 
     /** The event as shown to the viewer (its household count only those they may see), with what may be done next. */
     public EventViews.Event event(Viewer viewer, DisasterEvent event) {
+        return event(viewer, event, events.householdCount(event.id(), viewer.scope(clock)));
+    }
+
+    /** The same, for a caller that has just read every household the viewer may see (their number is given). */
+    EventViews.Event event(Viewer viewer, DisasterEvent event, long visibleHouseholds) {
         Map<String, String> names = names();
         List<EventViews.Restoration> restorations = new ArrayList<>();
         outages.restorations(event.id()).forEach((code, at) -> restorations.add(
@@ -81,7 +86,7 @@ public class EventLists {
                 event.startsAt(), EventViews.label(event.startsAt()), event.outageStartedAt(),
                 EventViews.label(event.outageStartedAt()), event.expectedRestorationAt(),
                 EventViews.label(event.expectedRestorationAt()), restorations, event.note(), event.declarationId(),
-                events.householdCount(event.id(), viewer.scope(clock)), event.closedAt(), event.closeReason(),
+                visibleHouseholds, event.closedAt(), event.closeReason(),
                 EventLifecycle.MACHINE.allowedApiNames(event.state()), event.version());
     }
 
@@ -105,8 +110,8 @@ public class EventLists {
         }
         audit(viewer, resource, export, shown.stream().map(row -> new HouseholdAccess(row.householdId(), row.basis())).toList());
         List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
-        return new EventViews.CallList(event(viewer, event), list, now, EventViews.label(now), ORDER, NOTICE, shown.size(), shown,
-                credits);
+        return new EventViews.CallList(event(viewer, event, rows.size()), list, now, EventViews.label(now), ORDER, NOTICE,
+                shown.size(), shown, credits);
     }
 
     /** Counts by status and by municipality of the households the viewer may see (no personal data: not audited). */

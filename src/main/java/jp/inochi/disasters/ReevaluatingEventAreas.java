@@ -21,15 +21,18 @@ public class ReevaluatingEventAreas {
     private final DisasterEvents events;
     private final EventAreas areas;
     private final SafetyChecks safetyChecks;
+    private final EventSafeShelters safeShelters;
     private final LifecycleLog lifecycle;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ReevaluatingEventAreas(DisasterEvents events, EventAreas areas, SafetyChecks safetyChecks, LifecycleLog lifecycle,
+    ReevaluatingEventAreas(DisasterEvents events, EventAreas areas, SafetyChecks safetyChecks,
+                           EventSafeShelters safeShelters, LifecycleLog lifecycle,
                            TransactionOperations<Connection> transactions, Clock clock) {
         this.events = events;
         this.areas = areas;
         this.safetyChecks = safetyChecks;
+        this.safeShelters = safeShelters;
         this.lifecycle = lifecycle;
         this.transactions = transactions;
         this.clock = clock;
@@ -49,6 +52,8 @@ public class ReevaluatingEventAreas {
                 EventStatements.update(connection, "UPDATE disaster_event SET area_layer_version_id = (SELECT "
                         + "current_version_id FROM geo_layer WHERE id = ?) WHERE id = ?", event.areaLayerId(), id);
             }
+            // the area's layer may have a new version: its zones decide which shelters are safe
+            safeShelters.compute(connection, events.get(id));
             int emailed = safetyChecks.includeNewHouseholds(connection, id, now);
             lifecycle.record(Actor.of(viewer), DisasterEvents.step(events.get(id), EventAction.REEVALUATE_AREA, now)
                     .detail("追加 " + added + "世帯" + (emailed > 0 ? "（安否確認メール " + emailed + "通）" : "")));

@@ -142,6 +142,7 @@ class DisasterDrillTest implements TestPropertyProvider {
                         "国土地理院「指定緊急避難場所・指定避難所データ」", null, "出典：国土地理院「指定緊急避難場所・指定避難所データ」"),
                 List.of(new InputFile(GeoData.file(GeoData.SHELTERS_EVACUATION), GeoData.SHELTERS_EVACUATION)),
                 ImportProgress.NONE);
+        List<Long> overTyphoonZones = typhoonZonesOverNearestShelters(flood.layerId(), families.keySet());
 
         // --- some affected ventilator families have a loaned generator; most recorded their fuel at the yearly check
         List<Long> affectedVentilator = longs("""
@@ -192,6 +193,7 @@ class DisasterDrillTest implements TestPropertyProvider {
         assertEquals(eventMunicipalities(listed), new TreeSet<>(names(event.get("municipalities"))));
         boolean sawGenerator = false;
         boolean sawFlag = false;
+        boolean sawAvoided = false;
         for (int i = 0; i < expected.size(); i++) {
             Expected want = expected.get(i);
             JsonNode row = callList.get("households").get(i);
@@ -214,7 +216,9 @@ class DisasterDrillTest implements TestPropertyProvider {
                 assertEquals(families.get(want.id()).email(), text(row.at("/guardians/0/email")));
                 assertEquals("球磨 花子", row.at("/coordinator/name").asText(), "the municipality's coordinator");
                 assertEquals(sheltersWithinReach(want.id()), shelterIds(row.get("shelters")),
-                        "the nearest welfare and designated shelters outside flood zones of rank ≥ 2 within 10 km");
+                        "the nearest welfare and designated shelters outside flood zones of rank ≥ 2 and every landslide "
+                                + "and storm-surge zone, within 10 km");
+                sawAvoided |= floodOnlyShelters(want.id()).stream().anyMatch(overTyphoonZones::contains);
                 if (row.get("shelters").isEmpty()) {
                     assertEquals("10km以内に候補なし", row.get("shelterNote").asText());
                 }
@@ -228,11 +232,18 @@ class DisasterDrillTest implements TestPropertyProvider {
                     assertEquals(List.of(0L), longs("SELECT count(*) FROM hazard_zone z, shelter s WHERE s.id = ? "
                             + "AND z.version_id = ? AND z.severity >= 2 AND ST_Intersects(z.geom, s.geom)",
                             shelter.get("id").asLong(), flood.versionId()), "outside the event's flood zones: " + shelter);
+                    assertEquals(List.of(0L), longs("SELECT count(*) FROM hazard_zone z JOIN geo_layer l "
+                            + "ON l.current_version_id = z.version_id, shelter s WHERE s.id = ? "
+                            + "AND l.hazard_type IN ('LANDSLIDE', 'STORM_SURGE') AND ST_Intersects(z.geom, s.geom)",
+                            shelter.get("id").asLong()), "outside the typhoon's landslide and storm-surge zones: " + shelter);
+                    assertFalse(overTyphoonZones.contains(shelter.get("id").asLong()), "not a shelter under a zone: " + shelter);
                 }
             }
         }
         assertTrue(sawGenerator, "the generator's fuel counts in the autonomy");
         assertTrue(sawFlag, "households short of power are flagged");
+        assertTrue(sawAvoided, "a shelter that is the nearest outside the flood zones was left out for its landslide "
+                + "or storm-surge zone");
         assertTrue(callList.get("notice").asText().contains("指定なし"));
 
         // the same list as CSV for Excel: BOM, CRLF, one line per household, audited as an export (counted from
@@ -533,14 +544,70 @@ class DisasterDrillTest implements TestPropertyProvider {
         return expected;
     }
 
-    /** The hazards feature's own function: the three nearest 福祉避難所 candidates outside flood zones of rank ≥ 2. */
+    /**
+     * The three nearest 福祉避難所 candidates and 指定避難所 within 10 km outside every hazard of the typhoon over the
+     * flood zones of rank ≥ 2: flood zones of rank ≥ 2, and landslide and storm-surge zones of any rank, read from the
+     * current zones themselves.
+     */
     private List<Long> sheltersWithinReach(long householdId) throws Exception {
+        return longs("""
+                SELECT s.id FROM household h, shelter s JOIN geo_layer_version v ON v.id = s.version_id AND v.status = 'CURRENT'
+                WHERE h.id = ? AND (s.welfare_candidate OR s.category = 'EVACUATION_SHELTER')
+                  AND NOT EXISTS (SELECT 1 FROM hazard_zone z JOIN geo_layer_version zv ON zv.id = z.version_id
+                                  WHERE zv.status = 'CURRENT' AND ST_Intersects(z.geom, s.geom)
+                                    AND (z.hazard_type = 'FLOOD' AND z.severity >= 2
+                                         OR z.hazard_type IN ('LANDSLIDE', 'STORM_SURGE')))
+                  AND ST_Distance(s.geom::geography, h.location::geography) <= 10000
+                ORDER BY ST_Distance(s.geom::geography, h.location::geography), s.id LIMIT 3""", householdId);
+    }
+
+    /** The hazards feature's own function: the three nearest within 10 km outside flood zones of rank ≥ 2 only. */
+    private List<Long> floodOnlyShelters(long householdId) throws Exception {
         return longs("""
                 SELECT s.id FROM household h, shelter s JOIN geo_layer_version v ON v.id = s.version_id AND v.status = 'CURRENT'
                 WHERE h.id = ? AND (s.welfare_candidate OR s.category = 'EVACUATION_SHELTER')
                   AND NOT EXISTS (SELECT 1 FROM hazard_at(s.geom) z WHERE z.hazard_type = 'FLOOD' AND z.severity >= 2)
                   AND ST_Distance(s.geom::geography, h.location::geography) <= 10000
                 ORDER BY ST_Distance(s.geom::geography, h.location::geography), s.id LIMIT 3""", householdId);
+    }
+
+    /**
+     * A typhoon also brings landslides and storm surges: a small landslide zone over the shelter nearest to one
+     * affected drill home outside the flood zones, and a storm-surge zone over another's, imported as layers of their
+     * own. Returns the two shelters under them.
+     */
+    private List<Long> typhoonZonesOverNearestShelters(long floodLayer, Set<Long> drill) throws Exception {
+        List<Long> shelters = new ArrayList<>();
+        for (long home : longs("SELECT household_id FROM hazard_layer_households(?, 2) WHERE household_id = ANY (?) "
+                + "ORDER BY household_id", floodLayer, drill.toArray(Long[]::new))) {
+            List<Long> nearest = floodOnlyShelters(home);
+            if (!nearest.isEmpty() && !shelters.contains(nearest.get(0))) {
+                shelters.add(nearest.get(0));
+            }
+            if (shelters.size() == 2) {
+                break;
+            }
+        }
+        assertEquals(2, shelters.size(), "two shelters nearest to affected drill homes");
+        java.nio.file.Path temp = java.nio.file.Files.createTempDirectory("typhoon-zones-");
+        String[] types = {"LANDSLIDE", "STORM_SURGE"};
+        String[] properties = {"{\"A33_001\":1,\"A33_002\":1}", "{\"A49_003\":\"1.0m以上2.0m未満\"}"};
+        for (int i = 0; i < 2; i++) {
+            List<Long> at = longs("SELECT round(ST_X(geom) * 1e7)::bigint FROM shelter WHERE id = ? UNION ALL "
+                    + "SELECT round(ST_Y(geom) * 1e7)::bigint FROM shelter WHERE id = ?", shelters.get(i), shelters.get(i));
+            double lon = at.get(0) / 1e7;
+            double lat = at.get(1) / 1e7;
+            double h = 0.0002; // about 20 m: the shelter, hardly any home
+            String file = types[i].toLowerCase(java.util.Locale.ROOT) + ".geojson";
+            java.nio.file.Path zone = java.nio.file.Files.writeString(temp.resolve(file), String.format(java.util.Locale.ROOT,
+                    "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:6668\"}},"
+                            + "\"features\":[{\"type\":\"Feature\",\"properties\":%s,\"geometry\":{\"type\":\"Polygon\","
+                            + "\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}]}", properties[i],
+                    lon - h, lat - h, lon + h, lat - h, lon + h, lat + h, lon - h, lat + h, lon - h, lat - h));
+            importer.importFiles(HazardImports.request("訓練 台風 " + types[i] + " " + run, HazardType.valueOf(types[i]),
+                    "試験用の区域", null, null), List.of(new InputFile(zone, file)), ImportProgress.NONE);
+        }
+        return shelters;
     }
 
     private Set<String> eventMunicipalities(List<Long> listed) throws Exception {
