@@ -10,21 +10,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.RequestOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
 import jp.inochi.testsupport.Chromium;
@@ -43,8 +35,6 @@ import org.junit.jupiter.api.Test;
  * own households.
  */
 class CoordinatorPhonesFromTheCallSheetTest {
-    private static final String FIT = script("/js/fit.js");
-    private static final Pattern MEDIA_BOX = Pattern.compile("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*]");
     private static UiServer server;
     private static String eventPath;
     private static long affected;
@@ -93,7 +83,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
 
             page.navigate(server.url(eventPath + "/call-list?page=2"));
             String url = page.url();
-            List<Long> rows = householdsShown(page);
+            List<Long> rows = CallSheetPages.householdsShown(page);
             assertTrue(rows.size() >= 4, "rows on page 2: " + rows);
             // a family reached without its state is refused in its row, in Japanese, and nothing is recorded
             Locator first = page.locator("#row-" + rows.get(0));
@@ -127,7 +117,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
             // the unreached list shrank by the three reached, and records in place too: the reached row leaves it
             page.navigate(server.url(eventPath + "/unreached"));
             assertThat(page.locator("#count")).hasText(String.valueOf(unreachedBefore - 3));
-            long next = householdsShown(page).get(0);
+            long next = CallSheetPages.householdsShown(page).get(0);
             Locator row = page.locator("#row-" + next);
             row.locator("select[name=outcome]").selectOption("REACHED");
             row.locator("select[name=reply]").selectOption("NEEDS_HELP");
@@ -144,7 +134,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
         try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
             Page page = server.signIn(context, "staff");
             page.navigate(server.url(eventPath + "/unreached?municipality=43203&power=72&page=2"));
-            long household = householdsShown(page).get(0);
+            long household = CallSheetPages.householdsShown(page).get(0);
             String csrf = page.locator("#contact-" + household + " input[name=_csrf]").inputValue();
             APIResponse response = page.request().post(server.url(eventPath + "/households/" + household + "/contacts"),
                     RequestOptions.create().setMaxRedirects(0).setForm(FormData.create().set("_csrf", csrf)
@@ -222,19 +212,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
                 Page page = server.signIn(context, "staff");
                 for (String path : List.of(eventPath + "/call-list", eventPath + "/unreached", eventPath + "/call-list?page=2")) {
                     page.navigate(server.url(path));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> fit = (Map<String, Object>) page.evaluate(FIT);
-                    int pageWidth = ((Number) fit.get("pageWidth")).intValue();
-                    if (pageWidth > size[0]) {
-                        problems.add(size[0] + "px " + path + ": the page is " + pageWidth + "px");
-                    }
-                    ((List<?>) fit.get("wideTables")).forEach(t -> problems.add(size[0] + "px " + path + ": " + t));
-                    ((List<?>) fit.get("brokenNames")).forEach(n -> problems.add(size[0] + "px " + path + ": name " + n));
-                    long brokenPhones = ((Number) page.evaluate("() => [...document.querySelectorAll('a.tel')]"
-                            + ".filter(a => a.getClientRects().length > 1).length")).longValue();
-                    if (brokenPhones > 0) {
-                        problems.add(size[0] + "px " + path + ": " + brokenPhones + " phone numbers break across lines");
-                    }
+                    problems.addAll(CallSheetPages.fitProblems(page, size[0], path));
                 }
                 Screenshots.save(page, "54-call-sheet" + (size[0] == Chromium.TABLET_WIDTH ? "-tablet" : ""));
             }
@@ -244,21 +222,7 @@ class CoordinatorPhonesFromTheCallSheetTest {
         try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
             Page page = server.signIn(context, "staff");
             page.navigate(server.url(eventPath + "/call-list"));
-            assertThat(page.locator("th.write-in")).isHidden();
-            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-            assertThat(page.locator(".print-header")).containsText("取扱注意");
-            assertThat(page.locator("th.write-in")).isVisible();
-            assertThat(page.locator("#filters")).isHidden();
-            assertEquals(0L, ((Number) page.evaluate("() => [...document.querySelectorAll('form')]"
-                    + ".filter(f => f.getClientRects().length > 0).length")).longValue(), "no form on paper");
-            assertTrue(((Number) page.evaluate("() => document.querySelector('#households').getBoundingClientRect().width"))
-                    .doubleValue() <= ((Number) page.evaluate("() => document.documentElement.clientWidth")).doubleValue() + 1,
-                    "the table fits the paper's width");
-            byte[] pdf = page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
-            Matcher box = MEDIA_BOX.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
-            assertTrue(box.find());
-            assertEquals(842, Math.round(Double.parseDouble(box.group(1))), "A4 landscape width");
-            assertEquals(595, Math.round(Double.parseDouble(box.group(2))), "A4 landscape height");
+            CallSheetPages.assertPrintsOnA4Landscape(page);
         }
     }
 
@@ -284,17 +248,6 @@ class CoordinatorPhonesFromTheCallSheetTest {
         }
     }
 
-    private static List<Long> householdsShown(Page page) {
-        List<Long> ids = new ArrayList<>();
-        for (String id : page.locator("tbody.call-row").evaluateAll("rows => rows.map(r => r.id)").toString()
-                .replaceAll("[\\[\\] ]", "").split(",")) {
-            if (!id.isBlank()) {
-                ids.add(Long.parseLong(id.replace("row-", "")));
-            }
-        }
-        return ids;
-    }
-
     private static long contacts(long household) throws Exception {
         return server.database().queryForLong("SELECT count(*) FROM safety_contact WHERE household_id = ? AND method = 'PHONE'",
                 household);
@@ -317,14 +270,6 @@ class CoordinatorPhonesFromTheCallSheetTest {
             statement.executeUpdate("INSERT INTO household (" + into + ") SELECT " + select + " FROM household h "
                     + "CROSS JOIN generate_series(1, " + copies + ") g WHERE h.id = (SELECT min(id) FROM household "
                     + "WHERE municipality_code = '43203')");
-        }
-    }
-
-    private static String script(String resource) {
-        try (InputStream in = CoordinatorPhonesFromTheCallSheetTest.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

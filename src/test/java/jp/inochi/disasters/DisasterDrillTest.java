@@ -37,21 +37,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.inochi.hazards.HazardImports;
 import jp.inochi.access.Role;
 import jp.inochi.devices.DeviceCondition;
+import jp.inochi.hazards.HazardImports;
+import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.ImportProgress;
 import jp.inochi.layers.ImportReport;
-import jp.inochi.layers.ImportRequest;
-import jp.inochi.layers.LayerImporter;
-import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
-import jp.inochi.households.Guardian;
+import jp.inochi.layers.LayerImporter;
 import jp.inochi.households.GuardianRepository;
 import jp.inochi.households.Household;
 import jp.inochi.households.HouseholdRepository;
@@ -60,7 +57,6 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.loans.Loan;
 import jp.inochi.reminders.outbox.OutboxDelivery;
 import jp.inochi.testsupport.FamilyBrowser;
-import jp.inochi.testsupport.GeoData;
 import jp.inochi.testsupport.MailText;
 import jp.inochi.testsupport.MovableClock;
 import jp.inochi.testsupport.Problems;
@@ -123,25 +119,13 @@ class DisasterDrillTest implements TestPropertyProvider {
         smtp.stop();
     }
 
-    /** One drill household: its id, its guardian's address (null: none), whether it consented to email. */
-    private record Family(long id, String email, boolean emailConsent, boolean ventilator) {
-    }
-
     @Test
     void aTyphoonOverTheFloodZonesOfRank2GivesTheRightCallListOneEmailPerFamilyAndAnUnreachedListOfThoseWhoDidNotReply()
             throws Exception {
         // --- the drill households, then the real flood data and the GSI shelters through the real importer
         clock.setDate(LocalDate.of(2026, 1, 5));
-        Map<Long, Family> families = placeHouseholds();
-        String layerName = "訓練 人吉・球磨 洪水浸水想定区域 " + run;
-        ImportReport flood = importer.importFiles(HazardImports.request(layerName, HazardType.FLOOD,
-                        "国土数値情報 A31b（令和5年度）", "CC BY 4.0", "「国土数値情報（洪水浸水想定区域データ）」（国土交通省）を加工して作成"),
-                List.of(new InputFile(GeoData.file(GeoData.FLOOD_SUBSET), GeoData.FLOOD_SUBSET)), ImportProgress.NONE);
-        assertEquals(1100, flood.imported());
-        importer.importFiles(ImportRequest.of(jp.inochi.layers.LayerKind.SHELTER, "訓練 指定避難所 " + run,
-                        "国土地理院「指定緊急避難場所・指定避難所データ」", null, "出典：国土地理院「指定緊急避難場所・指定避難所データ」"),
-                List.of(new InputFile(GeoData.file(GeoData.SHELTERS_EVACUATION), GeoData.SHELTERS_EVACUATION)),
-                ImportProgress.NONE);
+        Map<Long, DrillFamilies.Family> families = DrillFamilies.place(householdRepository, guardianRepository, run, HOUSEHOLDS);
+        ImportReport flood = DrillLayers.importFloodAndShelters(importer, run);
         List<Long> overTyphoonZones = typhoonZonesOverNearestShelters(flood.layerId(), families.keySet());
 
         // --- some affected ventilator families have a loaned generator; most recorded their fuel at the yearly check
@@ -183,9 +167,9 @@ class DisasterDrillTest implements TestPropertyProvider {
 
         // --- the call list against an independent computation in SQL, in the specified order
         JsonNode callList = getJson(Role.CENTER_STAFF, "/api/disaster-events/" + eventId + "/call-list");
-        List<Expected> expected = independentCallList(flood.versionId(), 3.0);
+        List<IndependentCallList.Expected> expected = IndependentCallList.of(flood.versionId(), 2, 3.0);
         List<Long> listed = ids(callList.get("households"));
-        assertEquals(expected.stream().map(Expected::id).toList(), listed,
+        assertEquals(expected.stream().map(IndependentCallList.Expected::id).toList(), listed,
                 "the call list is every household in a zone of rank ≥ 2, in the specified order");
         Set<Long> ours = new HashSet<>(listed);
         ours.retainAll(families.keySet());
@@ -195,7 +179,7 @@ class DisasterDrillTest implements TestPropertyProvider {
         boolean sawFlag = false;
         boolean sawAvoided = false;
         for (int i = 0; i < expected.size(); i++) {
-            Expected want = expected.get(i);
+            IndependentCallList.Expected want = expected.get(i);
             JsonNode row = callList.get("households").get(i);
             assertEquals(i + 1, row.get("rank").asInt());
             assertEquals(want.total(), row.at("/power/totalHours").decimalValue(), "autonomy of " + want.id());
@@ -281,7 +265,7 @@ class DisasterDrillTest implements TestPropertyProvider {
         assertEquals(emailable.size(), received.values().stream().mapToInt(List::size).sum(), "one email per emailable family");
         int drillEmailed = 0;
         for (Long id : listed) {
-            Family family = families.get(id);
+            DrillFamilies.Family family = families.get(id);
             if (family == null) {
                 continue;
             }
@@ -353,10 +337,10 @@ class DisasterDrillTest implements TestPropertyProvider {
                 + "AND reply IS NOT NULL", eventId));
         assertEquals(replied.keySet(), repliedInDatabase);
         // power has been out three more hours: the remaining autonomy, and with it the order, moved on
-        List<Long> expectedUnreached = independentCallList(flood.versionId(), 3 + 181 / 60.0).stream().map(Expected::id)
+        List<Long> expectedUnreached = IndependentCallList.of(flood.versionId(), 2, 3 + 181 / 60.0).stream().map(IndependentCallList.Expected::id)
                 .filter(id -> !repliedInDatabase.contains(id)).toList();
-        assertEquals(new HashSet<>(listed), new HashSet<>(independentCallList(flood.versionId(), 0).stream()
-                .map(Expected::id).toList()), "the same households");
+        assertEquals(new HashSet<>(listed), new HashSet<>(IndependentCallList.of(flood.versionId(), 2, 0).stream()
+                .map(IndependentCallList.Expected::id).toList()), "the same households");
         assertEquals(expectedUnreached, ids(unreached.get("households")), "unreached = affected − replied, in call order");
 
         // --- phone follow-up: no answer keeps a family on the list; reached takes it off with what they said
@@ -438,111 +422,6 @@ class DisasterDrillTest implements TestPropertyProvider {
     }
 
     // ----------------------------------------------------------------------------------------------------------------
-
-    /** 200 households at the 町字 points of 人吉市 and 球磨村, each moved by a seeded ~200 m; a third on ventilators. */
-    private Map<Long, Family> placeHouseholds() throws Exception {
-        JsonNode points = JSON.readTree(GeoData.file(GeoData.MACHIAZA_POINTS).toFile()).get("features");
-        List<JsonNode> here = new ArrayList<>();
-        for (JsonNode point : points) {
-            String code = point.at("/properties/muni_code5").asText();
-            if (code.equals("43203") || code.equals("43513")) {
-                here.add(point);
-            }
-        }
-        assertTrue(here.size() > 90, "町字 points of 人吉市 and 球磨村");
-        Random random = new Random(8);
-        Map<Long, Family> families = new LinkedHashMap<>();
-        Instant now = Instant.now();
-        String[] hoursPerDay = {"24.0", "24.0", "24.0", "23.5", "20.0", "16.0"};
-        for (int i = 0; i < HOUSEHOLDS; i++) {
-            JsonNode point = here.get(i % here.size());
-            boolean ventilator = i % 3 == 0;
-            boolean consent = i % 13 != 5;
-            boolean hasEmail = i % 29 != 7;
-            double longitude = point.at("/geometry/coordinates/0").asDouble() + random.nextGaussian() * 0.002;
-            double latitude = point.at("/geometry/coordinates/1").asDouble() + random.nextGaussian() * 0.002;
-            Household saved = householdRepository.save(new Household(null, "訓練", "子" + i, "クンレン", "コ" + i,
-                    LocalDate.of(2024, 4, 1), "熊本大学病院", true, LocalDate.of(2025, 6, 1), ventilator,
-                    ventilator ? new BigDecimal(hoursPerDay[random.nextInt(hoursPerDay.length)]) : null,
-                    ventilator ? 10 : null, ventilator ? null : "経管栄養", "868-0000",
-                    "熊本県" + point.at("/properties/city").asText() + point.at("/properties/town").asText() + "（訓練）",
-                    "43", point.at("/properties/muni_code5").asText(), null, longitude, latitude, i % 4 != 0,
-                    i % 4 != 0 ? LocalDate.of(2025, 7, 1) : null, consent,
-                    i % 11 == 3 ? null : new BigDecimal(2 + random.nextInt(9) + ".0"), random.nextInt(4),
-                    i % 17 == 2 ? null : new BigDecimal(2 + random.nextInt(5) + ".5"), now, now, null));
-            String email = hasEmail ? "drill-" + run + "-" + i + "@example.jp" : null;
-            guardianRepository.save(new Guardian(null, saved.id(), 1, "訓練 保護者" + i, "クンレン ホゴシャ", "母", email,
-                    "090-0000-" + String.format("%04d", i)));
-            families.put(saved.id(), new Family(saved.id(), email, consent, ventilator));
-        }
-        return families;
-    }
-
-    /** What the call list must be, computed here in SQL from the zones, the households and the loans' records. */
-    private record Expected(long id, boolean ventilator, BigDecimal total, BigDecimal remaining, double relative,
-                            boolean powerUnknown) {
-    }
-
-    private List<Expected> independentCallList(long floodVersion, double hoursWithoutPower) throws Exception {
-        String sql = """
-                WITH in_zones AS (
-                    SELECT h.* FROM household h
-                    WHERE EXISTS (SELECT 1 FROM hazard_zone z WHERE z.version_id = ? AND z.severity >= 2
-                                  AND ST_Intersects(z.geom, h.location))),
-                affected AS (
-                    SELECT * FROM in_zones
-                    UNION ALL
-                    -- homes without coordinates in a municipality the zones touch are listed too, so nobody is missed
-                    SELECT h.* FROM household h WHERE h.location IS NULL
-                      AND h.municipality_code IN (SELECT municipality_code FROM in_zones)),
-                fuel AS (
-                    SELECT l.household_id,
-                           floor(d.runtime_hours_per_tank * i.fuel_stored_litres / d.tank_litres * 10) / 10 AS hours
-                    FROM loan l JOIN device d ON d.id = l.device_id
-                    JOIN LATERAL (SELECT fuel_stored_litres FROM inspection WHERE loan_id = l.id
-                                  ORDER BY inspected_on DESC, id DESC LIMIT 1) i ON true
-                    WHERE l.state IN ('ACTIVE', 'RETURN_OPEN')),
-                power AS (
-                    SELECT a.id, coalesce(a.ventilator_battery_hours, 0)
-                                 + a.spare_battery_count * coalesce(a.spare_battery_hours_each, 0)
-                                 + coalesce((SELECT f.hours FROM fuel f WHERE f.household_id = a.id), 0)
-                                 + coalesce((SELECT sum(s.hours) FROM household_power_source s WHERE s.household_id = a.id), 0)
-                                 AS total
-                    FROM affected a),
-                hazard AS (
-                    SELECT a.id, max(z.severity::float8 / t.max_severity) AS relative
-                    FROM affected a
-                    JOIN hazard_zone z ON ST_Intersects(z.geom, a.location)
-                    JOIN geo_layer_version v ON v.id = z.version_id AND v.status = 'CURRENT'
-                    JOIN hazard_type t ON t.code = z.hazard_type
-                    WHERE z.hazard_type IN ('FLOOD', 'LANDSLIDE', 'STORM_SURGE')
-                    GROUP BY a.id)
-                SELECT a.id, a.ventilator_dependent, p.total, trunc(greatest(0, p.total - ?), 1) AS remaining, hz.relative,
-                       p.total = 0 AND (a.ventilator_battery_hours IS NULL
-                                        OR a.spare_battery_count > 0 AND a.spare_battery_hours_each IS NULL
-                                        OR EXISTS (SELECT 1 FROM fuel f WHERE f.household_id = a.id AND f.hours IS NULL))
-                           AS power_unknown
-                FROM affected a JOIN power p ON p.id = a.id LEFT JOIN hazard hz ON hz.id = a.id
-                -- issue 13: ventilator users (hours a day or minutes off, the larger reading), power left, hazard, hours
-                ORDER BY a.ventilator_dependent
-                             OR coalesce(greatest(a.ventilator_hours_per_day,
-                                                  24 - a.ventilator_off_minutes_per_day / 60.0), 0) > 0 DESC,
-                         remaining, hz.relative DESC NULLS LAST,
-                         greatest(a.ventilator_hours_per_day, round(24 - a.ventilator_off_minutes_per_day / 60.0, 2))
-                             DESC NULLS LAST, a.id""";
-        List<Expected> expected = new ArrayList<>();
-        try (Connection connection = Sql.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, floodVersion);
-            select.setBigDecimal(2, BigDecimal.valueOf(hoursWithoutPower));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    expected.add(new Expected(row.getLong(1), row.getBoolean(2), row.getBigDecimal(3).setScale(1),
-                            row.getBigDecimal(4).setScale(1, java.math.RoundingMode.DOWN), row.getDouble(5), row.getBoolean(6)));
-                }
-            }
-        }
-        return expected;
-    }
 
     /**
      * The three nearest 福祉避難所 candidates and 指定避難所 within 10 km outside every hazard of the typhoon over the
