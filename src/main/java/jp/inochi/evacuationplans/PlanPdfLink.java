@@ -1,16 +1,13 @@
 package jp.inochi.evacuationplans;
 
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import jp.inochi.access.Role;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
-import jp.inochi.reminders.links.LinkAction;
 import jp.inochi.reminders.links.LinkSettings;
 import jp.inochi.reminders.links.LinkToken;
 import jp.inochi.reminders.links.SignedLinks;
@@ -21,7 +18,7 @@ import jp.inochi.platform.time.JapaneseDates;
  * without signing in as often as needed until it expires. Making one is audited as a change, opening one as an export.
  */
 @Singleton
-public class PlanPdfLink implements LinkAction {
+public class PlanPdfLink {
     public static final String ACTION = "evacuation-plan-pdf";
     static final Duration VALID = Duration.ofDays(30);
     /** Who reads the plan when the family opens it: nobody signed in, so the link itself is the right to it. */
@@ -42,6 +39,7 @@ public class PlanPdfLink implements LinkAction {
     }
 
     /** A new link for the household's plan, for a viewer who may see it; {@code expires} for the message. */
+    @io.micronaut.serde.annotation.Serdeable
     public record FamilyLink(String url, Instant expiresAt, String expiresLabel) {
     }
 
@@ -62,21 +60,5 @@ public class PlanPdfLink implements LinkAction {
             throw new jp.inochi.reminders.links.LinkRefusedException(jp.inochi.reminders.links.LinkRefusal.FORGED, null);
         }
         return parsed.subjectId();
-    }
-
-    @Override
-    public String name() {
-        return ACTION;
-    }
-
-    /** Opened on the general family page by mistake: say where the PDF is. */
-    @Override
-    public Page page(LinkToken token) {
-        return Page.done("個別避難計画", List.of("このリンクは個別避難計画のPDFを開くためのものです。メールに記載のリンクをそのまま開いてください。"));
-    }
-
-    @Override
-    public Page apply(LinkToken token, @Nullable String comment, Instant at) {
-        return page(token);
     }
 }

@@ -65,7 +65,7 @@ class PlanPrintout {
                 field("生年月日", person.birthDate() == null ? "" : JapaneseDates.withGregorian(person.birthDate()),
                         prefilled.apply("person.birthDate")),
                 field("住所", person.address(), prefilled.apply("person.address")),
-                field("電話・メール", String.join("、", person.phones()), prefilled.apply("person.phones")),
+                field("電話・メール", listed(person.phones()), prefilled.apply("person.phones")),
                 Field.of("必要なケア", person.careNeeds())));
     }
 
@@ -125,7 +125,7 @@ class PlanPrintout {
         return Section.ofFields(BlankPlanForm.HOW, List.of(
                 Field.of("移動手段", transport.kind() == null ? "" : transport.kind().label()),
                 Field.of("運転する人", transport.driver()),
-                Field.of("持ち出す機器", String.join("、", transport.equipment())),
+                Field.of("持ち出す機器", listed(transport.equipment())),
                 Field.of("避難先までの距離", transport.routeDistanceM() == null ? ""
                         : "直線 " + kilometres(transport.routeDistanceM()))));
     }
@@ -135,7 +135,7 @@ class PlanPrintout {
         String generator = text(power.generator()) + (power.fuelLitres() == null ? ""
                 : "　燃料 " + number(power.fuelLitres()) + " L");
         List<Row> devices = new ArrayList<>();
-        for (int i = 0; i < power.devices().size(); i++) {
+        for (int i = 0; power.devices() != null && i < power.devices().size(); i++) {
             EvacuationPlan.MedicalDevice device = power.devices().get(i);
             String kind = device.kind() == null ? "" : device.kind().label();
             devices.add(new Row(List.of((kind + (blank(device.name()) ? "" : "（" + device.name() + "）")).strip(),
@@ -147,7 +147,7 @@ class PlanPrintout {
                         field("発電機・燃料", generator, prefilled.apply("power.generator")),
                         field("停電時に使える時間", power.autonomyHours() == null ? "" : "約 " + number(power.autonomyHours()) + " 時間",
                                 prefilled.apply("power.autonomyHours")),
-                        Field.of("充電できる場所", String.join("、", power.chargingPlaces())),
+                        Field.of("充電できる場所", listed(power.chargingPlaces())),
                         Field.of("電源が尽きそうな時", power.whenItRunsOut())))
                 .withTable(new Table(List.of("医療機器", "消費電力（W）", "バッテリー（時間）"), devices));
     }
@@ -197,6 +197,10 @@ class PlanPrintout {
 
     private static Field field(String label, String value, boolean prefilled) {
         return prefilled && !blank(value) ? Field.prefilled(label, value) : Field.of(label, value);
+    }
+
+    private static String listed(List<String> items) {
+        return items == null ? "" : String.join("、", items.stream().filter(item -> !blank(item)).toList());
     }
 
     private static String joined(String... parts) {
