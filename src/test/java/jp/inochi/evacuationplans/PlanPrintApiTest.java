@@ -65,14 +65,41 @@ class PlanPrintApiTest {
         assertTrue(text.contains("個別避難計画") && text.contains(child) && text.contains("相良 花子") && text.contains("7.5 時間"), text);
         assertTrue(Sql.queryForLong("SELECT count(*) FROM audit_log WHERE household_id = ? AND action = 'EXPORT' AND resource = ?",
                 id, "GET /api/households/{id}/evacuation-plan.pdf") >= 1, "the print is audited as an export");
-        HttpClientResponseException refused = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(logins.asOfficerOf("43202",
-                        HttpRequest.GET("/api/households/" + id + "/evacuation-plan.pdf")), byte[].class));
-        assertEquals(HttpStatus.NOT_FOUND, refused.getStatus());
+        assertEmbeddedFonts(response.body());
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(logins.asOfficerOf("43202",
+                HttpRequest.GET("/api/households/" + id + "/evacuation-plan.pdf"))));
         HttpClientResponseException noLink = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(logins.asOfficerOf("43202",
                         HttpRequest.POST("/api/households/" + id + "/evacuation-plan/family-link", "")), Map.class));
         assertEquals(HttpStatus.NOT_FOUND, noLink.getStatus());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOfficerOfAnotherMunicipalityGets404OnAllFourPlanEndpoints() {
+        long id = householdWithSavedPlan();
+        Map<String, Object> document = http.toBlocking().retrieve(logins.asOfficerOf("43203",
+                HttpRequest.GET("/api/households/" + id + "/evacuation-plan")), Map.class);
+        String base = "/api/households/" + id + "/evacuation-plan";
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(logins.asOfficerOf("43202", HttpRequest.GET(base))));
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(logins.asOfficerOf("43202", HttpRequest.GET(base + "/versions"))));
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(logins.asOfficerOf("43202", HttpRequest.PUT(base,
+                Map.of("plan", document.get("plan"), "prefilled", document.get("prefilled"), "complete", false))
+                .header("If-Match", "\"" + document.get("version") + "\""))));
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(logins.asOfficerOf("43202", HttpRequest.GET(base + ".pdf"))));
+        assertEquals(HttpStatus.OK, statusOf(logins.asOfficerOf("43203", HttpRequest.GET(base + ".pdf"))));
+    }
+
+    @Test
+    void theDraftOfAHouseholdWithoutASavedPlanPrintsAsABlankFormToFillIn() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> created = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF,
+                HttpRequest.POST("/api/households", HouseholdForms.hitoyoshi())), Map.class);
+        byte[] pdf = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.GET("/api/households/"
+                + created.get("id") + "/evacuation-plan.pdf")), byte[].class);
+        String text = pdfText(pdf);
+        assertTrue(text.contains("記入用") && text.contains("手書き"), text);
+        assertEmbeddedFonts(pdf);
     }
 
     @Test
@@ -96,6 +123,33 @@ class PlanPrintApiTest {
         assertEquals(410, status("/family/evacuation-plan/" + expired + ".pdf"));
         String otherPurpose = signedLinks.token("loan-terms-accept", id, Instant.now().plusSeconds(600));
         assertEquals(400, status("/family/evacuation-plan/" + otherPurpose + ".pdf"));
+    }
+
+    private HttpStatus statusOf(HttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, byte[].class).getStatus();
+        } catch (HttpClientResponseException refused) {
+            return refused.getStatus();
+        }
+    }
+
+    /** Every font of the PDF is embedded, as {@code pdffonts} (poppler-utils) reports it. */
+    static void assertEmbeddedFonts(byte[] pdf) throws Exception {
+        Path file = Files.createTempFile("plan", ".pdf");
+        try {
+            Files.write(file, pdf);
+            Process process = new ProcessBuilder("pdffonts", file.toString()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), out);
+            List<String> fonts = out.lines().skip(2).toList();
+            assertTrue(!fonts.isEmpty(), "the plan uses a font: " + out);
+            for (String font : fonts) {
+                String[] columns = font.trim().split("\\s+");
+                assertEquals("yes", columns[columns.length - 5], "embedded: " + out);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private int status(String path) {
