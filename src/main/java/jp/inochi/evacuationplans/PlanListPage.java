@@ -51,8 +51,8 @@ class PlanListPage {
                boolean reviewOverdue, List<String> reviewReasons) {
     }
 
-    /** A status tab: its query value, label and whether it is shown. */
-    record Tab(String value, String label, boolean current) {
+    /** A status tab: its address (keeping the review filter), label and whether it is shown. */
+    record Tab(String href, String label, boolean current) {
     }
 
     @Get(PATH)

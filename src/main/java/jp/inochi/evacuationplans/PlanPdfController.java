@@ -39,7 +39,7 @@ class PlanPdfController {
         return send(printing.print(viewer, id, "GET /api/households/{id}/evacuation-plan.pdf"));
     }
 
-    @Operation(summary = "ご家族に送る個別避難計画PDFの署名付きリンクを作る（30日間有効、ログイン不要）")
+    @Operation(summary = "ご家族に送る個別避難計画PDFの署名付きリンクを作る（有効期限あり、ログイン不要）")
     @Post("/api/households/{id}/evacuation-plan/family-link")
     PlanPdfLink.FamilyLink familyLink(@PathVariable long id, Viewer viewer) {
         return links.issue(viewer, id, "POST /api/households/{id}/evacuation-plan/family-link");

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import jp.inochi.access.Viewer;
 import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
@@ -86,8 +87,9 @@ class PlanPdfMail implements MessageKind<Void> {
         if (whyNot.isPresent()) {
             throw new ConflictException(whyNot.get());
         }
+        // Each request is its own email (the family may ask again), so the dedupe key is unique per request.
         long messageId = outbox.enqueue(new Outbox.NewMessage(KIND, "evacuation-plan-pdf:" + householdId + ":"
-                + clock.instant().toEpochMilli(), Recipient.FAMILY, householdId, householdId, null, clock.instant()))
+                + UUID.randomUUID(), Recipient.FAMILY, householdId, householdId, null, clock.instant()))
                 .orElseThrow(() -> new ConflictException("同じ送信がすでに送信待ちです。しばらくしてから確認してください。"));
         auditLog.changed(viewer, AuditAction.CREATE, resource, "outbox_message", messageId, householdId,
                 "ご家族へ個別避難計画PDFのリンクをメールで送信（送信待ち）");
