@@ -99,6 +99,9 @@ class OfficerListsPlansInTheBrowserTest {
         assertTrue(household > 0, "a 人吉市 family that takes email");
         page.navigate(server.url("/households/" + household + "/evacuation-plan/pdf-link"));
         assertThat(page.locator("#print-pdf")).isVisible();
+        var pdf = page.request().get(server.url(page.locator("#print-pdf").getAttribute("href")));
+        assertEquals(200, pdf.status(), where + "the print link opens the PDF in the signed-in session");
+        assertEquals("application/pdf", pdf.headers().get("content-type"));
         problems.addAll(Readability.problems(page, where + "pdf-link"));
         long before = server.database().queryForLong("SELECT count(*) FROM outbox_message WHERE household_id = ? AND kind = ?",
                 household, PlanPdfMail.KIND);
