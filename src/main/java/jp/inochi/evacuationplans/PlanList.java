@@ -5,8 +5,10 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,22 +44,28 @@ public class PlanList {
         this.clock = clock;
     }
 
+    /** Which plans to list: a status (null for all; 見直しが必要 is a status of its own here) and only overdue reviews. */
+    public record Filter(@Nullable PlanListStatus status, boolean reviewOverdue) {
+        public static final Filter ALL = new Filter(null, false);
+    }
+
     /** {@code state} null for every state; {@code page} counts from 0. */
     public List<PlanListRow> list(Viewer viewer, @Nullable PlanState state, int page, String resource) {
+        return list(viewer, new Filter(state == null ? null : PlanListStatus.of(state), false),
+                (long) Math.max(page, 0) * PAGE_SIZE, resource);
+    }
+
+    /** One page ({@link #PAGE_SIZE} rows from {@code offset}) of the plans the filter keeps. */
+    public List<PlanListRow> list(Viewer viewer, Filter filter, long offset, String resource) {
         AccessScope scope = viewer.scope(clock);
         LocalDate today = JapanTime.today(clock);
         List<PlanListRow> rows = new ArrayList<>();
         List<HouseholdAccess> accesses = new ArrayList<>();
         transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(QUERY)) {
-                select.setString(1, scope.roleName());
-                select.setString(2, scope.municipalityCode());
-                select.setString(3, scope.wardCode());
-                select.setTimestamp(4, Timestamp.from(scope.at()));
-                select.setString(5, state == null ? null : state.name());
-                select.setString(6, state == null ? null : state.name());
-                select.setInt(7, PAGE_SIZE);
-                select.setLong(8, (long) Math.max(page, 0) * PAGE_SIZE);
+            try (PreparedStatement select = status.getConnection().prepareStatement(FILTERED + ORDERED_PAGE)) {
+                int next = bind(select, scope, filter, today);
+                select.setInt(next, PAGE_SIZE);
+                select.setLong(next + 1, Math.max(offset, 0));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows.add(row(row, today));
@@ -71,7 +79,37 @@ public class PlanList {
         return rows;
     }
 
-    private static PlanListRow row(ResultSet row, LocalDate today) throws java.sql.SQLException {
+    /** How many plans the filter keeps (for the pager; nothing personal, so not audited). */
+    public long count(Viewer viewer, Filter filter) {
+        AccessScope scope = viewer.scope(clock);
+        LocalDate today = JapanTime.today(clock);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement("SELECT count(*) FROM (" + FILTERED + ") f")) {
+                bind(select, scope, filter, today);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static int bind(PreparedStatement select, AccessScope scope, Filter filter, LocalDate today) throws SQLException {
+        select.setString(1, scope.roleName());
+        select.setString(2, scope.municipalityCode());
+        select.setString(3, scope.wardCode());
+        select.setTimestamp(4, Timestamp.from(scope.at()));
+        String state = filter.status() == null || filter.status().state() == null ? null : filter.status().state().name();
+        select.setString(5, state);
+        select.setString(6, state);
+        select.setBoolean(7, filter.status() == PlanListStatus.REVIEW_NEEDED);
+        select.setBoolean(8, filter.reviewOverdue());
+        select.setInt(9, PlanReview.MONTHS_BETWEEN_REVIEWS);
+        select.setDate(10, Date.valueOf(today));
+        return 11;
+    }
+
+    private static PlanListRow row(ResultSet row, LocalDate today) throws SQLException {
         PlanState state = PlanState.valueOf(row.getString("state"));
         Timestamp savedAt = row.getTimestamp("saved_at");
         Instant saved = savedAt == null ? null : savedAt.toInstant();
@@ -84,7 +122,8 @@ public class PlanList {
                 nextReview, nextReview != null && today.isAfter(nextReview), labels, !labels.isEmpty());
     }
 
-    private static final String QUERY = """
+    /** The visible households' plans the filter keeps: state, open review reasons, overdue review (same rule as PlanReview). */
+    private static final String FILTERED = """
             WITH visible AS (
                 SELECT h.id, h.child_family_name || ' ' || h.child_given_name AS child_name, h.address, h.municipality_code,
                        household_access_basis(h, ?, ?, ?, ?) AS basis
@@ -99,6 +138,10 @@ public class PlanList {
                 WHERE v.basis IS NOT NULL
             )
             SELECT * FROM plans WHERE (CAST(? AS text) IS NULL OR state = ?)
-            ORDER BY reasons IS NULL, saved_at NULLS FIRST, id
-            LIMIT ? OFFSET ?""";
+              AND (NOT ? OR reasons IS NOT NULL)
+              AND (NOT ? OR (saved_at IS NOT NULL
+                   AND CAST(saved_at AT TIME ZONE 'Asia/Tokyo' AS date) + make_interval(months => ?) < ?))
+            """;
+
+    private static final String ORDERED_PAGE = "ORDER BY reasons IS NULL, saved_at NULLS FIRST, id LIMIT ? OFFSET ?";
 }

@@ -102,6 +102,7 @@ public class Pages {
                 items.add(new NavItem("work", "期限", "/work-list"));
                 items.add(new NavItem("devices", "装置", "/devices"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                items.add(NavItem.more("plan-list", "計画の一覧", "/evacuation-plans/list"));
                 items.add(NavItem.more("reminders", "お知らせ", "/reminders"));
                 items.add(new NavItem("map", "地図", "/map"));
                 items.add(NavItem.more("atrisk", "区域内の世帯", "/at-risk"));
@@ -118,6 +119,7 @@ public class Pages {
                 items.add(new NavItem("atrisk", "区域内の世帯", "/at-risk"));
                 items.add(new NavItem("households", "世帯一覧", "/households"));
                 items.add(new NavItem("plans", "個別避難計画", "/evacuation-plans"));
+                items.add(new NavItem("plan-list", "計画の一覧", "/evacuation-plans/list"));
                 items.add(new NavItem("disasters", "災害対応", "/disasters"));
             }
             case AUDITOR -> items.add(new NavItem("audit", "監査ログ", "/audit"));

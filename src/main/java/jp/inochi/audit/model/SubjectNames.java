@@ -29,6 +29,7 @@ public final class SubjectNames {
             Map.entry("consultation", "相談記録"),
             Map.entry("follow_up", "要対応（フォローアップ）"),
             Map.entry("evacuation_plan", "個別避難計画"),
+            Map.entry("evacuation_plan_link", "個別避難計画PDFのリンク"),
             Map.entry("device_repair", "装置の修理"),
             Map.entry("training_session", "研修会"),
             Map.entry("training_attendee", "研修会の招待・出欠"),

@@ -28,6 +28,18 @@ class AuditEntriesReadInJapaneseTest {
     }
 
     @Test
+    void planPrintListAndFamilyLinkRoutesAreScreenNames() {
+        assertEquals("個別避難計画の印刷（PDF）（API）", ScreenNames.of("GET /api/households/{id}/evacuation-plan.pdf"));
+        assertEquals("ご家族向けの個別避難計画PDFのリンク（API）",
+                ScreenNames.of("POST /api/households/{id}/evacuation-plan/family-link"));
+        assertEquals("個別避難計画の印刷とご家族への送付", ScreenNames.of("POST /households/{id}/evacuation-plan/pdf-link"));
+        assertEquals("個別避難計画（世帯）（API）", ScreenNames.of("GET /api/households/{id}/evacuation-plan/versions"));
+        assertEquals("個別避難計画の一覧", ScreenNames.of("GET /evacuation-plans/list"));
+        assertEquals("ご家族用のリンク（個別避難計画PDF）", ScreenNames.of("GET /family/evacuation-plan/{token}.pdf"));
+        assertEquals("個別避難計画PDFのリンク", SubjectNames.label("evacuation_plan_link"));
+    }
+
+    @Test
     void anUnknownRouteIsShownAsWritten() {
         assertEquals("GET /somewhere/else", ScreenNames.of("GET /somewhere/else"));
     }
