@@ -154,7 +154,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
         model.put("link", switch (item.obligation()) {
             case EVACUATION_PLAN_APPLICATION -> links.url(FamilyReportLinks.PLAN_APPLIED, item.id(), linksExpire);
             case YEARLY_CHECK -> links.url(FamilyReportLinks.CHECK_SCHEDULE, item.id(), linksExpire);
-            case LOAN_TERM_END -> null;
+            case LOAN_TERM_END, EVACUATION_PLAN_REVIEW -> null;
         });
         return model;
     }
@@ -164,6 +164,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
             case EVACUATION_PLAN_APPLICATION -> overdue ? "個別避難計画の作成申請の期限が過ぎています" : "個別避難計画の作成申請の期限が近づいています";
             case YEARLY_CHECK -> overdue ? "年に1回の装置の確認（点検）の時期が過ぎています" : "年に1回の装置の確認（点検）の時期が近づいています";
             case LOAN_TERM_END -> "非常用電源装置の貸与期間の満了が近づいています";
+            case EVACUATION_PLAN_REVIEW -> overdue ? "個別避難計画の見直しの時期が過ぎています" : "個別避難計画の見直しの時期です";
         };
     }
 

@@ -9,7 +9,9 @@ public enum Obligation implements Labelled {
     /** 年に1回程度の確認 (seed 000, line 541). */
     YEARLY_CHECK("年次確認"),
     /** 最長で5年間 (seed 000, line 503). */
-    LOAN_TERM_END("貸与期間の満了");
+    LOAN_TERM_END("貸与期間の満了"),
+    /** 個別避難計画の見直し: at least yearly, and at once after any 見直しが必要 (issue 14). */
+    EVACUATION_PLAN_REVIEW("個別避難計画の見直し");
 
     private final String label;
 

@@ -8,7 +8,8 @@ import jp.inochi.loans.model.Obligation;
 public enum PolicyNames {
     EVACUATION_PLAN("evacuation-plan", Obligation.EVACUATION_PLAN_APPLICATION),
     YEARLY_CHECK("yearly-check", Obligation.YEARLY_CHECK),
-    LOAN_END("loan-end", Obligation.LOAN_TERM_END);
+    LOAN_END("loan-end", Obligation.LOAN_TERM_END),
+    EVACUATION_PLAN_REVIEW("evacuation-plan-review", Obligation.EVACUATION_PLAN_REVIEW);
 
     private final String fileName;
     private final Obligation obligation;
