@@ -35,6 +35,8 @@ class ReminderPolicyFileTest {
         assertEquals(List.of(-30, 7), offsets(policy, Obligation.YEARLY_CHECK, Recipient.STAFF));
         assertEquals(List.of(-180, -90, -30, -7), offsets(policy, Obligation.LOAN_TERM_END, Recipient.FAMILY));
         assertEquals(List.of(-180), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
+        assertEquals(List.of(-30, 0, 30), offsets(policy, Obligation.EVACUATION_PLAN_REVIEW, Recipient.FAMILY));
+        assertEquals(List.of(-30, 0, 14), offsets(policy, Obligation.EVACUATION_PLAN_REVIEW, Recipient.STAFF));
         assertEquals(LocalTime.of(9, 0), policy.familyDigestAt());
         assertEquals(12, policy.delivery().maxAttempts());
         assertEquals(Duration.ofMinutes(1), policy.delivery().firstRetryAfter());
