@@ -1,7 +1,12 @@
--- Issue 14: a saved 個別避難計画 is reviewed at least yearly (PlanReview.nextDue: 12 months after the last save) and
--- at once after any open 見直しが必要 (due on the day it was raised). Replaces the branch's V203, which collided with
--- V206: every obligation in one view, V206's open return kept.
--- The review is due on the earlier of the two. A new saved version moves the due date, so the
+-- Issue 14: a saved 個別避難計画 is reviewed at least yearly and at once after any open 見直しが必要. Replaces the
+-- branch's V203, which collided with V206. The yearly due date is written with each version by PlanReview.nextDue
+-- (the saved day plusMonths(12), Civil Code), so the rule lives in one place; rows saved before get the same date here.
+ALTER TABLE evacuation_plan_version ADD COLUMN review_due_on date;
+UPDATE evacuation_plan_version SET review_due_on = ((saved_at AT TIME ZONE 'Asia/Tokyo')::date + interval '12 months')::date;
+ALTER TABLE evacuation_plan_version ALTER COLUMN review_due_on SET NOT NULL;
+
+-- Every obligation in one view (V206's open return kept): the plan review is due on the current version's yearly date,
+-- or on the day the first open 見直しが必要 was raised if that is earlier. A new saved version moves the due date, so the
 -- reminders of the old one are left out when they are composed (as for the other obligations).
 CREATE OR REPLACE VIEW loan_obligation AS
 SELECT l.id AS loan_id, l.household_id, 'EVACUATION_PLAN_APPLICATION'::text AS obligation, l.plan_deadline AS due_on
@@ -21,11 +26,11 @@ FROM loan l
 WHERE l.state = 'RETURN_OPEN' AND l.return_opened_on IS NOT NULL
 UNION ALL
 SELECT l.id, l.household_id, 'EVACUATION_PLAN_REVIEW'::text,
-       least(((p.saved_at AT TIME ZONE 'Asia/Tokyo')::date + interval '12 months')::date,
+       least(p.review_due_on,
              (SELECT min((r.raised_at AT TIME ZONE 'Asia/Tokyo')::date) FROM evacuation_plan_review r
               WHERE r.household_id = l.household_id AND r.resolved_by_version IS NULL))
 FROM loan l
-JOIN LATERAL (SELECT v.saved_at FROM evacuation_plan_version v WHERE v.household_id = l.household_id
+JOIN LATERAL (SELECT v.review_due_on FROM evacuation_plan_version v WHERE v.household_id = l.household_id
               ORDER BY v.version DESC LIMIT 1) p ON true
 WHERE l.state = 'ACTIVE';
 

@@ -222,48 +222,6 @@ class EvacuationPlanApiTest {
         assertFalse(Sql.queryForLongUnchecked("SELECT count(*) FROM evacuation_plan_version WHERE household_id = ?", id) > 0);
     }
 
-    @Inject
-    ExposureChangeTriggers exposureTriggers;
-    @Inject
-    jp.inochi.inspections.Inspections inspections;
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void aYearlyCheckWithAnyOutcomeOtherThanConditionsMetMarksThePlanForReview() {
-        var household = testHouseholds.living("43203", true, 130.7627, 32.2104);
-        var loan = testLoans.loanStartedOn(household, java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE).minusMonths(2));
-        save(household.id(), null, withSupporter((Map<String, Object>) plan(household.id()).get("plan"), "0966-22-0000"), false);
-        var staff = logins.viewer(Role.CENTER_STAFF);
-        var recorded = inspections.record(jp.inochi.lifecycle.Actor.of(staff), new jp.inochi.inspections.Inspections.NewInspection(
-                loan.id(), java.time.LocalDate.now(jp.inochi.platform.time.JapanTime.ZONE), jp.inochi.devices.DeviceCondition.DAMAGED,
-                false, true, new java.math.BigDecimal("10"), true, true, "試運転で停止", null));
-        assertFalse(recorded.inspection().outcome().name().equals("CONDITIONS_MET"), "the check found a problem");
-        Map<String, Object> after = plan(household.id());
-        assertEquals(true, after.get("reviewNeeded"));
-        assertEquals("CHECK_FAILED", ((List<Map<String, Object>>) after.get("reviewReasons")).get(0).get("reason"));
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void aNewHazardLayerVersionMarksThePlanOnlyWhenItChangesTheHomesExposure() throws Exception {
-        long changed = ((Number) register().get("id")).longValue();
-        long unchanged = ((Number) register().get("id")).longValue();
-        for (long id : List.of(changed, unchanged)) {
-            save(id, null, withSupporter((Map<String, Object>) plan(id).get("plan"), "0966-22-0000"), false);
-        }
-        // as if the plan of the first home was saved under an earlier layer version that drew it shallower
-        Sql.update("UPDATE evacuation_plan_version SET home_exposure = ARRAY['FLOOD=0.5m未満'] WHERE household_id = ?", changed);
-        long versionId = Sql.queryForLongUnchecked("SELECT current_version_id FROM geo_layer WHERE hazard_type = 'FLOOD' "
-                + "AND name = '計画試験 人吉・球磨 洪水'");
-        exposureTriggers.compare(HazardType.FLOOD, versionId);
-        Map<String, Object> marked = plan(changed);
-        assertEquals(true, marked.get("reviewNeeded"));
-        Map<String, Object> reason = ((List<Map<String, Object>>) marked.get("reviewReasons")).get(0);
-        assertEquals("HAZARD_CHANGED", reason.get("reason"));
-        assertTrue(reason.get("detail").toString().contains("0.5m未満 →"), reason.toString());
-        assertEquals(false, plan(unchanged).get("reviewNeeded"), "the same exposure: no review");
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void anOverLongStringOrListIsRefusedWithItsFieldAndNothingIsWritten() {
@@ -283,13 +241,29 @@ class EvacuationPlanApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void oneGetOfThePlanWritesOneAuditEntryForTheHousehold() {
         long id = ((Number) register().get("id")).longValue();
-        long before = Sql.queryForLongUnchecked("SELECT count(*) FROM audit_log WHERE household_id = ?", id);
+        long before = auditEntries(id);
+        Map<String, Object> draft = (Map<String, Object>) plan(id).get("plan");
+        assertEquals(before + 1, auditEntries(id), "the prefilled draft: one entry");
+        assertEquals("GET /api/households/{id}/evacuation-plan", lastAuditedResource(id));
+        save(id, null, withSupporter(draft, "0966-22-0000"), false);
+        assertEquals(before + 2, auditEntries(id), "one save: one entry");
         plan(id);
-        assertEquals(before + 1, Sql.queryForLongUnchecked("SELECT count(*) FROM audit_log WHERE household_id = ?", id));
+        assertEquals(before + 3, auditEntries(id), "a saved version: one entry");
+        assertEquals("GET /api/households/{id}/evacuation-plan", lastAuditedResource(id));
+        http.toBlocking().retrieve(logins.asOfficerOf("43203", HttpRequest.GET("/api/households/" + id + "/evacuation-plan/versions")), Argument.listOf(Map.class));
+        assertEquals(before + 4, auditEntries(id), "the versions: one entry");
         http.toBlocking().retrieve(logins.asOfficerOf("43203", HttpRequest.GET("/api/households/" + id + "/power-autonomy")), Map.class);
-        assertEquals(before + 2, Sql.queryForLongUnchecked("SELECT count(*) FROM audit_log WHERE household_id = ?", id),
-                "the power route still audits its own read");
+        assertEquals(before + 5, auditEntries(id), "the power route still audits its own read");
+    }
+
+    private static long auditEntries(long householdId) {
+        return Sql.queryForLongUnchecked("SELECT count(*) FROM audit_log WHERE household_id = ?", householdId);
+    }
+
+    private static String lastAuditedResource(long householdId) {
+        return Sql.queryForStrings("SELECT resource FROM audit_log WHERE household_id = ? ORDER BY id DESC LIMIT 1", householdId).get(0);
     }
 }

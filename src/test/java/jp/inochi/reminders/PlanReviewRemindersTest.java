@@ -17,6 +17,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.inochi.access.Role;
+import jp.inochi.evacuationplans.PlanSaving;
+import jp.inochi.evacuationplans.model.EvacuationPlan;
 import jp.inochi.evacuationplans.model.ReviewReason;
 import jp.inochi.households.Household;
 import jp.inochi.loans.Loan;
@@ -29,6 +32,7 @@ import jp.inochi.testsupport.MovableClock;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestHouseholds;
 import jp.inochi.testsupport.TestLoans;
+import jp.inochi.testsupport.TestLogins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,6 +66,12 @@ class PlanReviewRemindersTest implements TestPropertyProvider {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    PlanSaving saving;
+
+    @Inject
+    TestLogins logins;
 
     @Override
     public Map<String, String> getProperties() {
@@ -109,8 +119,9 @@ class PlanReviewRemindersTest implements TestPropertyProvider {
     }
 
     @Test
-    void aPlanMarked見直しが必要IsToldToTheCenterTheSameDayWithItsReasonByMunicipality() throws Exception {
-        Loan loan = loanWithOnly("plan-review-moved-" + System.nanoTime() + "@example.jp");
+    void aPlanMarked見直しが必要IsToldToTheFamilyAndToTheCenterTheSameDayWithItsReasonByMunicipality() throws Exception {
+        String email = "plan-review-moved-" + System.nanoTime() + "@example.jp";
+        Loan loan = loanWithOnly(email);
         savePlan(loan.householdId(), 1, LocalDate.of(2026, 3, 1));
         LocalDate day = LocalDate.of(2026, 6, 10);
         Sql.update("INSERT INTO evacuation_plan_review (household_id, reason, detail, raised_at) VALUES (?, ?, ?, ?)",
@@ -125,6 +136,27 @@ class PlanReviewRemindersTest implements TestPropertyProvider {
         assertTrue(staff.contains("（本日期限）　世帯 " + loan.householdId() + "／貸与 " + loan.id() + "　見直しが必要: "
                 + ReviewReason.MOVED.label()), staff);
         assertTrue(!staff.contains("・" + Obligation.EVACUATION_PLAN_REVIEW.label() + "　期限"), "listed once, by municipality");
+        List<MimeMessage> received = to(email);
+        assertEquals(1, received.size(), "the family hears of it the same day");
+        String family = MailText.part(received.get(0), "text/plain");
+        assertTrue(family.contains("個別避難計画の見直しの時期です"), family);
+        assertTrue(family.contains("本日が期限です"), family);
+        assertTrue(family.contains("転居や装置の交換などがあったときに見直します"), family);
+    }
+
+    @Test
+    void theYearlyReviewFallsDueTwelveMonthsAfterTheSaveByTheCivilCode() throws Exception {
+        String email = "plan-review-leap-" + System.nanoTime() + "@example.jp";
+        Loan loan = loanWithOnly(email);
+        savePlan(loan.householdId(), 1, LocalDate.of(2028, 2, 29));
+        // plusMonths(12) from 29 February is 28 February, not 1 March
+        LocalDate due = LocalDate.of(2029, 2, 28);
+        assertEquals(due.toString(), Sql.queryForText("SELECT due_on::text FROM loan_obligation WHERE loan_id = ? "
+                + "AND obligation = 'EVACUATION_PLAN_REVIEW'", loan.id()));
+        runDay(due.minusDays(30));
+        List<Reminder> family = reviewReminders(loan).stream().filter(r -> r.recipient() == Recipient.FAMILY).toList();
+        assertEquals(List.of(due), family.stream().map(Reminder::dueOn).toList());
+        assertTrue(MailText.part(to(email).get(0), "text/plain").contains("令和11年2月28日（2029年2月28日）"));
     }
 
     private void runDay(LocalDate day) {
@@ -147,13 +179,11 @@ class PlanReviewRemindersTest implements TestPropertyProvider {
         return loan;
     }
 
-    /** A saved version, as PlanSaving writes it: the next one resolves the open 見直しが必要. */
-    private static void savePlan(long householdId, int version, LocalDate on) throws Exception {
-        Sql.update("""
-                INSERT INTO evacuation_plan_version (household_id, version, state, content, saved_by_name, saved_at)
-                VALUES (?, ?, 'DRAFT', '{}'::jsonb, 'テスト職員', ?)""", householdId, version, at(on, LocalTime.of(10, 0)));
-        Sql.update("UPDATE evacuation_plan_review SET resolved_by_version = ? WHERE household_id = ? "
-                + "AND resolved_by_version IS NULL", version, householdId);
+    /** A new version saved by center staff on that day (10:00 in Japan): it resolves any open 見直しが必要. */
+    private void savePlan(long householdId, int version, LocalDate on) {
+        clock.set(at(on, LocalTime.of(10, 0)).toInstant());
+        saving.save(logins.viewer(Role.CENTER_STAFF), householdId, version - 1, new PlanSaving.SaveCommand(
+                new EvacuationPlan(null, null, null, null, null, null, null, null), List.of(), false), "test");
     }
 
     private List<Reminder> reviewReminders(Loan loan) {

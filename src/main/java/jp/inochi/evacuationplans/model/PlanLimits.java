@@ -66,7 +66,8 @@ public final class PlanLimits {
         }
     }
 
-    private static PlanFinding refused(String field, String message) {
-        return new PlanFinding("tooLong", PlanFinding.Level.ERROR, field, message);
+    /** 「避難の方法の持ち出す物」は50件までにしてください（51件あります）. */
+    private static PlanFinding refused(String field, String bound) {
+        return new PlanFinding("tooLong", PlanFinding.Level.ERROR, field, "「" + PlanFieldLabels.of(field) + "」は" + bound);
     }
 }
