@@ -135,8 +135,23 @@ public class HouseholdPower {
 
     public Autonomy autonomy(Viewer viewer, long householdId, String resource) {
         var visible = directory.find(viewer, householdId).orElseThrow(() -> new NotFoundException("世帯"));
+        Autonomy autonomy = autonomy(visible);
+        auditLog.householdsRead(viewer, resource, List.of(new HouseholdAccess(householdId, visible.basis())));
+        return autonomy;
+    }
+
+    /**
+     * The same, scoped, for a caller that audits the read it belongs to (the evacuation plan): one read of a
+     * household writes one audit entry.
+     */
+    public Autonomy autonomyWithoutAudit(Viewer viewer, long householdId) {
+        return autonomy(directory.find(viewer, householdId).orElseThrow(() -> new NotFoundException("世帯")));
+    }
+
+    private Autonomy autonomy(HouseholdDirectory.VisibleHousehold visible) {
+        long householdId = visible.household().id();
         Instant now = clock.instant();
-        Autonomy autonomy = transactions.executeRead(status -> {
+        return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             List<Source> sources = sources(connection, householdId);
             PowerAutonomy.Generator generator = generator(connection, householdId);
@@ -169,8 +184,6 @@ public class HouseholdPower {
             }
             return new Autonomy(householdId, result, generator, sources, result.flags(null), events);
         });
-        auditLog.householdsRead(viewer, resource, List.of(new HouseholdAccess(householdId, visible.basis())));
-        return autonomy;
     }
 
     private static PowerAutonomy.Generator generator(Connection connection, long householdId) throws SQLException {

@@ -1,11 +1,7 @@
 package jp.inochi.evacuationplans;
 
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import jp.inochi.evacuationplans.model.ReviewReason;
@@ -23,31 +19,19 @@ class ExposureChangeTriggers {
     private final PlanStore store;
     private final ExposureReadings exposures;
     private final ReviewTriggers reviews;
-    private final TransactionOperations<Connection> transactions;
+    private final AfterCommit afterCommit;
 
-    ExposureChangeTriggers(PlanStore store, ExposureReadings exposures, ReviewTriggers reviews,
-                           TransactionOperations<Connection> transactions) {
+    ExposureChangeTriggers(PlanStore store, ExposureReadings exposures, ReviewTriggers reviews, AfterCommit afterCommit) {
         this.store = store;
         this.exposures = exposures;
         this.reviews = reviews;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     @EventListener
     void layerReplaced(HazardLayerReplaced event) {
-        // after the import's commit its transaction is still bound (and may be read-only): compare in a fresh one
-        Runnable compare = () -> transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
-                status -> {
-                    compare(event.hazardType(), event.versionId());
-                    return null;
-                });
-        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(
-                new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        compare.run();
-                    }
-                }), compare);
+        // the import recomputes exposure inside its transaction: compare once it committed
+        afterCommit.run("hazard layer version " + event.versionId(), () -> compare(event.hazardType(), event.versionId()));
     }
 
     void compare(HazardType type, long versionId) {

@@ -43,7 +43,8 @@ class HomeContexts {
             hazards.add(new HomeContext.HomeHazard(hazard, hazard.label(), exposure.status(), exposure.text(),
                     exposure.layerName(), exposure.layerVersionId(), exposure.versionNo()));
         }
-        HouseholdPower.Autonomy autonomy = power.autonomy(viewer, householdId, resource);
+        // the plan's read is audited by its caller: one GET, one entry per household
+        HouseholdPower.Autonomy autonomy = power.autonomyWithoutAudit(viewer, householdId);
         Device device = loans.runningLoan(householdId).map(loan -> devices.get(loan.deviceId())).orElse(null);
         CareCoordinator coordinator = coordinators.forHousehold(householdId).orElse(null);
         return new HomeContext(hazards, HazardExposure.NOTICE, shelterChoices(householdId, hazards),

@@ -14,6 +14,7 @@ import jp.inochi.audit.AuditAction;
 import jp.inochi.audit.AuditLog;
 import jp.inochi.evacuationplans.model.EvacuationPlan;
 import jp.inochi.evacuationplans.model.PlanFinding;
+import jp.inochi.evacuationplans.model.PlanLimits;
 import jp.inochi.evacuationplans.model.PlanRules;
 import jp.inochi.evacuationplans.model.PlanState;
 import jp.inochi.exposure.ExposureReadings;
@@ -69,7 +70,11 @@ public class PlanSaving {
             throw new InvalidInputException(List.of(new FieldError("plan", "計画の内容を送ってください")));
         }
         EvacuationPlan plan = command.plan();
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(PlanLimits.check(plan).stream()
+                .map(finding -> new FieldError(finding.field(), finding.message())).toList());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         for (int i = 0; i < plan.destinations().size(); i++) {
             Long shelterId = plan.destinations().get(i).shelterId();
             if (shelterId != null && !zones.exists(shelterId)) {

@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.inochi.evacuationplans.model.PlanReview;
 import jp.inochi.evacuationplans.model.PlanState;
 import jp.inochi.evacuationplans.model.ReviewReason;
+import jp.inochi.platform.time.JapanTime;
 
 /** The plan tables: versions (content as jsonb) and open review reasons. Callers have checked the viewer's scope. */
 @Singleton
@@ -80,8 +82,8 @@ class PlanStore {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO evacuation_plan_version (household_id, version, state, content, prefilled, saved_by,
-                                                     saved_by_name, saved_at, home_exposure)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
+                                                     saved_by_name, saved_at, home_exposure, review_due_on)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, householdId);
             insert.setInt(2, version);
             insert.setString(3, state.name());
@@ -91,6 +93,8 @@ class PlanStore {
             insert.setString(7, userName);
             insert.setTimestamp(8, Timestamp.from(at));
             insert.setArray(9, connection.createArrayOf("text", homeExposure.toArray()));
+            // the yearly review's due date, read by the loan_obligation view for the reminders (V211)
+            insert.setObject(10, PlanReview.nextDue(at.atZone(JapanTime.ZONE).toLocalDate()));
             insert.executeUpdate();
         }
         try (PreparedStatement resolve = connection.prepareStatement("""

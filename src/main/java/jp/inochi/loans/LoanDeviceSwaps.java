@@ -1,5 +1,6 @@
 package jp.inochi.loans;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ import static jp.inochi.loans.model.LoanAction.LIFECYCLE;
 /**
  * 装置の交換: a generator that breaks mid-loan is replaced by another sine-wave generator. The loan goes on with its
  * dates and deadlines; the removed device comes back to inspection or repair; both devices' histories and the loan's
- * timeline show the swap.
+ * timeline show the swap, and {@link DeviceSwapped} tells the family's evacuation plan.
  */
 @Singleton
 public class LoanDeviceSwaps {
@@ -41,13 +42,16 @@ public class LoanDeviceSwaps {
     private final LoanRepository repository;
     private final Devices devices;
     private final LifecycleLog log;
+    private final ApplicationEventPublisher<DeviceSwapped> swaps;
     private final Clock clock;
 
-    LoanDeviceSwaps(Loans loans, LoanRepository repository, Devices devices, LifecycleLog log, Clock clock) {
+    LoanDeviceSwaps(Loans loans, LoanRepository repository, Devices devices, LifecycleLog log,
+                    ApplicationEventPublisher<DeviceSwapped> swaps, Clock clock) {
         this.loans = loans;
         this.repository = repository;
         this.devices = devices;
         this.log = log;
+        this.swaps = swaps;
         this.clock = clock;
     }
 
@@ -90,6 +94,8 @@ public class LoanDeviceSwaps {
                 .reason(removed.serialNumber() + " → " + replacement.serialNumber() + "（回収した装置は"
                         + swap.removedGoesTo().label() + "へ）：" + reason)
                 .detail("device=" + removed.id() + "->" + replacement.id() + " removedGoesTo=" + swap.removedGoesTo()));
+        swaps.publishEvent(new DeviceSwapped(household, id, removed.id(), removed.serialNumber(), replacement.id(),
+                replacement.serialNumber()));
         return saved;
     }
 

@@ -157,7 +157,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
         model.put("link", switch (item.obligation()) {
             case EVACUATION_PLAN_APPLICATION -> links.url(FamilyReportLinks.PLAN_APPLIED, item.id(), linksExpire);
             case YEARLY_CHECK -> links.url(FamilyReportLinks.CHECK_SCHEDULE, item.id(), linksExpire);
-            case LOAN_TERM_END, DEVICE_RETURN -> null;
+            case LOAN_TERM_END, DEVICE_RETURN, EVACUATION_PLAN_REVIEW -> null;
         });
         return model;
     }
@@ -168,6 +168,7 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
             case YEARLY_CHECK -> overdue ? "年に1回の装置の確認（点検）の時期が過ぎています" : "年に1回の装置の確認（点検）の時期が近づいています";
             case LOAN_TERM_END -> "非常用電源装置の貸与期間の満了が近づいています";
             case DEVICE_RETURN -> "非常用電源装置の返還をお願いします";
+            case EVACUATION_PLAN_REVIEW -> overdue ? "個別避難計画の見直しの時期が過ぎています" : "個別避難計画の見直しの時期です";
         };
     }
 

@@ -93,6 +93,8 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
             List<Long> dropped = new ArrayList<>();
             for (Map<String, Object> alert : rows(connection, """
                     SELECT r.id, r.loan_id, r.household_id, r.obligation, r.due_on, r.offset_days, mu.name AS municipality,
+                           (SELECT string_agg(DISTINCT pr.reason, ',') FROM evacuation_plan_review pr
+                            WHERE pr.household_id = r.household_id AND pr.resolved_by_version IS NULL) AS plan_reasons,
                            (l.state = 'ACTIVE' OR (r.obligation = 'DEVICE_RETURN' AND l.state <> 'ENDED')) AS loan_active,
                            EXISTS (SELECT 1 FROM loan_obligation o WHERE o.loan_id = r.loan_id
                                    AND o.obligation = r.obligation AND o.due_on = r.due_on) AS still_open
@@ -107,6 +109,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                     ((Integer) alert.get("offset_days") < 0 ? approaching : alerts).add(alert);
                 }
             }
+            List<Map<String, Object>> planReviews = PlanReviewsByMunicipality.takeFrom(alerts, approaching);
             List<Map<String, Object>> stillOpen = rows(connection, """
                     SELECT DISTINCT ON (r.due_on, r.loan_id, r.obligation) r.id, r.loan_id, r.household_id, r.obligation,
                            r.due_on, mu.name AS municipality
@@ -137,7 +140,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                     WHERE f.done_at IS NULL ORDER BY f.due_on, f.id LIMIT %d""".formatted(LIST_LIMIT), today);
             long waitingReports = Jdbc.queryLong(connection, "SELECT count(*) FROM family_report WHERE state = 'RECEIVED'");
             Decision decision = new Decision(kept, dropped);
-            if (alerts.isEmpty() && approaching.isEmpty() && stillOpen.isEmpty() && notEmailed.isEmpty() && failed.isEmpty() && reports.isEmpty()
+            if (alerts.isEmpty() && approaching.isEmpty() && planReviews.isEmpty() && stillOpen.isEmpty() && notEmailed.isEmpty() && failed.isEmpty() && reports.isEmpty()
                     && followUps.isEmpty()) {
                 return Composition.nothingToSend("センターにお知らせする事項がありません", decision);
             }
@@ -145,6 +148,7 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
             model.put("today", JapaneseDates.withGregorian(today));
             model.put("alerts", alerts);
             model.put("approaching", approaching);
+            model.put("planReviews", planReviews);
             model.put("stillOpen", stillOpen);
             model.put("notEmailed", notEmailed);
             model.put("failed", failed);
@@ -157,7 +161,8 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                     + alerts.size() + "件、" + (approaching.isEmpty() ? "" : "期限が近いもの " + approaching.size() + "件、")
                     + "メール不可 " + notEmailed.size() + "件、送信失敗 " + failed.size()
                     + "件、ご家族からの報告 " + reports.size() + "件"
-                    + (followUps.isEmpty() ? "" : "、要対応 " + followUps.size() + "件");
+                    + (followUps.isEmpty() ? "" : "、要対応 " + followUps.size() + "件")
+                    + (planReviews.isEmpty() ? "" : "、個別避難計画の見直し " + planReviews.size() + "件");
             return Composition.send(new ComposedEmail(center.staffAlertsTo(), subject, rendered.text(), rendered.html()),
                     decision);
         });
@@ -232,6 +237,9 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
         if (row.get("reasons") instanceof String reasons) {
             row.put("reasonLabels", java.util.Arrays.stream(reasons.split(",")).map(FollowUpReason::valueOf)
                     .map(FollowUpReason::label).collect(java.util.stream.Collectors.joining("・")));
+        }
+        if (row.get("plan_reasons") instanceof String reasons) {
+            row.put("planReasonLabels", PlanReviewsByMunicipality.labels(reasons));
         }
         if (row.get("municipality") == null) {
             row.put("municipality", "県外");

@@ -221,4 +221,49 @@ class EvacuationPlanApiTest {
         }
         assertFalse(Sql.queryForLongUnchecked("SELECT count(*) FROM evacuation_plan_version WHERE household_id = ?", id) > 0);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOverLongStringOrListIsRefusedWithItsFieldAndNothingIsWritten() {
+        long id = ((Number) register().get("id")).longValue();
+        Map<String, Object> hostile = withSupporter((Map<String, Object>) plan(id).get("plan"), "0966-22-0000");
+        Map<String, Object> supporter = new HashMap<>(((List<Map<String, Object>>) hostile.get("supporters")).get(0));
+        supporter.put("name", "あ".repeat(201));
+        hostile.put("supporters", List.of(supporter));
+        Map<String, Object> transport = new HashMap<>(Map.of("equipment", java.util.Collections.nCopies(51, "吸引器")));
+        hostile.put("transport", transport);
+        var refused = Problems.refused(() -> save(id, null, hostile, false));
+        assertEquals(400, refused.getStatus().getCode());
+        Map<String, String> errors = Problems.fieldErrors(refused);
+        assertTrue(errors.get("supporters[0].name").contains("200文字以内で入力してください"), errors.toString());
+        assertTrue(errors.get("transport.equipment").contains("50件までにしてください"), errors.toString());
+        assertEquals(0, Sql.queryForLongUnchecked("SELECT count(*) FROM evacuation_plan_version WHERE household_id = ?", id));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneGetOfThePlanWritesOneAuditEntryForTheHousehold() {
+        long id = ((Number) register().get("id")).longValue();
+        long before = auditEntries(id);
+        Map<String, Object> draft = (Map<String, Object>) plan(id).get("plan");
+        assertEquals(before + 1, auditEntries(id), "the prefilled draft: one entry");
+        assertEquals("GET /api/households/{id}/evacuation-plan", lastAuditedResource(id));
+        save(id, null, withSupporter(draft, "0966-22-0000"), false);
+        assertEquals(before + 2, auditEntries(id), "one save: one entry");
+        plan(id);
+        assertEquals(before + 3, auditEntries(id), "a saved version: one entry");
+        assertEquals("GET /api/households/{id}/evacuation-plan", lastAuditedResource(id));
+        http.toBlocking().retrieve(logins.asOfficerOf("43203", HttpRequest.GET("/api/households/" + id + "/evacuation-plan/versions")), Argument.listOf(Map.class));
+        assertEquals(before + 4, auditEntries(id), "the versions: one entry");
+        http.toBlocking().retrieve(logins.asOfficerOf("43203", HttpRequest.GET("/api/households/" + id + "/power-autonomy")), Map.class);
+        assertEquals(before + 5, auditEntries(id), "the power route still audits its own read");
+    }
+
+    private static long auditEntries(long householdId) {
+        return Sql.queryForLongUnchecked("SELECT count(*) FROM audit_log WHERE household_id = ?", householdId);
+    }
+
+    private static String lastAuditedResource(long householdId) {
+        return Sql.queryForStrings("SELECT resource FROM audit_log WHERE household_id = ? ORDER BY id DESC LIMIT 1", householdId).get(0);
+    }
 }

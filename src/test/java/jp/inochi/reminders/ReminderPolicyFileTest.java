@@ -37,6 +37,8 @@ class ReminderPolicyFileTest {
         assertEquals(List.of(-180), offsets(policy, Obligation.LOAN_TERM_END, Recipient.STAFF));
         assertEquals(List.of(7, 21, 35), offsets(policy, Obligation.DEVICE_RETURN, Recipient.FAMILY));
         assertEquals(List.of(14, 30), offsets(policy, Obligation.DEVICE_RETURN, Recipient.STAFF));
+        assertEquals(List.of(-30, 0, 30), offsets(policy, Obligation.EVACUATION_PLAN_REVIEW, Recipient.FAMILY));
+        assertEquals(List.of(-30, 0, 14), offsets(policy, Obligation.EVACUATION_PLAN_REVIEW, Recipient.STAFF));
         assertEquals(LocalTime.of(9, 0), policy.familyDigestAt());
         assertEquals(12, policy.delivery().maxAttempts());
         assertEquals(Duration.ofMinutes(1), policy.delivery().firstRetryAfter());

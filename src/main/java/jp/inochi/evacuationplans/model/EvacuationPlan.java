@@ -3,6 +3,7 @@ package jp.inochi.evacuationplans.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A child's 個別避難計画 (災害対策基本法 49条の14): who helps, where to per hazard, how, power, water and supplies,
@@ -14,8 +15,8 @@ public record EvacuationPlan(Person person, List<Supporter> supporters, List<Des
 
     public EvacuationPlan {
         person = person == null ? Person.EMPTY : person;
-        supporters = supporters == null ? List.of() : List.copyOf(supporters);
-        destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        supporters = listOf(supporters);
+        destinations = listOf(destinations);
         transport = transport == null ? Transport.EMPTY : transport;
         power = power == null ? Power.EMPTY : power;
         supplies = supplies == null ? Supplies.EMPTY : supplies;
@@ -27,6 +28,10 @@ public record EvacuationPlan(Person person, List<Supporter> supporters, List<Des
     public record Person(String name, String nameKana, LocalDate birthDate, String address, List<String> phones,
                          String careNeeds) {
         static final Person EMPTY = new Person(null, null, null, null, List.of(), null);
+
+        public Person {
+            phones = listOf(phones);
+        }
     }
 
     /** 2. 避難支援等実施者: who helps, when they can, and whether they agreed. */
@@ -42,12 +47,21 @@ public record EvacuationPlan(Person person, List<Supporter> supporters, List<Des
     /** 4. How: transport, what to take, the route's straight-line distance and who drives. */
     public record Transport(TransportKind kind, List<String> equipment, Long routeDistanceM, String driver) {
         static final Transport EMPTY = new Transport(null, List.of(), null, null);
+
+        public Transport {
+            equipment = listOf(equipment);
+        }
     }
 
     /** 5. Power: each device's draw, the loaned generator and its fuel, the autonomy, where to charge, what then. */
     public record Power(List<MedicalDevice> devices, String generator, BigDecimal fuelLitres, BigDecimal autonomyHours,
                         List<String> chargingPlaces, String whenItRunsOut) {
         static final Power EMPTY = new Power(List.of(), null, null, null, List.of(), null);
+
+        public Power {
+            devices = listOf(devices);
+            chargingPlaces = listOf(chargingPlaces);
+        }
     }
 
     public record MedicalDevice(MedicalDeviceKind kind, String name, Integer watts, BigDecimal batteryHours) {
@@ -69,7 +83,12 @@ public record EvacuationPlan(Person person, List<Supporter> supporters, List<Des
         static final SharingConsent EMPTY = new SharingConsent(List.of(), null, null, null);
 
         public SharingConsent {
-            with = with == null ? List.of() : List.copyOf(with);
+            with = listOf(with);
         }
+    }
+
+    /** A list left out of the JSON (an empty one is not written) is empty, and a null item is no item. */
+    private static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
     }
 }

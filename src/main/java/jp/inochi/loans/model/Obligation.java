@@ -11,7 +11,9 @@ public enum Obligation implements Labelled {
     /** 最長で5年間 (seed 000, line 503). */
     LOAN_TERM_END("貸与期間の満了"),
     /** 返還手続の開始後、装置をセンターへ返す (seed 000, line 503): due from the day the return opened. */
-    DEVICE_RETURN("装置の返還");
+    DEVICE_RETURN("装置の返還"),
+    /** 個別避難計画の見直し: at least yearly, and at once after any 見直しが必要 (issue 14). */
+    EVACUATION_PLAN_REVIEW("個別避難計画の見直し");
 
     private final String label;
 

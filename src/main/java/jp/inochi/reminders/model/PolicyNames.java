@@ -9,7 +9,8 @@ public enum PolicyNames {
     EVACUATION_PLAN("evacuation-plan", Obligation.EVACUATION_PLAN_APPLICATION),
     YEARLY_CHECK("yearly-check", Obligation.YEARLY_CHECK),
     LOAN_END("loan-end", Obligation.LOAN_TERM_END),
-    OPEN_RETURN("open-return", Obligation.DEVICE_RETURN);
+    OPEN_RETURN("open-return", Obligation.DEVICE_RETURN),
+    EVACUATION_PLAN_REVIEW("evacuation-plan-review", Obligation.EVACUATION_PLAN_REVIEW);
 
     private final String fileName;
     private final Obligation obligation;

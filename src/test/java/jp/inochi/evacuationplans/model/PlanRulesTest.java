@@ -44,4 +44,15 @@ class PlanRulesTest {
         assertEquals("power.devices[0].watts", found.get(0).field());
         assertTrue(found.get(0).message().contains("吸引器"));
     }
+
+    @Test
+    void aPlanWhoseSectionsLeaveOutTheirListsIsCheckedAsEmpty() {
+        // an empty list is not written to the stored JSON: read back, the section's lists are missing
+        EvacuationPlan plan = new EvacuationPlan(new EvacuationPlan.Person(null, null, null, null, null, null), null, null,
+                new EvacuationPlan.Transport(null, null, null, null), new EvacuationPlan.Power(null, null, null, null, null, null),
+                null, null, new EvacuationPlan.SharingConsent(null, null, null, null));
+        assertEquals(List.of(), PlanRules.check(plan, SHELTER_7_FLOODS));
+        assertEquals(List.of(), PlanLimits.check(plan));
+        assertEquals(List.of(), plan.power().devices());
+    }
 }
