@@ -30,6 +30,7 @@ public final class SubjectNames {
             Map.entry("follow_up", "要対応（フォローアップ）"),
             Map.entry("evacuation_plan", "個別避難計画"),
             Map.entry("device_repair", "装置の修理"),
+            Map.entry("test_run", "毎月の試運転"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {
