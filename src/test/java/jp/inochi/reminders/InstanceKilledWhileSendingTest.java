@@ -124,7 +124,7 @@ class InstanceKilledWhileSendingTest {
         } finally {
             callers.shutdownNow();
             smtp.stop();
-            for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
+            for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml", "test-runs.yml")) {
                 Files.deleteIfExists(schedules.resolve(file));
             }
             Files.deleteIfExists(schedules);
@@ -140,6 +140,7 @@ class InstanceKilledWhileSendingTest {
     private static void writeSchedules(Path schedules) throws Exception {
         // every schedules file must be there: the service stops at start without one
         Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
+        Files.copy(Path.of("schedules/test-runs.yml"), schedules.resolve("test-runs.yml"));
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)
                 .replace("family-at: \"09:00\"", "family-at: \"00:00\"").replace("staff-at: \"08:30\"", "staff-at: \"00:00\"")
                 .replaceAll("batch-size: \\d+", "batch-size: 10").replaceAll("lease: \\w+", "lease: 30s");
@@ -147,6 +148,8 @@ class InstanceKilledWhileSendingTest {
         Files.writeString(schedules.resolve("jobs.yml"), """
                 jobs:
                   reminder-sweep:
+                    cron: "0 0 0 1 1 ? 2099"
+                  test-run-reminders:
                     cron: "0 0 0 1 1 ? 2099"
                   outbox-delivery:
                     cron: "0 0 0 1 1 ? 2099"

@@ -40,6 +40,7 @@ class SweepChunksTest implements TestPropertyProvider {
             Path dir = Files.createTempDirectory("inochi-schedules-");
             // every schedules file must be there: the service stops at start without one
             Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
+            Files.copy(Path.of("schedules/test-runs.yml"), dir.resolve("test-runs.yml"));
             Files.copy(Path.of("schedules/jobs.yml"), dir.resolve("jobs.yml"));
             Files.writeString(dir.resolve("reminders.yml"), Files.readString(Path.of("schedules/reminders.yml"),
                     StandardCharsets.UTF_8).replaceAll("chunk-size: \\d+", "chunk-size: 10"), StandardCharsets.UTF_8);
@@ -47,6 +48,7 @@ class SweepChunksTest implements TestPropertyProvider {
             dir.resolve("jobs.yml").toFile().deleteOnExit();
             dir.resolve("reminders.yml").toFile().deleteOnExit();
             dir.resolve("follow-ups.yml").toFile().deleteOnExit();
+            dir.resolve("test-runs.yml").toFile().deleteOnExit();
             return Map.of("inochi.schedules.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -83,6 +83,7 @@ class TwoInstancesTest {
         schedules = Files.createTempDirectory("inochi-schedules-");
         // every schedules file must be there: the service stops at start without one
         Files.copy(Path.of("schedules/follow-ups.yml"), schedules.resolve("follow-ups.yml"));
+        Files.copy(Path.of("schedules/test-runs.yml"), schedules.resolve("test-runs.yml"));
         // The reviewed policy, with what a test needs: digests at once (not at 09:00), small sweep chunks, a short lease,
         // the delivery every 2 s, and the sweep only when the test fires it.
         String reminders = Files.readString(Path.of("schedules/reminders.yml"), StandardCharsets.UTF_8)
@@ -92,6 +93,8 @@ class TwoInstancesTest {
         Files.writeString(schedules.resolve("jobs.yml"), """
                 jobs:
                   reminder-sweep:
+                    cron: "0 0 0 1 1 ? 2099"
+                  test-run-reminders:
                     cron: "0 0 0 1 1 ? 2099"
                   outbox-delivery:
                     cron: "0/2 * * * * ?"
@@ -125,7 +128,7 @@ class TwoInstancesTest {
             }
         }
         smtp.stop();
-        for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml")) {
+        for (String file : List.of("reminders.yml", "jobs.yml", "follow-ups.yml", "test-runs.yml")) {
             Files.deleteIfExists(schedules.resolve(file));
         }
         Files.deleteIfExists(schedules);

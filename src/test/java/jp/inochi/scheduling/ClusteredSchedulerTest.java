@@ -45,6 +45,7 @@ class ClusteredSchedulerTest implements TestPropertyProvider {
             Path dir = Files.createTempDirectory("inochi-schedules-");
             // every schedules file must be there: the service stops at start without one
             Files.copy(Path.of("schedules/follow-ups.yml"), dir.resolve("follow-ups.yml"));
+            Files.copy(Path.of("schedules/test-runs.yml"), dir.resolve("test-runs.yml"));
             Files.writeString(dir.resolve("jobs.yml"), Files.readString(Path.of("schedules/jobs.yml"), StandardCharsets.UTF_8)
                     + "  test-every-second:\n    cron: \"* * * * * ?\"\n", StandardCharsets.UTF_8);
             Files.copy(Path.of("schedules/reminders.yml"), dir.resolve("reminders.yml"));
@@ -52,6 +53,7 @@ class ClusteredSchedulerTest implements TestPropertyProvider {
             dir.resolve("jobs.yml").toFile().deleteOnExit();
             dir.resolve("reminders.yml").toFile().deleteOnExit();
             dir.resolve("follow-ups.yml").toFile().deleteOnExit();
+            dir.resolve("test-runs.yml").toFile().deleteOnExit();
             return Map.of("inochi.schedules.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
