@@ -34,6 +34,8 @@ import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
 import jp.inochi.platform.search.SearchQuery;
 import jp.inochi.web.Pager;
+import jp.inochi.web.PageSection;
+import jp.inochi.web.PageSections;
 import jp.inochi.web.Pages;
 import jp.inochi.web.UiText;
 import jp.inochi.web.Submission;
@@ -52,9 +54,11 @@ final class DevicePages {
     private final Pages pages;
     private final Flash flash;
     private final Validator validator;
+    private final PageSections sections;
 
     DevicePages(Devices devices, DeviceRepairs repairs, Timelines timelines, Pages pages, Flash flash,
-                Validator validator) {
+                Validator validator, PageSections sections) {
+        this.sections = sections;
         this.devices = devices;
         this.repairs = repairs;
         this.timelines = timelines;
@@ -133,6 +137,7 @@ final class DevicePages {
         model.put("history", timelines.of(devices.history(id)));
         model.put("repairs", repairs.ofDevice(id));
         model.put("form", form);
+        sections.addTo(PageSection.DEVICE_PAGE, model, viewer, id, form);
         return new ModelAndView<>("devices/page", model);
     }
 

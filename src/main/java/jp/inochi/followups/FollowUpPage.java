@@ -24,6 +24,8 @@ import jp.inochi.lifecycle.Actor;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Flash;
 import jp.inochi.web.Form;
+import jp.inochi.web.PageSection;
+import jp.inochi.web.PageSections;
 import jp.inochi.web.Pages;
 import jp.inochi.web.Submission;
 
@@ -40,9 +42,12 @@ final class FollowUpPage {
     private final HouseholdSummaries households;
     private final Pages pages;
     private final Flash flash;
+    private final PageSections sections;
     private final Clock clock;
 
-    FollowUpPage(FollowUps followUps, HouseholdSummaries households, Pages pages, Flash flash, Clock clock) {
+    FollowUpPage(FollowUps followUps, HouseholdSummaries households, Pages pages, Flash flash, PageSections sections,
+                 Clock clock) {
+        this.sections = sections;
         this.followUps = followUps;
         this.households = households;
         this.pages = pages;
@@ -75,6 +80,7 @@ final class FollowUpPage {
         model.put("days", days < 0 ? (-days) + "日超過" : days == 0 ? "本日期限" : "あと" + days + "日");
         model.put("overdue", days < 0);
         model.put("form", form);
+        sections.addTo(PageSection.FOLLOW_UP_PAGE, model, viewer, id, form);
         return new ModelAndView<>("followups/follow-up", model);
     }
 }

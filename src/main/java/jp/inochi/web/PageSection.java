@@ -13,6 +13,10 @@ public interface PageSection {
     String HOUSEHOLD_PAGE = "household";
     /** The loan page; the subject is the loan's id. */
     String LOAN_PAGE = "loan";
+    /** The device page; the subject is the device's id. */
+    String DEVICE_PAGE = "device";
+    /** A follow-up task's page; the subject is the follow-up's id. */
+    String FOLLOW_UP_PAGE = "follow-up";
 
     /** The page this section belongs to, e.g. {@link #HOUSEHOLD_PAGE}. */
     String page();

@@ -144,6 +144,8 @@ class InstanceKilledWhileSendingTest {
                 jobs:
                   reminder-sweep:
                     cron: "0 0 0 1 1 ? 2099"
+                  test-run-reminders:
+                    cron: "0 0 0 1 1 ? 2099"
                   outbox-delivery:
                     cron: "0 0 0 1 1 ? 2099"
                   loan-returns-sweep:

@@ -92,6 +92,8 @@ class TwoInstancesTest {
                 jobs:
                   reminder-sweep:
                     cron: "0 0 0 1 1 ? 2099"
+                  test-run-reminders:
+                    cron: "0 0 0 1 1 ? 2099"
                   outbox-delivery:
                     cron: "0/2 * * * * ?"
                   loan-returns-sweep:

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobCadencesTest {
     private static final Set<String> JOBS = Set.of("reminder-sweep", "outbox-delivery", "loan-returns-sweep",
-            "exposure-and-place-sweep", "disaster-declaration-run-out", "finished-session-cleanup");
+            "exposure-and-place-sweep", "disaster-declaration-run-out", "finished-session-cleanup", "test-run-reminders");
 
     @TempDir
     Path dir;
@@ -33,6 +33,7 @@ class JobCadencesTest {
         assertEquals(new JobCadences.Cadence("0 */5 * * * ?", true, false), cadences.get("exposure-and-place-sweep"));
         assertEquals(new JobCadences.Cadence("0 * * * * ?", true, false), cadences.get("disaster-declaration-run-out"));
         assertEquals(new JobCadences.Cadence("0 40 3 * * ?", true, false), cadences.get("finished-session-cleanup"));
+        assertEquals(new JobCadences.Cadence("0 20 * * * ?", true, false), cadences.get("test-run-reminders"));
     }
 
     @Test

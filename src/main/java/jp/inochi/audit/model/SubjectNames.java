@@ -33,6 +33,7 @@ public final class SubjectNames {
             Map.entry("device_repair", "装置の修理"),
             Map.entry("training_session", "研修会"),
             Map.entry("training_attendee", "研修会の招待・出欠"),
+            Map.entry("test_run", "毎月の試運転"),
             Map.entry("audit_log", "監査ログ"));
 
     private SubjectNames() {

@@ -176,7 +176,8 @@ final class ProbeTargets {
             return new Resolution(Kind.TILE, tiles.stream().limit(MAX_VALUES).map(tile -> String.valueOf(tile[index])).toList(),
                     "z/x/y at zoom 15 over " + tiles.size() + " households");
         }
-        if (lower.equals("token") && (lowerWord.equals("links") || lowerWord.equals("evacuation-plan"))) {
+        if (lower.equals("token") && (lowerWord.equals("links") || lowerWord.equals("evacuation-plan")
+                || lowerWord.equals("test-runs"))) {
             return new Resolution(Kind.RELATED, List.of(FORGED_LINK_TOKEN),
                     "a made-up link token (a real one is only in the family's email)");
         }

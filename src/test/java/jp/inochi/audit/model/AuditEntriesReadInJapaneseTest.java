@@ -40,6 +40,14 @@ class AuditEntriesReadInJapaneseTest {
     }
 
     @Test
+    void testRunRoutesAreScreenNames() {
+        assertEquals("毎月の試運転の回答（ご家族用のリンク）", ScreenNames.of("/family/links/test-runs/{token}"));
+        assertEquals("毎月の試運転のお知らせ", ScreenNames.of("test-run-reminders"));
+        assertEquals("ご家族用のリンク", ScreenNames.of("/family/links/{token}"));
+        assertEquals("毎月の試運転 第3号", SubjectNames.of("test_run", "3", null));
+    }
+
+    @Test
     void anUnknownRouteIsShownAsWritten() {
         assertEquals("GET /somewhere/else", ScreenNames.of("GET /somewhere/else"));
     }
