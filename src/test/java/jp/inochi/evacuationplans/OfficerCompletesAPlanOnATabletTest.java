@@ -122,6 +122,30 @@ class OfficerCompletesAPlanOnATabletTest {
             assertEquals("COMPLETED", server.database().queryForString(
                     "SELECT plan_status FROM household_evacuation_plan_status WHERE household_id = ?", id));
             assertEquals("/api/households/" + id + "/evacuation-plan.pdf", page.locator("#print-link").getAttribute("href"));
+
+            // 印刷: the officer's session opens the completed plan as a PDF that holds what was typed
+            var pdf = page.request().get(server.url(page.locator("#print-link").getAttribute("href")));
+            assertEquals(200, pdf.status());
+            assertEquals("application/pdf", pdf.headers().get("content-type"));
+            String printed = pdfText(pdf.body()).replaceAll("\\s", "");
+            assertTrue(printed.contains("個別避難計画"), printed);
+            assertTrue(printed.contains("球磨次郎"), "the supporter typed on the page is printed: " + printed);
+            assertTrue(printed.contains("携帯用吸引器"), "the device typed on the page is printed: " + printed);
+        }
+    }
+
+    /** The PDF's text as a reader extracts it (poppler-utils, installed by bin/setup-host). */
+    private static String pdfText(byte[] pdf) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("plan-", ".pdf");
+        try {
+            java.nio.file.Files.write(file, pdf);
+            Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
+                    .redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), text);
+            return text;
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 
