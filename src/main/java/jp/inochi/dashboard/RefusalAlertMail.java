@@ -43,6 +43,11 @@ class RefusalAlertMail implements MessageKind<Void> {
     }
 
     @Override
+    public String label() {
+        return "拒否が続いた利用者の通知";
+    }
+
+    @Override
     public Composition<Void> compose(OutboxMessage message) {
         Optional<RefusalAlerts.Alert> found = message.referenceId() == null ? Optional.empty()
                 : alerts.find(message.referenceId());

@@ -61,6 +61,11 @@ class SafetyCheckMail implements MessageKind<SafetyCheckMail.Outcome> {
     }
 
     @Override
+    public String label() {
+        return "安否確認";
+    }
+
+    @Override
     public Composition<Outcome> compose(OutboxMessage message) {
         Facts facts = transactions.executeRead(status -> facts(status.getConnection(), message.referenceId()));
         if (facts == null) {

@@ -74,6 +74,11 @@ class PlanPdfMail implements MessageKind<Void> {
         return KIND;
     }
 
+    @Override
+    public String label() {
+        return "個別避難計画PDFのリンク";
+    }
+
     /** Why the household's family can't be sent the link now, for a viewer who may see the household. */
     Optional<String> whyNot(Viewer viewer, long householdId) {
         plans.visible(viewer, householdId);

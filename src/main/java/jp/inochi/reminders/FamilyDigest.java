@@ -69,6 +69,11 @@ class FamilyDigest implements MessageKind<FamilyDigest.Decision> {
         return KIND;
     }
 
+    @Override
+    public String label() {
+        return "ご家族へのお知らせ";
+    }
+
     /** Binds the family's waiting reminders to this digest (a resend keeps the items of the email it repeats). */
     @Override
     public void claimed(OutboxMessage message) {

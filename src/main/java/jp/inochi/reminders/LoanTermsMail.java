@@ -69,6 +69,11 @@ class LoanTermsMail implements MessageKind<Void> {
         return KIND;
     }
 
+    @Override
+    public String label() {
+        return "貸与の条件のお知らせ";
+    }
+
     @EventListener
     void termsRequested(TermsRequestedByEmail requested) {
         outbox.enqueue(new Outbox.NewMessage(KIND, "loan-terms:" + requested.termsAcceptanceId(), Recipient.FAMILY,

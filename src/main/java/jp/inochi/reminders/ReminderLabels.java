@@ -8,11 +8,8 @@ import jp.inochi.reminders.model.DeliveryFailure;
 import jp.inochi.reminders.model.DeliveryNotice;
 import jp.inochi.reminders.outbox.OutboxMessage;
 
-/** Outbox message kinds, attempt outcomes and delivery failures in the center's words. */
+/** Attempt outcomes and delivery failures in the center's words. */
 public final class ReminderLabels {
-    private static final Map<String, String> KINDS = Map.of(
-            "reminder.family-digest", "ご家族へのお知らせ",
-            "reminder.staff-digest", "センター職員向けのまとめ");
     private static final Map<String, String> OUTCOMES = Map.of(
             "SENT", "送信済み",
             "RETRY", "失敗（自動で再送）",
@@ -21,10 +18,6 @@ public final class ReminderLabels {
             "INTERRUPTED", "中断（別のサーバーが引き継ぎ）");
 
     private ReminderLabels() {
-    }
-
-    public static String kind(String kind) {
-        return KINDS.getOrDefault(kind, kind);
     }
 
     /** How one attempt ended; an attempt still open is being sent. */

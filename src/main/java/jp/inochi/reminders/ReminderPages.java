@@ -40,6 +40,7 @@ import jp.inochi.reminders.model.ReminderState;
 import jp.inochi.reminders.model.ReportState;
 import jp.inochi.reminders.outbox.Backlog;
 import jp.inochi.reminders.outbox.MessageState;
+import jp.inochi.reminders.outbox.MessageKinds;
 import jp.inochi.reminders.outbox.Outbox;
 import jp.inochi.reminders.outbox.OutboxAttempt;
 import jp.inochi.reminders.outbox.OutboxCounts;
@@ -74,9 +75,11 @@ final class ReminderPages {
     private final Pages pages;
     private final Flash flash;
     private final Clock clock;
+    private final MessageKinds kinds;
 
     ReminderPages(Outbox outbox, ReminderRepository reminders, FamilyReports reports, HouseholdSummaries households,
-                  AuditLog auditLog, Pages pages, Flash flash, Clock clock) {
+                  AuditLog auditLog, Pages pages, Flash flash, Clock clock, MessageKinds kinds) {
+        this.kinds = kinds;
         this.outbox = outbox;
         this.reminders = reminders;
         this.reports = reports;
@@ -158,7 +161,7 @@ final class ReminderPages {
         Map<Long, Summary> names = households.forCenterList(viewer,
                 messages.stream().map(OutboxMessage::householdId).filter(Objects::nonNull).toList(), LIST);
         Instant now = clock.instant();
-        return messages.stream().map(m -> new MessageRow(m, ReminderLabels.kind(m.kind()),
+        return messages.stream().map(m -> new MessageRow(m, kinds.label(m.kind()),
                 m.householdId() == null ? null : names.get(m.householdId()), resendable(m),
                 ReminderLabels.notice(m, now))).toList();
     }
@@ -217,7 +220,7 @@ final class ReminderPages {
         }
         Map<String, Object> model = pages.model(viewer, "メール 第" + id + "号", "reminders");
         model.put("message", message);
-        model.put("kindLabel", ReminderLabels.kind(message.kind()));
+        model.put("kindLabel", kinds.label(message.kind()));
         model.put("notice", ReminderLabels.notice(message, clock.instant()));
         model.put("technical", seesTechnicalDetail(viewer));
         model.put("household", message.householdId() == null ? null

@@ -63,6 +63,11 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
         return KIND;
     }
 
+    @Override
+    public String label() {
+        return "センター職員向けのまとめ";
+    }
+
     /** Binds everything not yet told to the center to this digest. */
     @Override
     public void claimed(OutboxMessage message) {

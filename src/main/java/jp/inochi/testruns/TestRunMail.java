@@ -58,6 +58,11 @@ class TestRunMail implements MessageKind<Void> {
     }
 
     @Override
+    public String label() {
+        return "毎月の試運転のお願い";
+    }
+
+    @Override
     public Composition<Void> compose(OutboxMessage message) {
         Facts facts = transactions.executeRead(status -> facts(status.getConnection(), message.referenceId()));
         String notSent = facts == null ? "試運転の記録が見つかりません"

@@ -22,6 +22,11 @@ class TrainingInvitationMail implements MessageKind<Void> {
     }
 
     @Override
+    public String label() {
+        return "研修会のご案内";
+    }
+
+    @Override
     public Composition<Void> compose(OutboxMessage message) {
         return mail.compose(message, false);
     }

@@ -22,6 +22,11 @@ class TrainingReminderMail implements MessageKind<Void> {
     }
 
     @Override
+    public String label() {
+        return "研修会のリマインド";
+    }
+
+    @Override
     public Composition<Void> compose(OutboxMessage message) {
         return mail.compose(message, true);
     }

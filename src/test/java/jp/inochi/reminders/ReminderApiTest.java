@@ -132,7 +132,9 @@ class ReminderApiTest implements TestPropertyProvider {
         Map<?, ?> policy = http.toBlocking().retrieve(logins.as(Role.CENTER_STAFF, HttpRequest.GET("/api/reminders/policy")),
                 Map.class);
         List<Map<?, ?>> rules = (List<Map<?, ?>>) policy.get("rules");
-        assertEquals(19, rules.size());
+        // 19 before the plan review, which adds family 30/0 days before and 30 after, staff 30/0 before and 14 after
+        assertEquals(25, rules.size());
+        assertTrue(rules.stream().anyMatch(r -> "evacuation-plan-review/staff/on-the-day".equals(r.get("id"))), rules.toString());
         assertTrue(rules.stream().anyMatch(r -> "open-return/family/7-days-after".equals(r.get("id"))), rules.toString());
         assertTrue(rules.stream().anyMatch(r -> "evacuation-plan/staff/14-days-after".equals(r.get("id"))
                 && "期限の14日後".equals(r.get("when"))), rules.toString());

@@ -16,6 +16,9 @@ public interface MessageKind<D> {
     /** The {@code kind} column, e.g. {@code reminder.family-digest}: lower case, dots and dashes. */
     String name();
 
+    /** What staff read for this kind in the outbox, in Japanese, e.g. 「ご家族へのお知らせ」. */
+    String label();
+
     /** The message was just claimed for an attempt: bind the items it carries (nothing by default). */
     default void claimed(OutboxMessage message) {
     }
