@@ -1,12 +1,9 @@
 package jp.inochi.reminders;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import jp.inochi.evacuationplans.model.ReviewReason;
 import jp.inochi.loans.model.Obligation;
 
 /**
@@ -27,11 +24,5 @@ final class PlanReviewsByMunicipality {
         reviews.sort(Comparator.comparing((Map<String, Object> row) -> String.valueOf(row.get("municipality")))
                 .thenComparing(row -> String.valueOf(row.get("due_on"))));
         return reviews;
-    }
-
-    /** "MOVED,CHECK_FAILED" as the Japanese reasons of 見直しが必要. */
-    static String labels(String reasons) {
-        return Arrays.stream(reasons.split(",")).map(ReviewReason::valueOf).map(ReviewReason::label)
-                .collect(Collectors.joining("・"));
     }
 }

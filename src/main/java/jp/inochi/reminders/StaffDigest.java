@@ -46,9 +46,11 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
     private final MailTemplates templates;
     private final CenterContact center;
     private final Clock clock;
+    private final PlanReviewReasons planReviewReasons;
 
     StaffDigest(TransactionOperations<Connection> transactions, MailTemplates templates, CenterContact center,
-                Clock clock) {
+                Clock clock, PlanReviewReasons planReviewReasons) {
+        this.planReviewReasons = planReviewReasons;
         this.transactions = transactions;
         this.templates = templates;
         this.center = center;
@@ -115,6 +117,11 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
                 }
             }
             List<Map<String, Object>> planReviews = PlanReviewsByMunicipality.takeFrom(alerts, approaching);
+            planReviews.forEach(row -> {
+                if (row.get("plan_reasons") instanceof String reasons) {
+                    row.put("planReasonLabels", planReviewReasons.labels(reasons));
+                }
+            });
             List<Map<String, Object>> stillOpen = rows(connection, """
                     SELECT DISTINCT ON (r.due_on, r.loan_id, r.obligation) r.id, r.loan_id, r.household_id, r.obligation,
                            r.due_on, mu.name AS municipality
@@ -242,9 +249,6 @@ class StaffDigest implements MessageKind<StaffDigest.Decision> {
         if (row.get("reasons") instanceof String reasons) {
             row.put("reasonLabels", java.util.Arrays.stream(reasons.split(",")).map(FollowUpReason::valueOf)
                     .map(FollowUpReason::label).collect(java.util.stream.Collectors.joining("・")));
-        }
-        if (row.get("plan_reasons") instanceof String reasons) {
-            row.put("planReasonLabels", PlanReviewsByMunicipality.labels(reasons));
         }
         if (row.get("municipality") == null) {
             row.put("municipality", "県外");

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * The monthly test-run reminder as the center wrote it in {@code schedules/test-runs.yml}: families are asked to run
  * the generator around {@code testDay} of each month; the email goes {@code daysBefore} days earlier at
- * {@code sendAt} (Japan), and its two reply links work for {@code linksValidDays} days.
+ * {@code sendAt} (Japan), and its two reply links work for {@code linksValidDays} days. The center runs the loan through
+ * to the device's management (seed 000, line 574) and the family keeps it running (line 538); the monthly cadence is
+ * the center's own choice (issue 15).
  */
 public record TestRunPolicy(int testDay, int daysBefore, LocalTime sendAt, int linksValidDays) {
     /** Days 29–31 are missing in some months; the file allows 1–28 so every month has the day. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * When the reminder of a training session goes, as written by the center in {@code schedules/trainings.yml}: so many
- * days before the session, at a time of day (Japan time).
+ * days before the session, at a time of day (Japan time). The sessions are the plan-making training the center runs for
+ * families with a loan or an application in progress (seed 000, line 579).
  */
 public record TrainingPolicy(int reminderDaysBefore, LocalTime reminderAt) {
 
