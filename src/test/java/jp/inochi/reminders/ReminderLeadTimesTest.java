@@ -24,6 +24,7 @@ import jp.inochi.reminders.model.Recipient;
 import jp.inochi.reminders.outbox.OutboxDelivery;
 import jp.inochi.testsupport.MailText;
 import jp.inochi.testsupport.MovableClock;
+import jp.inochi.testsupport.SharedOutbox;
 import jp.inochi.testsupport.Sql;
 import jp.inochi.testsupport.TestHouseholds;
 import jp.inochi.testsupport.TestLoans;
@@ -75,16 +76,9 @@ class ReminderLeadTimesTest implements TestPropertyProvider {
     /** Emails this class's tests wrote have ids above this. */
     private long firstMessageId;
 
-    /**
-     * The suite's classes share the database: emails other classes left waiting are set aside, and their staff digests
-     * give up their day (one digest a day), so this class's digest of the same day is sent to its own mail server.
-     */
     @BeforeEach
     void setAsideWhatOtherClassesLeft() throws Exception {
-        Sql.update("UPDATE outbox_message SET state = 'CANCELLED', claimed_by = NULL, lease_until = NULL "
-                + "WHERE state IN ('PENDING', 'SENDING')");
-        Sql.update("UPDATE outbox_message SET dedupe_key = dedupe_key || ':set-aside:' || id "
-                + "WHERE kind = 'reminder.staff-digest' AND dedupe_key NOT LIKE '%:set-aside:%'");
+        SharedOutbox.setAsideWhatOtherClassesLeft();
         firstMessageId = Sql.queryForLong("SELECT coalesce(max(id), 0) FROM outbox_message");
     }
 
