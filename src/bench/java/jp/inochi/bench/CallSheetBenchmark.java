@@ -18,9 +18,9 @@ import jp.inochi.layers.ImportReport;
 
 /**
  * Issue 13: the call sheet's first page (50 rows) for the prefecture-wide typhoon (20,000 homes, ~6,400 affected),
- * fetched over HTTP as center staff, beside the SQL the page runs, timed in psql in the same run: the rows of the
- * whole call order (the order and the filters need every row), the check that the event's safe shelters are current,
- * and the contacts and shelters of the 50 rows shown; beside them, what computing the safe shelters costs once.
+ * fetched over HTTP as center staff, beside the SQL the page runs, timed in psql in the same run: every household's
+ * standing (what the order and the filters need), the check that the event's safe shelters are current, and the 50
+ * rows shown with their contacts and shelters; beside them, what computing the safe shelters costs once.
  * Goal: the page within 1.5× its SQL and under 200 ms.
  */
 final class CallSheetBenchmark implements Benchmark {
@@ -56,9 +56,11 @@ final class CallSheetBenchmark implements Benchmark {
             }
         }
         List<Long> firstPage = firstPageIds(bench, id);
-        String rows = fill(EventHouseholds.QUERY, List.of(String.valueOf(id), "'CENTER_STAFF'", "NULL", "NULL", "now()",
-                "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']"));
         String ids = "ARRAY" + firstPage + "::bigint[]";
+        String standings = fill(EventHouseholds.STANDINGS_QUERY, List.of(String.valueOf(id), "'CENTER_STAFF'", "NULL",
+                "NULL", "now()", "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']"));
+        String rows = fill(EventHouseholds.PAGE_QUERY, List.of(String.valueOf(id), "'CENTER_STAFF'", "NULL", "NULL",
+                "now()", ids, "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']"));
         String avoided = "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']";
         String check = fill(EventHouseholds.SAFE_SHELTERS_CHECK, List.of(avoided, "ARRAY[2,1,1]", String.valueOf(id)));
         String shelters = fill(EventHouseholds.SHELTERS_QUERY, List.of(String.valueOf(id), "10000", "10000", "10000", "3", ids));
@@ -67,22 +69,25 @@ final class CallSheetBenchmark implements Benchmark {
         String safe = "SELECT count(*) FROM (" + fill(EventHouseholds.SAFE_SHELTERS, List.of(String.valueOf(id), avoided,
                 "ARRAY[2,1,1]")) + ") safe";
         List<Double> sql = new ArrayList<>();
+        List<Double> standingTimes = measured(bench.psqlTimings(standings, WARMUP + RUNS));
         List<Double> rowTimes = measured(bench.psqlTimings(rows, WARMUP + RUNS));
         List<Double> checkTimes = measured(bench.psqlTimings(check, WARMUP + RUNS));
         List<Double> shelterTimes = measured(bench.psqlTimings(shelters, WARMUP + RUNS));
         List<Double> guardianTimes = measured(bench.psqlTimings(guardians, WARMUP + RUNS));
         List<Double> safeTimes = bench.psqlTimings(safe, 3);
         for (int i = 0; i < RUNS; i++) {
-            sql.add(rowTimes.get(i) + checkTimes.get(i) + shelterTimes.get(i) + guardianTimes.get(i));
+            sql.add(standingTimes.get(i) + rowTimes.get(i) + checkTimes.get(i) + shelterTimes.get(i) + guardianTimes.get(i));
         }
         double pageMedian = HazardBench.median(page);
         double sqlMedian = HazardBench.median(sql);
         return List.of(
                 new BenchResult(name(), "first page (50 rows) of the call sheet, prefecture-wide typhoon, "
                         + count(bench, id) + " households, HTTP p50 of " + RUNS, pageMedian, "ms",
-                        "its SQL in psql (rows + safe-shelter check + 50 rows' contacts and shelters)", sqlMedian, "≤ 1.5× and < 200 ms",
-                        pageMedian <= 1.5 * sqlMedian && pageMedian < 200),
-                BenchResult.withoutBaseline(name(), "of which the rows of the whole call order in psql",
+                        "its SQL in psql (every household's standing + safe-shelter check + the 50 rows, their contacts and shelters)",
+                        sqlMedian, "≤ 1.5× and < 200 ms", pageMedian <= 1.5 * sqlMedian && pageMedian < 200),
+                BenchResult.withoutBaseline(name(), "of which every household's standing in the call order, in psql",
+                        HazardBench.median(standingTimes), "ms", "reference", true),
+                BenchResult.withoutBaseline(name(), "of which the 50 rows shown, in psql",
                         HazardBench.median(rowTimes), "ms", "reference", true),
                 BenchResult.withoutBaseline(name(), "of which the 50 rows' shelters within 10 km in psql",
                         HazardBench.median(shelterTimes), "ms", "reference", true),

@@ -31,14 +31,14 @@ public record CallSheetFilter(@Nullable String municipality, @Nullable String st
     }
 
     /** True when the household is one the coordinator asked to see. */
-    boolean matches(EventHouseholds.Row row, boolean unreachedList) {
+    boolean matches(EventStandings.Standing row, boolean unreachedList) {
         if (municipality != null && !municipality.equals(row.municipalityCode())) {
             return false;
         }
-        if (status != null && !status.equals(unreachedList ? row.safety().email().name() : row.safety().status().name())) {
+        if (status != null && !status.equals(unreachedList ? row.email().name() : row.status().name())) {
             return false;
         }
-        if (powerBand != null && row.power().remainingHours().compareTo(BigDecimal.valueOf(powerBand)) >= 0) {
+        if (powerBand != null && row.remainingHours().compareTo(BigDecimal.valueOf(powerBand)) >= 0) {
             return false;
         }
         return !ventilatorOnly || row.ventilator();

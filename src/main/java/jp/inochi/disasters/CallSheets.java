@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.inochi.access.AccessScope;
 import jp.inochi.access.Viewer;
 import jp.inochi.atrisk.AtRiskList;
 import jp.inochi.audit.AuditLog;
@@ -29,15 +31,17 @@ import jp.inochi.web.Pager;
 @Singleton
 public class CallSheets {
     private final DisasterEvents events;
+    private final EventStandings standings;
     private final EventHouseholds households;
     private final EventLists lists;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    CallSheets(DisasterEvents events, EventHouseholds households, EventLists lists,
+    CallSheets(DisasterEvents events, EventStandings standings, EventHouseholds households, EventLists lists,
                TransactionOperations<Connection> transactions, AuditLog auditLog, Clock clock) {
         this.events = events;
+        this.standings = standings;
         this.households = households;
         this.lists = lists;
         this.transactions = transactions;
@@ -67,31 +71,35 @@ public class CallSheets {
     Sheet page(Viewer viewer, long eventId, boolean unreached, CallSheetFilter filter, String resource) {
         DisasterEvent event = events.get(viewer, eventId);
         Instant now = clock.instant();
-        // the order and the filters need only the status; contacts and shelters are read for the page shown
-        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.STATUS_ONLY);
+        // the order and the filters need only where each household stands; the full rows are read for the page shown
+        AccessScope scope = viewer.scope(clock);
+        List<EventStandings.Standing> all = standings.inCallOrder(event, scope);
         Map<String, String> names = lists.names();
         Map<String, String> seen = new LinkedHashMap<>();
         List<Ranked> listed = new ArrayList<>();
         int rank = 0;
-        for (EventHouseholds.Row row : all) {
+        for (EventStandings.Standing row : all) {
             rank++;
-            if (unreached && row.safety().status() != SafetyStatus.UNREACHED) {
+            if (unreached && row.status() != SafetyStatus.UNREACHED) {
                 continue;
             }
             if (row.municipalityCode() != null) {
                 seen.putIfAbsent(row.municipalityCode(), names.getOrDefault(row.municipalityCode(), row.municipalityCode()));
             }
             if (filter.matches(row, unreached)) {
-                listed.add(new Ranked(rank, row));
+                listed.add(new Ranked(rank, row.id()));
             }
         }
         String path = EventScreens.LIST + "/" + eventId + (unreached ? "/unreached" : "/call-list");
         Pager pager = Pager.of(path, filter.kept(), filter.page(), listed.size());
         List<Ranked> shown = pager.slice(listed);
-        List<EventHouseholds.Row> complete = households.complete(event, shown.stream().map(Ranked::row).toList());
+        Map<Long, EventHouseholds.Row> rows = byId(households.rowsOf(event, scope, shown.stream().map(Ranked::id).toList()));
         List<Line> lines = new ArrayList<>(shown.size());
-        for (int i = 0; i < shown.size(); i++) {
-            lines.add(line(EventLists.row(complete.get(i), shown.get(i).rank(), names, households.shelterReach()), now));
+        for (Ranked ranked : shown) {
+            EventHouseholds.Row row = rows.get(ranked.id());
+            if (row != null) {
+                lines.add(line(EventLists.row(row, ranked.rank(), names, households.shelterReach()), now));
+            }
         }
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
@@ -106,20 +114,20 @@ public class CallSheets {
     RowAfter rowAfter(Viewer viewer, long eventId, long householdId, boolean unreached, CallSheetFilter filter,
                       String resource) {
         DisasterEvent event = events.get(viewer, eventId);
-        List<EventHouseholds.Row> all = households.rows(event, viewer.scope(clock), EventHouseholds.Include.STATUS_ONLY);
+        AccessScope scope = viewer.scope(clock);
         Line found = null;
         int count = 0;
         int rank = 0;
-        for (EventHouseholds.Row row : all) {
+        for (EventStandings.Standing row : standings.inCallOrder(event, scope)) {
             rank++;
-            boolean onList = (!unreached || row.safety().status() == SafetyStatus.UNREACHED)
-                    && filter.matches(row, unreached);
+            boolean onList = (!unreached || row.status() == SafetyStatus.UNREACHED) && filter.matches(row, unreached);
             if (onList) {
                 count++;
             }
             if (onList && row.id() == householdId) {
-                EventHouseholds.Row complete = households.complete(event, List.of(row)).get(0);
-                found = line(EventLists.row(complete, rank, lists.names(), households.shelterReach()), clock.instant());
+                for (EventHouseholds.Row complete : households.rowsOf(event, scope, List.of(householdId))) {
+                    found = line(EventLists.row(complete, rank, lists.names(), households.shelterReach()), clock.instant());
+                }
             }
         }
         if (found != null) {
@@ -128,7 +136,13 @@ public class CallSheets {
         return new RowAfter(Optional.ofNullable(found), count);
     }
 
-    private record Ranked(int rank, EventHouseholds.Row row) {
+    private record Ranked(int rank, long id) {
+    }
+
+    private static Map<Long, EventHouseholds.Row> byId(List<EventHouseholds.Row> rows) {
+        Map<Long, EventHouseholds.Row> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        return byId;
     }
 
     private static Line line(EventViews.Row row, Instant now) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import jp.inochi.platform.database.PlannerStatistics;
 import jp.inochi.disasters.model.AreaKind;
 import jp.inochi.hazards.model.HazardType;
 import jp.inochi.layers.reading.InputFile;
@@ -117,6 +118,8 @@ public class EventAreas {
                     WHERE h.location IS NULL AND h.municipality_code IN (SELECT code FROM touched)
                     ON CONFLICT (event_id, household_id) DO NOTHING""", eventId, eventId, eventId, now);
         }
+        // a prefecture-wide event adds thousands of rows: the call sheet read right after must be planned on them
+        PlannerStatistics.refreshIfChangedMuch(connection, "disaster_event_household", added);
         update(connection, """
                 UPDATE disaster_event e SET municipality_codes = coalesce((
                     SELECT array_agg(DISTINCT code ORDER BY code) FROM (

@@ -136,7 +136,7 @@ public class EventHouseholds {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             List<Row> rows = CallOrder.inOrder(query(connection, event, scope,
-                    threats(event, areaHazard(connection, event)), now), Row::position);
+                    threats(event, areaHazard(connection, event)), now, null), Row::position);
             if (!include.guardians() && !include.shelters()) {
                 return rows;
             }
@@ -144,10 +144,22 @@ public class EventHouseholds {
         });
     }
 
-    /** The given rows (read with {@link Include#STATUS_ONLY}) with their contacts and shelters: a page reads only its own. */
-    public List<Row> complete(DisasterEvent event, List<Row> rows) {
+    /**
+     * The full rows, contacts and shelters included, of the given households (a page of the call sheet, picked from
+     * {@link EventStandings}), in the order given; a household the viewer may no longer see is left out.
+     */
+    public List<Row> rowsOf(DisasterEvent event, AccessScope scope, List<Long> ids) {
+        Instant now = clock.instant();
         safeShelters.ensureCurrent(event);
-        return transactions.executeRead(status -> complete(status.getConnection(), event, rows, Include.ALL));
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            Map<Long, Row> read = new HashMap<>();
+            for (Row row : complete(connection, event, query(connection, event, scope,
+                    threats(event, areaHazard(connection, event)), now, ids), Include.ALL)) {
+                read.put(row.id(), row);
+            }
+            return ids.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+        });
     }
 
     private List<Row> complete(Connection connection, DisasterEvent event, List<Row> rows, Include include)
@@ -185,11 +197,12 @@ public class EventHouseholds {
     public static final String SAFE_SHELTERS = EventSafeShelters.SAFE;
 
     /**
-     * The rows' SQL, set-based: the event's households with the viewer's basis worked out once each, then the worst
-     * hazard at home, the latest reply, the call attempts and the other power sources each grouped in one pass and
-     * joined by hash. Parameters: event id, scope (4), threat types. Public for the benchmark's psql.
+     * What every read of an event's households starts from, set-based: the event's households with the viewer's basis
+     * worked out once each ({@code %s} narrows them to some ids, or not), then the worst hazard at home, the latest
+     * reply, the call attempts and the other power sources each grouped in one pass, to be joined by hash.
+     * Parameters: event id, scope (4), [ids,] threat types.
      */
-    public static final String QUERY = """
+    static final String SCOPED = """
             WITH ev AS (SELECT e.id, e.area_layer_id, e.expected_restoration_at FROM disaster_event e WHERE e.id = ?),
                  visible AS MATERIALIZED (
                      SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
@@ -199,7 +212,7 @@ public class EventHouseholds {
                             h.ventilator_battery_hours, h.spare_battery_count, h.spare_battery_hours_each,
                             h.ventilator_off_minutes_per_day, eh.included_because, eh.zone_severity, eh.zone_label
                      FROM ev JOIN disaster_event_household eh ON eh.event_id = ev.id
-                     JOIN household h ON h.id = eh.household_id),
+                     JOIN household h ON h.id = eh.household_id %s),
                  hazard AS (
                      SELECT DISTINCT ON (x.household_id) x.household_id, x.hazard_type, x.severity, x.label, x.relative
                      FROM (SELECT ex.household_id, ex.hazard_type, ex.severity, ex.severity_label AS label,
@@ -226,6 +239,13 @@ public class EventHouseholds {
                  other_power AS (
                      SELECT ps.household_id, array_agg(ps.hours ORDER BY ps.id) AS hours
                      FROM visible v JOIN household_power_source ps ON ps.household_id = v.id GROUP BY ps.household_id)
+            """;
+
+    /** Only the households whose ids are given (a page's rows). */
+    static final String ONLY_IDS = "WHERE eh.household_id = ANY (?::bigint[])";
+
+    /** The full rows' SQL: {@link #SCOPED} with what the lists show. */
+    static final String QUERY = SCOPED + """
             SELECT h.id, h.basis,
                    h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
                    h.address, h.municipality_code, h.ward_code, h.longitude, h.latitude,
@@ -258,14 +278,23 @@ public class EventHouseholds {
             LEFT JOIN attempted att ON att.household_id = h.id
             WHERE h.basis IS NOT NULL""";
 
+    /** Every household's standing in the call order, as a page reads it, for the benchmark's psql. */
+    public static final String STANDINGS_QUERY = EventStandings.QUERY;
+
+    /** The full rows of a page's households, for the benchmark's psql. */
+    public static final String PAGE_QUERY = QUERY.formatted(ONLY_IDS);
+
     private List<Row> query(Connection connection, DisasterEvent event, AccessScope scope, List<HazardType> threats,
-                            Instant now) throws SQLException {
+                            Instant now, @Nullable List<Long> ids) throws SQLException {
         List<Row> rows = new ArrayList<>();
         LocalDate today = JapanTime.today(Clock.fixed(now, JapanTime.ZONE));
         BigDecimal hoursOut = BigDecimal.valueOf(event.hoursWithoutPower(now));
-        try (PreparedStatement select = connection.prepareStatement(QUERY)) {
+        try (PreparedStatement select = connection.prepareStatement(QUERY.formatted(ids == null ? "" : ONLY_IDS))) {
             select.setLong(1, event.id());
             int i = bindScope(select, 2, scope);
+            if (ids != null) {
+                select.setArray(i++, connection.createArrayOf("bigint", ids.toArray()));
+            }
             select.setArray(i, connection.createArrayOf("text", threats.stream().map(Enum::name).toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

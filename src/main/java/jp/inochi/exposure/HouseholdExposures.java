@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jp.inochi.platform.database.PlannerStatistics;
 import jp.inochi.hazards.model.HazardType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +166,7 @@ public class HouseholdExposures {
                 statement.setString(i++, type.name());
                 statement.setTimestamp(i, Timestamp.from(clock.instant()));
                 int rows = statement.executeUpdate();
+                PlannerStatistics.refreshIfChangedMuch(connection, "household_hazard_exposure", rows);
                 LOG.debug("Exposure {}: {} households evaluated in {} ms", type, rows, (System.nanoTime() - started) / 1_000_000);
                 return rows;
             }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import jp.inochi.platform.database.PlannerStatistics;
 import jp.inochi.hazards.model.HazardProfile;
 import jp.inochi.hazards.model.HazardProfiles;
 import jp.inochi.hazards.model.HazardType;
@@ -127,7 +128,8 @@ final class HazardZoneTarget implements LayerTarget {
             publish.setInt(5, settings.subdivideVertices());
             parts = publish.executeUpdate();
         }
-        analyzeIfGrown(connection, "hazard_zone_part", parts - partsOf(connection, version.previousVersionId()));
+        // a first import or a much larger layer: plan the exposure statement that follows on the new sizes
+        PlannerStatistics.refreshIfChangedMuch(connection, "hazard_zone_part", parts - partsOf(connection, version.previousVersionId()));
         return parts;
     }
 
@@ -140,23 +142,6 @@ final class HazardZoneTarget implements LayerTarget {
             try (java.sql.ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * Refreshes the planner's statistics when a table grew by more than a tenth net of the version replaced (a first
-     * import, a new large layer),
-     * so the exposure statement that follows in this transaction is planned on the new sizes; smaller changes are left
-     * to autovacuum, as ANALYZE would cost more than the import itself.
-     */
-    static void analyzeIfGrown(Connection connection, String table, long growth) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             java.sql.ResultSet estimate = statement.executeQuery("SELECT reltuples FROM pg_class WHERE oid = '" + table + "'::regclass")) {
-            estimate.next();
-            double known = estimate.getDouble(1);
-            if (known < 0 || growth > known / 10) {
-                statement.execute("ANALYZE " + table);
             }
         }
     }
