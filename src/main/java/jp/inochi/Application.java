@@ -13,6 +13,7 @@ import jp.inochi.access.CreateAdminCommand;
 import jp.inochi.access.SigningSecret;
 import jp.inochi.platform.database.DatabaseBootstrap;
 import jp.inochi.platform.database.EmbeddedPostgres;
+import jp.inochi.platform.database.FlywayShortcut;
 
 @OpenAPIDefinition(info = @Info(
         title = "Inochi API",
@@ -29,6 +30,7 @@ public class Application {
         Optional<EmbeddedPostgres> embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured(System.getenv());
         try {
             SigningSecret.configure(System.getenv(), embedded.map(EmbeddedPostgres::home));
+            FlywayShortcut.skipWhenCurrent(System.getenv());
             ApplicationContext context = Micronaut.run(Application.class, args);
             if ("true".equals(System.getenv("INOCHI_TRAINING_RUN"))) {
                 // bin/run starts once to record the classes a start loads (AppCDS archive), then stops.
