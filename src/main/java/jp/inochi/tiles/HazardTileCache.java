@@ -25,24 +25,26 @@ final class HazardTileCache {
 
     /** The tile (an empty array for a tile with nothing in it), made by {@code make} if it isn't kept. */
     byte[] get(Key key, Supplier<byte[]> make) {
-        synchronized (this) {
-            byte[] kept = tiles.get(key);
-            if (kept != null) {
-                return kept;
-            }
-        }
+        byte[] kept = kept(key);
         // made outside the lock: two requests for a new tile may both make it, which is cheaper than queueing behind one
-        byte[] made = make.get();
+        return kept != null ? kept : keep(key, make.get());
+    }
+
+    /** The tile kept under this key (now the most recently used), or null. */
+    synchronized byte[] kept(Key key) {
+        return tiles.get(key);
+    }
+
+    /** Keeps the tile (null: nothing in it) and returns what is kept, letting the least recently used ones go. */
+    synchronized byte[] keep(Key key, byte[] made) {
         byte[] tile = made == null ? new byte[0] : made;
-        synchronized (this) {
-            byte[] previous = tiles.put(key, tile);
-            bytes += tile.length - (previous == null ? 0 : previous.length);
-            var eldest = tiles.entrySet().iterator();
-            while (bytes > maxBytes && eldest.hasNext()) {
-                Map.Entry<Key, byte[]> out = eldest.next();
-                bytes -= out.getValue().length;
-                eldest.remove();
-            }
+        byte[] previous = tiles.put(key, tile);
+        bytes += tile.length - (previous == null ? 0 : previous.length);
+        var eldest = tiles.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            Map.Entry<Key, byte[]> out = eldest.next();
+            bytes -= out.getValue().length;
+            eldest.remove();
         }
         return tile;
     }
