@@ -10,10 +10,17 @@ record Repeated(List<Double> millis) {
         void run() throws Exception;
     }
 
-    /** At least one measured run; more while the measured runs stay within {@code budgetMillis}. */
+    /**
+     * At least one measured run; more while the measured runs stay within {@code budgetMillis}. Warm-up stops after a
+     * run over a tenth of the budget: a page that slow is not warmed up by a second call, only made to take minutes.
+     */
     static Repeated time(int warmup, int runs, double budgetMillis, Action action) throws Exception {
         for (int i = 0; i < warmup; i++) {
+            long started = System.nanoTime();
             action.run();
+            if (HazardBench.millisSince(started) > budgetMillis / 10) {
+                break;
+            }
         }
         List<Double> millis = new ArrayList<>();
         double spent = 0;
