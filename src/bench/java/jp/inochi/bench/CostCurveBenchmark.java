@@ -105,9 +105,10 @@ final class CostCurveBenchmark implements Benchmark {
 
     static BenchResult memoryRow(String what, MemoryWatch memory) {
         double service = memory.peakServiceMib();
-        return new BenchResult("cost-curve", "peak memory, " + what + ": service = the bench JVM's VmHWM (the service runs "
-                + "in it, -Xmx4g); baseline column = PostgreSQL's peak PSS, all its processes", service, "MiB",
-                "PostgreSQL", memory.peakPostgresMib(), "service < 1 GB", service < MEMORY_GOAL_MIB);
+        String measure = String.format("peak memory, %s: the service's RSS = the bench JVM's VmHWM (the service runs in it, "
+                + "-Xmx4g; live heap after GC at most %.0f MiB); PostgreSQL's peak PSS, all its processes, %.0f MiB",
+                what, memory.peakLiveHeapMib(), memory.peakPostgresMib());
+        return BenchResult.withoutBaseline("cost-curve", measure, service, "MiB", "service < 1 GB", service < MEMORY_GOAL_MIB);
     }
 
     /** Growth per 10× between consecutive sizes: (t₂/t₁) ^ (1 / log₁₀(n₂/n₁)), so 200k → 1M counts as 10×. */

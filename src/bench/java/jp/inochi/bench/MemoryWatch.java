@@ -1,6 +1,8 @@
 package jp.inochi.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,12 +12,14 @@ import java.util.stream.Stream;
  * Peak memory over a stretch of a benchmark. The service runs inside the bench's JVM, so its RSS is this process's:
  * the kernel's high-water mark (VmHWM, reset at the start through /proc/self/clear_refs). PostgreSQL is a family of
  * processes sharing its buffers, so it is sampled (every 200 ms) as the sum of their PSS, which counts shared pages
- * once; without /proc (not Linux) both read 0.
+ * once; without /proc (not Linux) both read 0. Beside them, the heap's peak live size after a collection, as what the
+ * work needs (the RSS follows the heap the JVM chose to grow, up to -Xmx).
  */
 final class MemoryWatch implements AutoCloseable {
     private final long postmaster;
     private final Thread sampler;
     private volatile long peakPostgresKb;
+    private volatile long peakLiveHeapBytes;
     private volatile boolean stopped;
 
     private MemoryWatch(long postmaster) {
@@ -47,6 +51,11 @@ final class MemoryWatch implements AutoCloseable {
         return Math.max(peakPostgresKb, postgresPssKb()) / 1024.0;
     }
 
+    /** The most the heap held right after a collection while watching, in MiB: what the work needs, not what -Xmx allows. */
+    double peakLiveHeapMib() {
+        return Math.max(peakLiveHeapBytes, liveHeapBytes()) / 1048576.0;
+    }
+
     @Override
     public void close() {
         stopped = true;
@@ -56,12 +65,19 @@ final class MemoryWatch implements AutoCloseable {
     private void sample() {
         while (!stopped) {
             peakPostgresKb = Math.max(peakPostgresKb, postgresPssKb());
+            peakLiveHeapBytes = Math.max(peakLiveHeapBytes, liveHeapBytes());
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    private static long liveHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
     }
 
     private static void resetHighWaterMark() {
