@@ -16,11 +16,11 @@ public final class BenchmarkRunner {
     /** The key benchmark services sign their tokens with (services in production get INOCHI_JWT_SECRET). */
     static final String SIGNING_SECRET = "benchmark-signing-secret-0123456789abcdef";
 
-    /** Every benchmark of the project; add new ones here. */
+    /** Every benchmark of the project; add new ones here (the cost curve last: it grows the shared database to 1M homes). */
     static List<Benchmark> all() {
         return List.of(new StartupBenchmark(), new HazardImportBenchmark(), new ExposureBenchmark(), new AtRiskBenchmark(),
                 new TileBenchmark(), new ReminderSweepBenchmark(), new DisasterDayBenchmark(), new CallSheetBenchmark(),
-                new PlanPdfBenchmark());
+                new PlanPdfBenchmark(), new CostCurveBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
