@@ -16,7 +16,8 @@ import org.opengis.util.FactoryException;
  * Finds the EPSG code of a WKT definition, such as the ESRI WKT of a shapefile's .prj
  * ({@code PROJCS["JGD_2011_Japan_Zone_2",...]} is EPSG:6670), with Apache SIS and its embedded EPSG database.
  * Matching compares the definitions (datum, ellipsoid, projection and parameters), not the names, and ignores
- * axis order, which ESRI WKT does not state.
+ * axis order, which ESRI WKT does not state. The common Japanese definitions are recognised first without SIS
+ * ({@link JapaneseCrs}), since opening its EPSG database is what a Shapefile import otherwise waits for.
  * <p>
  * SIS 1.6 does not match WGS 84 based definitions (the EPSG database now models WGS 84 as a datum ensemble),
  * so for those the common codes are recognised by their parameters: geographic WGS 84 (4326), Web Mercator
@@ -34,7 +35,13 @@ public final class PrjIdentifier {
     }
 
     /** The EPSG code the WKT defines, or empty when no EPSG CRS has the same definition. */
-    public static synchronized Optional<Integer> identify(String wkt) {
+    public static Optional<Integer> identify(String wkt) {
+        Optional<Integer> japanese = JapaneseCrs.identify(wkt);
+        return japanese.isPresent() ? japanese : bySis(wkt);
+    }
+
+    /** Asks Apache SIS, which compares the definition with every EPSG CRS. */
+    static synchronized Optional<Integer> bySis(String wkt) {
         CoordinateReferenceSystem crs;
         try {
             crs = CRS.fromWKT(wkt.strip());

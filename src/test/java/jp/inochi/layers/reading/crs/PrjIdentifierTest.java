@@ -55,6 +55,42 @@ class PrjIdentifierTest {
     }
 
     @Test
+    void japaneseDefinitionsRecognisedWithoutSisAreTheCodesSisFinds() {
+        String[][] datums = {{"JGD_2011", "GRS_1980", "6378137.0", "298.257222101"},
+                {"JGD_2000", "GRS_1980", "6378137.0", "298.257222101"}, {"Tokyo", "Bessel_1841", "6377397.155", "299.1528128"}};
+        String[] origins = {"33.0,129.5", "33.0,131.0", "36.0,132.1666666666667", "33.0,133.5", "36.0,134.3333333333333",
+                "36.0,136.0", "36.0,137.1666666666667", "36.0,138.5", "36.0,139.8333333333333", "40.0,140.8333333333333",
+                "44.0,140.25", "44.0,142.25", "44.0,144.25", "26.0,142.0", "26.0,127.5", "26.0,124.0", "26.0,131.0",
+                "20.0,136.0", "26.0,154.0"};
+        for (String[] datum : datums) {
+            String gcs = "GEOGCS[\"GCS_" + datum[0] + "\",DATUM[\"D_" + datum[0] + "\",SPHEROID[\"" + datum[1] + "\"," + datum[2]
+                    + "," + datum[3] + "]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+            Optional<Integer> geographic = JapaneseCrs.identify(gcs);
+            assertTrue(geographic.isPresent(), gcs);
+            assertEquals(PrjIdentifier.bySis(gcs), geographic, gcs);
+            for (String origin : origins) {
+                String[] latLon = origin.split(",");
+                String zone = "PROJCS[\"" + datum[0] + "_Japan_Zone\"," + gcs + ",PROJECTION[\"Transverse_Mercator\"],"
+                        + "PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\","
+                        + latLon[1] + "],PARAMETER[\"Scale_Factor\",0.9999],PARAMETER[\"Latitude_Of_Origin\"," + latLon[0]
+                        + "],UNIT[\"Meter\",1.0]]";
+                Optional<Integer> recognised = JapaneseCrs.identify(zone);
+                assertTrue(recognised.isPresent(), zone);
+                assertEquals(PrjIdentifier.bySis(zone), recognised, zone);
+            }
+        }
+    }
+
+    @Test
+    void aJapaneseDatumWithOtherParametersIsLeftToSis() {
+        String zone2InFeet = zone2("JGD_2011_Japan_Zone_2", "GCS_JGD_2011", "D_JGD_2011", "GRS_1980", "6378137.0",
+                "298.257222101").replace("UNIT[\"Meter\",1.0]]", "UNIT[\"Foot_US\",0.3048006096012192]]");
+        assertTrue(JapaneseCrs.identify(zone2InFeet).isEmpty());
+        assertTrue(JapaneseCrs.identify(zone2("x", "GCS_JGD_2011", "D_JGD_2011", "GRS_1980", "6378137.0", "298.257222101")
+                .replace("0.9999", "0.9996")).isEmpty());
+    }
+
+    @Test
     void textThatIsNotACrsIsNotIdentified() {
         assertTrue(PrjIdentifier.identify("this is not WKT").isEmpty());
         assertTrue(PrjIdentifier.identify("LOCAL_CS[\"Site grid\",LOCAL_DATUM[\"x\",0],UNIT[\"Meter\",1.0]]").isEmpty());
@@ -63,7 +99,7 @@ class PrjIdentifierTest {
     @Test
     void derbyWritesNoLogFileIntoTheWorkingDirectory() throws Exception {
         Files.deleteIfExists(Path.of("derby.log"));
-        PrjIdentifier.identify(GCS_JGD2011);
+        PrjIdentifier.bySis(GCS_JGD2011);
         assertFalse(Files.exists(Path.of("derby.log")));
     }
 
