@@ -12,6 +12,8 @@ import jp.inochi.atrisk.AtRiskList;
 /**
  * Issue 4: the 人吉市 at-risk list through the API as its disaster office calls it (token, scope, exposure details,
  * credits, one audit entry per household, JSON) against the list's own SQL run in psql (goal: p50 ratio ≤ 1.3).
+ * The SQL is {@link AtRiskList#QUERY}: the list's SELECT with its exposure details, as the service runs it, without
+ * the audit entries' INSERT that the service adds to the same statement.
  */
 final class AtRiskBenchmark implements Benchmark {
     private static final String HITOYOSHI = "43203";

@@ -1,12 +1,9 @@
 package jp.inochi.audit;
 
-import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Insert and read only: there is no update or delete here, and the table refuses UPDATE, DELETE and
@@ -20,8 +17,4 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
     List<AuditEntry> saveAll(Iterable<AuditEntry> entries);
 
     List<AuditEntry> findByHouseholdIdOrderByIdAsc(Long householdId);
-
-    /** The active disaster declaration covering the municipality at the instant (migration V70). */
-    @Query("SELECT active_disaster_declaration(:municipality, :at) AS id WHERE active_disaster_declaration(:municipality, :at) IS NOT NULL")
-    Optional<Long> findActiveDeclaration(String municipality, Instant at);
 }

@@ -6,7 +6,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,12 +41,12 @@ public class AuditLog {
      * Entries on the DECLARATION basis also name the disaster declaration that opened the access.
      */
     public void householdsRead(Viewer viewer, String resource, Collection<HouseholdAccess> households) {
-        writeHouseholdEntries(viewer, AuditAction.READ, resource, households, null);
+        writeHouseholdEntries(viewer, AuditAction.READ, resource, households);
     }
 
     /** An export is logged for each household in it, with the export's total row count on every entry. */
     public void householdsExported(Viewer viewer, String resource, Collection<HouseholdAccess> households) {
-        writeHouseholdEntries(viewer, AuditAction.EXPORT, resource, households, households.size());
+        writeHouseholdEntries(viewer, AuditAction.EXPORT, resource, households);
     }
 
     /** A change to a record: a household's data, a loan's state, a declaration, a user... */
@@ -134,17 +133,24 @@ public class AuditLog {
                 WHERE action = 'REFUSED'
             DO UPDATE SET row_count = audit_log.row_count + 1""";
 
+    /**
+     * The entries of a list read, for the statement that selects the list to write itself (see
+     * {@link HouseholdEntries}): the same entries as {@link #householdsRead}, in the same transaction as the read.
+     */
+    public HouseholdEntries householdsReadBy(Viewer viewer, String resource) {
+        return new HouseholdEntries(viewer, AuditAction.READ, resource, clock.instant());
+    }
+
+    /** As {@link #householdsReadBy}, for an export; an export that listed nobody still calls {@link #householdsExported}. */
+    public HouseholdEntries householdsExportedBy(Viewer viewer, String resource) {
+        return new HouseholdEntries(viewer, AuditAction.EXPORT, resource, clock.instant());
+    }
+
     /** One entry per household in one statement and one commit, however many households a list shows. */
-    static final String INSERT_HOUSEHOLD_ENTRIES = """
-            INSERT INTO audit_log (occurred_at, actor_user_id, actor_username, actor_role, client_address, action,
-                                   resource, subject_type, subject_id, household_id, basis, declaration_id, row_count)
-            SELECT ?, ?, ?, ?, ?, ?, ?, 'household', shown.id::text, shown.id, shown.basis,
-                   CASE WHEN shown.basis = 'DECLARATION' THEN ?::bigint END, ?::integer
-              FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS shown(id, basis, position)
-             ORDER BY shown.position""";
+    static final String HOUSEHOLDS_SHOWN = "unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS shown(id, basis, position)";
 
     private void writeHouseholdEntries(Viewer viewer, AuditAction action, String resource,
-                                       Collection<HouseholdAccess> households, @Nullable Integer rowCount) {
+                                       Collection<HouseholdAccess> households) {
         if (households.isEmpty() && action == AuditAction.READ) {
             return;
         }
@@ -154,25 +160,14 @@ public class AuditLog {
                     viewer.clientAddress(), action, resource, "household", null, null, null, null, 0, null));
             return;
         }
-        Long declaration = households.stream().anyMatch(access -> access.basis() == AccessBasis.DECLARATION)
-                && viewer.municipalityCode() != null
-                ? repository.findActiveDeclaration(viewer.municipalityCode(), now).orElse(null)
-                : null;
+        HouseholdEntries entries = new HouseholdEntries(viewer, action, resource, now);
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_HOUSEHOLD_ENTRIES)) {
-                insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                insert.setLong(2, viewer.userId());
-                insert.setString(3, viewer.username());
-                insert.setString(4, viewer.role().name());
-                insert.setString(5, viewer.clientAddress());
-                insert.setString(6, action.name());
-                insert.setString(7, resource);
-                insert.setObject(8, declaration, Types.BIGINT);
-                insert.setObject(9, rowCount, Types.INTEGER);
-                insert.setArray(10, connection.createArrayOf("bigint",
+            try (PreparedStatement insert = connection.prepareStatement(entries.insertFrom(HOUSEHOLDS_SHOWN))) {
+                int i = entries.bind(insert, 1);
+                insert.setArray(i++, connection.createArrayOf("bigint",
                         households.stream().map(HouseholdAccess::householdId).toArray()));
-                insert.setArray(11, connection.createArrayOf("text",
+                insert.setArray(i, connection.createArrayOf("text",
                         households.stream().map(access -> access.basis().name()).toArray()));
                 return insert.executeUpdate();
             }
