@@ -53,7 +53,9 @@ final class HazardImportBenchmark implements Benchmark {
         List<BenchResult> results = new ArrayList<>();
         results.add(new BenchResult(name(), "flood subset (1,100 zones, 1.1 MB GeoJSON) into PostGIS, median of " + RUNS, oursMedian,
                 "s", "ogr2ogr -f PostgreSQL", ogrMedian, "≤ 1.0 × ogr2ogr", oursMedian <= ogrMedian));
-
+        if (BenchmarkRunner.quick()) {
+            return results; // the whole prefecture's line is a reference, not a goal
+        }
         long started = System.nanoTime();
         ImportReport full = bench.fullFlood();
         double fullOurs = HazardBench.millisSince(started) / 1000;
