@@ -75,7 +75,6 @@ final class RecomputeUnderLoadBenchmark implements Benchmark {
         rounds.add(replace(bench, "alone", token, null));
         rounds.add(replace(bench, "under load, " + OTHER_LAYER + " imported again and again", token, OTHER_LAYER));
         rounds.add(replace(bench, "under load, the same layer imported once more", token, HazardBench.FULL_LAYER));
-        rounds.add(replace(bench, "alone, again", token, null));
 
         List<String> log = new ArrayList<>(List.of("# Layer replace under load", ""));
         List<BenchResult> results = new ArrayList<>();
