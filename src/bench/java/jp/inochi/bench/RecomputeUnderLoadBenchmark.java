@@ -130,7 +130,8 @@ final class RecomputeUnderLoadBenchmark implements Benchmark {
         }
         long started = System.nanoTime();
         ActivitySampler sampler = new ActivitySampler(bench, List.of(REPLACE_SESSION, SECOND_SESSION));
-        ImportReport report;
+        ImportReport report = null;
+        String failed = null;
         try {
             report = importLayer(bench, HazardBench.FULL_LAYER, GeoData.FLOOD_FULL, REPLACE_SESSION, (phase, count, total) -> {
                 phases.computeIfAbsent(phase, p -> seconds(started));
@@ -138,6 +139,8 @@ final class RecomputeUnderLoadBenchmark implements Benchmark {
                     locked.countDown(); // the layer's row is locked before the first feature is read
                 }
             });
+        } catch (RuntimeException e) {
+            failed = e.getMessage(); // e.g. a deadlock with the second import: recorded, the next round still runs
         } finally {
             locked.countDown();
         }
@@ -150,10 +153,13 @@ final class RecomputeUnderLoadBenchmark implements Benchmark {
         }
         sampler.close();
         List<String> details = new ArrayList<>();
-        details.add("load average before: " + loadBefore + ", after: " + loadAverage() + "; version " + report.versionNo());
+        details.add("load average before: " + loadBefore + ", after: " + loadAverage() + (failed == null ? "; version " + report.versionNo() : "; THE REPLACE FAILED: " + failed));
         details.add("meanwhile: " + done + (failures.isEmpty() ? ", no failures" : ", failures: " + failures));
         details.addAll(sampler.report());
-        return new Round(label, seconds, phases, sampler.samplesOf(REPLACE_SESSION, "exposure recompute"), details);
+        details.forEach(line -> System.err.println("bench:   " + line));
+        System.err.println("bench:   total " + String.format("%.2f", seconds) + " s; phases start at (s): " + phases);
+        return new Round(label + (failed == null ? "" : " (FAILED)"), seconds, phases,
+                sampler.samplesOf(REPLACE_SESSION, "exposure recompute"), details);
     }
 
     private static ImportReport importLayer(HazardBench bench, String layer, String file, String session,

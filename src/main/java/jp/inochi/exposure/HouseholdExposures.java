@@ -152,6 +152,14 @@ public class HouseholdExposures {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             long started = System.nanoTime();
+            // one recompute of a type at a time, until its transaction ends: a second one started before the first
+            // committed waited on its rows, then wrote what it had computed from the versions current before (or
+            // deadlocked on them: issue 17); once the lock is held, the statement reads what the first committed
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended('household_hazard_exposure ' || ?, 0))")) {
+                lock.setString(1, type.name());
+                lock.execute();
+            }
             boolean near = type == HazardType.LANDSLIDE && settings.landslideNearMetres() > 0;
             try (PreparedStatement statement = connection.prepareStatement(
                     RECOMPUTE.formatted(targets, near ? NEAR : NOTHING_NEAR))) {
