@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,12 +21,28 @@ public final class BenchmarkRunner {
     static List<Benchmark> all() {
         return List.of(new StartupBenchmark(), new HazardImportBenchmark(), new ExposureBenchmark(), new AtRiskBenchmark(),
                 new TileBenchmark(), new ReminderSweepBenchmark(), new DisasterDayBenchmark(), new CallSheetBenchmark(),
-                new PlanPdfBenchmark(), new CostCurveBenchmark());
+                new PlanPdfBenchmark(), new RecomputeUnderLoadBenchmark(), new CostCurveBenchmark());
+    }
+
+    /** {@code bin/bench --quick}: the benchmarks with ratio goals, each in its quick form (see {@link #quick()}). */
+    static final String QUICK = "--quick";
+    static final Set<String> QUICK_SET = Set.of("hazard-import", "at-risk", "tiles");
+    private static boolean quick;
+
+    /** Whether this is a {@code --quick} run: a benchmark may then leave out what no ratio goal needs. */
+    static boolean quick() {
+        return quick;
     }
 
     public static void main(String[] args) throws Exception {
         Set<String> wanted = Arrays.stream(String.join(",", args).split(","))
-                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
+                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toCollection(HashSet::new));
+        quick = wanted.remove(QUICK);
+        if (quick && (wanted.isEmpty() || wanted.remove("all"))) {
+            wanted.addAll(QUICK_SET);
+        }
+        long runStarted = System.nanoTime();
+        List<BenchResult> results = new ArrayList<>();
         List<Benchmark> selected = all().stream()
                 .filter(benchmark -> wanted.isEmpty() || wanted.contains("all") || wanted.contains(benchmark.name()))
                 .toList();
@@ -42,6 +59,7 @@ public final class BenchmarkRunner {
         for (Benchmark benchmark : selected) {
             System.err.println("bench: running " + benchmark.name() + "...");
             for (BenchResult result : benchmark.run()) {
+                results.add(result);
                 table.add(result.toMarkdownRow());
                 System.err.println("bench:   " + result.toMarkdownRow());
             }
@@ -50,7 +68,16 @@ public final class BenchmarkRunner {
         Files.createDirectories(out.getParent());
         Files.write(out, table);
         System.out.println(String.join("\n", table));
-        System.exit(0);
+        System.exit(quick ? guard(results, runStarted) : 0);
+    }
+
+    /** The exit status of a quick run: 1 when a ratio goal is missed by more than the guard's tolerance. */
+    private static int guard(List<BenchResult> results, long runStarted) {
+        List<String> failures = RatioGuard.failures(results);
+        System.err.printf("bench --quick: %d results in %.0f s; %s%n", results.size(), (System.nanoTime() - runStarted) / 1e9,
+                failures.isEmpty() ? "every ratio goal met within 20 %" : failures.size() + " ratio goal(s) missed by more than 20 %:");
+        failures.forEach(failure -> System.err.println("bench --quick:   " + failure));
+        return failures.isEmpty() ? 0 : 1;
     }
 
     static String machine() {

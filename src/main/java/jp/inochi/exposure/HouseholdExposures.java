@@ -95,14 +95,18 @@ public class HouseholdExposures {
 
     /**
      * After a layer got a new version: only the households it can change. Those whose result came from the layer,
-     * those near or inside the new version's zones, and those not evaluated for the type yet.
+     * those near or inside the new version's zones, and those not evaluated for the type yet. The homes near the new
+     * zones are one set found once from the parts through the homes' index, not a test per home: the new version is
+     * not in the planner's statistics yet (estimated at one part), and a test per home then scanned all its parts
+     * for every home (issue 17: minutes for 30,000 homes and the prefecture's 38,101 parts; see benchmarks.md).
      */
     public int recomputeForLayer(HazardType type, long layerId, long versionId) {
         return meters.timed(ExposureMeters.Trigger.LAYER, () -> run(type, """
                 h.id IN (SELECT e.household_id FROM household_hazard_exposure e WHERE e.hazard_type = ? AND e.layer_id = ?)
                 OR NOT EXISTS (SELECT 1 FROM household_hazard_exposure e WHERE e.household_id = h.id AND e.hazard_type = ?)
-                OR EXISTS (SELECT 1 FROM hazard_zone_part p WHERE p.version_id = ? AND p.geom && ST_Expand(h.location, ?))""",
-                type.name(), layerId, type.name(), versionId, settings.nearDegrees()));
+                OR h.id IN (SELECT n.id FROM hazard_zone_part p JOIN household n ON n.location && ST_Expand(p.geom, ?)
+                            WHERE p.version_id = ?)""",
+                type.name(), layerId, type.name(), settings.nearDegrees(), versionId));
     }
 
     /** One household's home changed: every hazard type, and rows removed if it no longer has a location. */
@@ -149,6 +153,14 @@ public class HouseholdExposures {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             long started = System.nanoTime();
+            // one recompute of a type at a time, until its transaction ends: a second one started before the first
+            // committed waited on its rows, then wrote what it had computed from the versions current before (or
+            // deadlocked on them: issue 17); once the lock is held, the statement reads what the first committed
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended('household_hazard_exposure ' || ?, 0))")) {
+                lock.setString(1, type.name());
+                lock.execute();
+            }
             boolean near = type == HazardType.LANDSLIDE && settings.landslideNearMetres() > 0;
             try (PreparedStatement statement = connection.prepareStatement(
                     RECOMPUTE.formatted(targets, near ? NEAR : NOTHING_NEAR))) {
