@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import jp.inochi.platform.database.PlannerStatistics;
 import jp.inochi.hazards.model.HazardType;
 
 /**
@@ -80,7 +81,9 @@ class EventSafeShelters {
             insert.setLong(1, event.id());
             insert.setArray(2, connection.createArrayOf("text", avoided.types().toArray()));
             insert.setArray(3, connection.createArrayOf("integer", avoided.minimums().toArray()));
-            insert.executeUpdate();
+            // planned on stale statistics, the lists' shelter search measured every safe shelter from every home
+            // (49 s instead of 0.3 s for the prefecture's 6,380 homes) instead of searching around each home
+            PlannerStatistics.refreshIfChangedMuch(connection, "disaster_event_safe_shelter", insert.executeUpdate());
         }
         try (PreparedStatement basis = connection.prepareStatement("""
                 INSERT INTO disaster_event_safe_shelter_basis (event_id, avoided_types, min_severities, layer_versions,
