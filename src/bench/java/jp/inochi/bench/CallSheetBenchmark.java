@@ -40,7 +40,7 @@ final class CallSheetBenchmark implements Benchmark {
         bench.placeHomes();
         DisasterDayBenchmark.prepareHomes(bench);
         String token = bench.bearer(Role.CENTER_STAFF, null);
-        long id = declare(bench, token, flood.layerId());
+        long id = declare(bench, token, flood.layerId(), "ベンチ 電話表 台風");
         List<Double> page = new ArrayList<>();
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long started = System.nanoTime();
@@ -99,8 +99,9 @@ final class CallSheetBenchmark implements Benchmark {
         return timings.subList(WARMUP, WARMUP + RUNS);
     }
 
-    private static long declare(HazardBench bench, String token, long layerId) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", "ベンチ 電話表 台風 " + System.nanoTime(),
+    /** Declares a typhoon over every flood zone of rank ≥ 2 of the layer through the API; returns the event's id. */
+    static long declare(HazardBench bench, String token, long layerId, String name) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name + " " + System.nanoTime(),
                 "eventType", "TYPHOON", "outageStartedAt", Instant.now().minusSeconds(3 * 3600).toString(),
                 "area", Map.of("kind", "HAZARD_ZONES", "layerId", layerId, "minSeverity", 2)));
         HttpResponse<String> declared = bench.http.send(HttpRequest.newBuilder(bench.uri("/api/disaster-events"))

@@ -1,16 +1,13 @@
 package jp.inochi.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import jp.inochi.access.Role;
 import jp.inochi.exposure.HouseholdExposures;
 import jp.inochi.layers.ImportProgress;
@@ -31,7 +28,6 @@ final class CostCurveBenchmark implements Benchmark {
     static final String GROWTH_GOAL = "≤ 12× per 10×";
     static final double MEMORY_GOAL_MIB = 1024;
     private static final String HITOYOSHI = "43203";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() {
@@ -78,7 +74,7 @@ final class CostCurveBenchmark implements Benchmark {
                         + " households listed and audited, " + list, list.p50(), "ms", "< 200 ms at 1M", list.p50() < 200)));
 
                 long declaring = System.nanoTime();
-                long event = declare(bench, center, layerId);
+                long event = CallSheetBenchmark.declare(bench, center, layerId, "ベンチ コスト曲線 台風");
                 results.add(shown(reference("declaring the prefecture-wide typhoon (flood rank ≥ 2) over " + homes + ": "
                         + String.format("%,d", affected(bench, event)) + " households", HazardBench.millisSince(declaring) / 1000, "s")));
                 HttpRequest sheet = HttpRequest.newBuilder(bench.uri("/disasters/" + event + "/call-list"))
@@ -169,19 +165,6 @@ final class CostCurveBenchmark implements Benchmark {
                         "国土地理院「指定緊急避難場所・指定避難所データ」", null, "出典：国土地理院「指定緊急避難場所・指定避難所データ」"),
                 List.of(new InputFile(GeoData.file(GeoData.SHELTERS_EVACUATION), GeoData.SHELTERS_EVACUATION)),
                 ImportProgress.NONE);
-    }
-
-    private static long declare(HazardBench bench, String token, long layerId) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", "ベンチ コスト曲線 台風 " + System.nanoTime(),
-                "eventType", "TYPHOON", "outageStartedAt", Instant.now().minusSeconds(3 * 3600).toString(),
-                "area", Map.of("kind", "HAZARD_ZONES", "layerId", layerId, "minSeverity", 2)));
-        HttpResponse<String> declared = bench.http.send(HttpRequest.newBuilder(bench.uri("/api/disaster-events"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (declared.statusCode() != 201) {
-            throw new IllegalStateException("declaring answered " + declared.statusCode() + ": " + declared.body());
-        }
-        return JSON.readTree(declared.body()).get("id").asLong();
     }
 
     private static long affected(HazardBench bench, long event) throws Exception {

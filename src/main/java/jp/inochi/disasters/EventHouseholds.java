@@ -308,12 +308,7 @@ public class EventHouseholds {
     private static Row row(ResultSet row, DisasterEvent event, BigDecimal hoursOut, LocalDate today, Instant now)
             throws SQLException {
         long id = row.getLong(1);
-        PowerAutonomy.Generator generator = row.getBigDecimal(18) == null ? null : new PowerAutonomy.Generator(
-                row.getBigDecimal(18), row.getBigDecimal(19), row.getBigDecimal(20), row.getObject(21, LocalDate.class));
-        Array others = row.getArray(23);
-        List<BigDecimal> otherHours = others == null ? List.of() : Arrays.asList((BigDecimal[]) others.getArray());
-        PowerAutonomy autonomy = PowerAutonomy.of(new PowerAutonomy.Inputs(row.getBigDecimal(15), row.getInt(16),
-                row.getBigDecimal(17), generator, otherHours));
+        PowerAutonomy autonomy = autonomy(row, 15, 18, 23);
         Instant restoration = instant(row, 37);
         Double expectedOutage = EventTimesPolicy.expectedOutageHours(event.startsAt(), event.outageStartedAt(), restoration);
         Power power = new Power(autonomy, autonomy.remainingAfter(hoursOut), expectedOutage, restoration,
@@ -339,6 +334,21 @@ public class EventHouseholds {
                 row.getBoolean(12), row.getBigDecimal(13), (Integer) row.getObject(48), row.getString(14), row.getString(28), hazard, power,
                 AtRiskList.plan(row.getString(29), row.getObject(30, LocalDate.class), today), coordinator, safety,
                 List.of(), List.of());
+    }
+
+    /**
+     * The family's power from a row holding the three battery columns from {@code batteries}, the four generator
+     * columns from {@code generator} and the other sources' hours array at {@code others}.
+     */
+    static PowerAutonomy autonomy(ResultSet row, int batteries, int generator, int others) throws SQLException {
+        PowerAutonomy.Generator fuel = row.getBigDecimal(generator) == null ? null : new PowerAutonomy.Generator(
+                row.getBigDecimal(generator), row.getBigDecimal(generator + 1), row.getBigDecimal(generator + 2),
+                row.getObject(generator + 3, LocalDate.class));
+        Array otherSources = row.getArray(others);
+        List<BigDecimal> otherHours = otherSources == null ? List.of()
+                : Arrays.asList((BigDecimal[]) otherSources.getArray());
+        return PowerAutonomy.of(new PowerAutonomy.Inputs(row.getBigDecimal(batteries), row.getInt(batteries + 1),
+                row.getBigDecimal(batteries + 2), fuel, otherHours));
     }
 
     private static Map<Long, List<Guardian>> guardians(Connection connection, Collection<Long> ids) throws SQLException {

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +11,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import jp.inochi.access.AccessBasis;
 import jp.inochi.access.AccessScope;
 import jp.inochi.disasters.model.CallOrder;
-import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.Reply;
 import jp.inochi.disasters.model.SafetyStatus;
 
@@ -83,13 +79,7 @@ class EventStandings {
 
     private static Standing standing(ResultSet row, BigDecimal hoursOut, Instant now) throws SQLException {
         long id = row.getLong(1);
-        PowerAutonomy.Generator generator = row.getBigDecimal(10) == null ? null : new PowerAutonomy.Generator(
-                row.getBigDecimal(10), row.getBigDecimal(11), row.getBigDecimal(12), row.getObject(13, LocalDate.class));
-        Array others = row.getArray(14);
-        List<BigDecimal> otherHours = others == null ? List.of() : Arrays.asList((BigDecimal[]) others.getArray());
-        PowerAutonomy autonomy = PowerAutonomy.of(new PowerAutonomy.Inputs(row.getBigDecimal(7), row.getInt(8),
-                row.getBigDecimal(9), generator, otherHours));
-        BigDecimal remaining = autonomy.remainingAfter(hoursOut);
+        BigDecimal remaining = EventHouseholds.autonomy(row, 7, 10, 14).remainingAfter(hoursOut);
         Double hazard = (Double) row.getObject(15);
         String emailState = row.getString(16);
         SafetyStatus.Email email = emailState == null ? SafetyStatus.Email.NONE : SafetyStatus.Email.valueOf(emailState);
