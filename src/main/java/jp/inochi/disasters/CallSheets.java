@@ -21,6 +21,7 @@ import jp.inochi.audit.AuditLog;
 import jp.inochi.audit.HouseholdAccess;
 import jp.inochi.disasters.model.PowerAutonomy;
 import jp.inochi.disasters.model.SafetyStatus;
+import jp.inochi.platform.database.ReadsAside;
 import jp.inochi.platform.time.JapanTime;
 import jp.inochi.web.Pager;
 
@@ -37,9 +38,10 @@ public class CallSheets {
     private final TransactionOperations<Connection> transactions;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ReadsAside aside;
 
     CallSheets(DisasterEvents events, EventStandings standings, EventHouseholds households, EventLists lists,
-               TransactionOperations<Connection> transactions, AuditLog auditLog, Clock clock) {
+               TransactionOperations<Connection> transactions, AuditLog auditLog, Clock clock, ReadsAside aside) {
         this.events = events;
         this.standings = standings;
         this.households = households;
@@ -47,6 +49,7 @@ public class CallSheets {
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.aside = aside;
     }
 
     /** One row as the sheet shows it: the household, when its power runs out, and the latest call's result. */
@@ -73,8 +76,11 @@ public class CallSheets {
         Instant now = clock.instant();
         // the order and the filters need only where each household stands; the full rows are read for the page shown
         AccessScope scope = viewer.scope(clock);
-        List<EventStandings.Standing> all = standings.inCallOrder(event, scope);
+        // the standings are the page's longest read; the small reads of names and credits go on meanwhile
+        ReadsAside.Pending<List<EventStandings.Standing>> ordered = aside.start(() -> standings.inCallOrder(event, scope));
         Map<String, String> names = lists.names();
+        List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
+        List<EventStandings.Standing> all = ordered.get();
         Map<String, String> seen = new LinkedHashMap<>();
         List<Ranked> listed = new ArrayList<>();
         int rank = 0;
@@ -103,8 +109,7 @@ public class CallSheets {
         }
         auditLog.householdsRead(viewer, resource, lines.stream()
                 .map(line -> new HouseholdAccess(line.h().householdId(), line.h().basis())).toList());
-        List<AtRiskList.Credit> credits = transactions.executeRead(status -> AtRiskList.credits(status.getConnection()));
-        return new Sheet(lists.event(viewer, event, all.size()), unreached, EventViews.label(now), listed.size(), pager, lines,
+        return new Sheet(lists.event(viewer, event, all.size(), names), unreached, EventViews.label(now), listed.size(), pager, lines,
                 seen.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Option(e.getKey(), e.getValue())).toList(),
                 replies(unreached), filter, credits);

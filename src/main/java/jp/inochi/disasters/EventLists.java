@@ -74,7 +74,11 @@ public class EventLists {
 
     /** The same, for a caller that has just read every household the viewer may see (their number is given). */
     EventViews.Event event(Viewer viewer, DisasterEvent event, long visibleHouseholds) {
-        Map<String, String> names = names();
+        return event(viewer, event, visibleHouseholds, names());
+    }
+
+    /** The same, with the municipalities' names the caller has already read. */
+    EventViews.Event event(Viewer viewer, DisasterEvent event, long visibleHouseholds, Map<String, String> names) {
         List<EventViews.Restoration> restorations = new ArrayList<>();
         outages.restorations(event.id()).forEach((code, at) -> restorations.add(
                 new EventViews.Restoration(code, names.getOrDefault(code, code), at, EventViews.label(at))));
