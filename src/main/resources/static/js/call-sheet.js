@@ -1,7 +1,35 @@
 // The call sheet: a call's result is posted from its row and the row is replaced in place, so the coordinator keeps
-// their place on the page. Without this script the form posts normally and the server returns to the row's anchor.
+// their place on the page. Without this script each row links to the page with its own form, which posts normally,
+// and the server returns to the row's anchor.
 (function () {
     'use strict';
+
+    // The page carries the blank result form once; each row gets its own copy, named after its household.
+    function giveEachRowItsForm() {
+        var template = document.getElementById('row-form-template');
+        if (!template) {
+            return;
+        }
+        document.querySelectorAll('.row-form-slot').forEach(function (slot) {
+            var household = slot.getAttribute('data-household');
+            var form = template.content.firstElementChild.cloneNode(true);
+            [form].concat(Array.prototype.slice.call(form.querySelectorAll('[id], [for]'))).forEach(function (element) {
+                ['id', 'for', 'action'].forEach(function (name) {
+                    var value = element.getAttribute(name);
+                    if (value !== null) {
+                        element.setAttribute(name, value.replace('HOUSEHOLD', household));
+                    }
+                });
+            });
+            slot.replaceWith(form);
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', giveEachRowItsForm);
+    } else {
+        giveEachRowItsForm();
+    }
 
     function showError(form, text) {
         var box = form.querySelector('.row-error');

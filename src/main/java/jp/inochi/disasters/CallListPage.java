@@ -36,8 +36,8 @@ final class CallListPage {
     ModelAndView<Map<String, Object>> callList(Viewer viewer, @PathVariable long id,
                                                @Nullable @QueryValue String municipality, @Nullable @QueryValue String status,
                                                @Nullable @QueryValue String power, @Nullable @QueryValue String ventilator,
-                                               @Nullable @QueryValue String page) {
+                                               @Nullable @QueryValue String page, @Nullable @QueryValue String record) {
         return screens.page(viewer, id, false, CallSheetFilter.of(false, municipality, status, power, ventilator, page),
-                CallSheetScreens.blankForm(), null);
+                CallSheetScreens.blankForm(), CallSheetScreens.chosenRow(record));
     }
 }

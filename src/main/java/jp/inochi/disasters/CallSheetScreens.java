@@ -38,6 +38,12 @@ class CallSheetScreens {
         return unreached ? "unreached" : "call-list";
     }
 
+    /** The row whose form a page without the script opens ({@code ?record=}); anything but an id opens none. */
+    @Nullable
+    static Long chosenRow(@Nullable String record) {
+        return record != null && record.matches("[0-9]{1,18}") ? Long.valueOf(record) : null;
+    }
+
     static Form blankForm() {
         return Form.blank("contact", "method", ContactMethod.PHONE.name());
     }
@@ -52,6 +58,9 @@ class CallSheetScreens {
         common(model, sheet.event(), unreached, filter, sheet.pager().page(), form, householdId);
         model.put("sheet", sheet);
         model.put("rowErrors", false);
+        model.put("fullForms", false);
+        String address = filter.address(EventScreens.LIST + "/" + id + "/" + list);
+        model.put("recordHref", address + (address.contains("?") ? "&" : "?") + "record=");
         model.put("powerBands", CallSheetFilter.POWER_BANDS);
         model.put("order", EventLists.ORDER);
         model.put("notice", EventLists.NOTICE);
@@ -76,6 +85,7 @@ class CallSheetScreens {
         model.put("count", after.count());
         model.put("done", done);
         model.put("rowErrors", true);
+        model.put("fullForms", true);
         return new ModelAndView<>("disasters/call-sheet-row-only", model);
     }
 

@@ -33,8 +33,8 @@ final class UnreachedListPage {
     ModelAndView<Map<String, Object>> unreached(Viewer viewer, @PathVariable long id,
                                                 @Nullable @QueryValue String municipality, @Nullable @QueryValue String status,
                                                 @Nullable @QueryValue String power, @Nullable @QueryValue String ventilator,
-                                                @Nullable @QueryValue String page) {
+                                                @Nullable @QueryValue String page, @Nullable @QueryValue String record) {
         return screens.page(viewer, id, true, CallSheetFilter.of(true, municipality, status, power, ventilator, page),
-                CallSheetScreens.blankForm(), null);
+                CallSheetScreens.blankForm(), CallSheetScreens.chosenRow(record));
     }
 }

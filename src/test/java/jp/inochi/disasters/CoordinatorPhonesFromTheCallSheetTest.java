@@ -155,6 +155,45 @@ class CoordinatorPhonesFromTheCallSheetTest {
     }
 
     @Test
+    void thePageCarriesTheResultFormOnceAndEveryRowGetsItsOwnCopy() throws Exception {
+        try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
+            Page page = server.signIn(context, "staff");
+            String html = page.request().get(server.url(eventPath + "/call-list")).text();
+            assertEquals(1, html.split("class=\"row-form ", -1).length - 1, "one blank form in the page's HTML");
+            page.navigate(server.url(eventPath + "/call-list"));
+            List<Long> rows = CallSheetPages.householdsShown(page);
+            assertEquals(rows.size(), page.locator("form.row-form").count(), "a form in every row");
+            long last = rows.get(rows.size() - 1);
+            Locator form = page.locator("#row-" + last + " form.row-form");
+            assertThat(form).hasAttribute("id", "contact-" + last);
+            assertThat(form).hasAttribute("action", eventPath + "/households/" + last + "/contacts");
+            assertThat(form.locator("label[for='contact-" + last + "-outcome']")).hasText("結果");
+            assertThat(page.locator("#contact-" + last + "-outcome")).isVisible();
+        }
+    }
+
+    @Test
+    void withoutTheScriptARowOpensItsOwnFormAndTheResultReturnsToTheRow() throws Exception {
+        try (BrowserContext context = Chromium.newContextWithoutScripts(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
+            Page page = server.signIn(context, "staff");
+            page.navigate(server.url(eventPath + "/call-list?ventilator=1"));
+            assertThat(page.locator("form.row-form")).hasCount(0);
+            long household = CallSheetPages.householdsShown(page).get(1);
+            long before = contacts(household);
+            page.locator("#row-" + household + " .row-form-slot a").click();
+            assertTrue(page.url().contains("ventilator=1") && page.url().contains("record=" + household), page.url());
+            assertThat(page.locator("form.row-form")).hasCount(1);
+            Locator form = page.locator("#contact-" + household);
+            assertThat(form).isVisible();
+            form.locator("select[name=outcome]").selectOption("NO_ANSWER");
+            form.locator("button[type=submit]").click();
+            assertTrue(page.url().endsWith("ventilator=1#row-" + household), page.url());
+            assertEquals(before + 1, contacts(household));
+            assertThat(page.locator("#row-" + household + " td.latest")).containsText("応答なし");
+        }
+    }
+
+    @Test
     void eachFilterNarrowsTheListAndPageTwoFollows() throws Exception {
         try (BrowserContext context = Chromium.newContext(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT)) {
             Page page = server.signIn(context, "staff");

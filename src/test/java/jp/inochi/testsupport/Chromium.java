@@ -61,6 +61,12 @@ public final class Chromium {
                 .setLocale("ja-JP").setTimezoneId("Asia/Tokyo").setAcceptDownloads(true));
     }
 
+    /** A window with scripts turned off, for the pages' fallbacks. */
+    public static BrowserContext newContextWithoutScripts(int width, int height) {
+        return browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale("ja-JP").setTimezoneId("Asia/Tokyo").setJavaScriptEnabled(false));
+    }
+
     /**
      * Aborts every request for the GSI base map, as on a machine without internet. A tile request still waiting when the
      * test closes its context is let go: its abort would fail on the closed target and surface in {@code close()}.
