@@ -63,7 +63,8 @@ final class CallSheetBenchmark implements Benchmark {
                 "now()", ids, "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']"));
         String avoided = "ARRAY['FLOOD','LANDSLIDE','STORM_SURGE']";
         String check = fill(EventHouseholds.SAFE_SHELTERS_CHECK, List.of(avoided, "ARRAY[2,1,1]", String.valueOf(id)));
-        String shelters = fill(EventHouseholds.SHELTERS_QUERY, List.of(String.valueOf(id), "10000", "10000", "10000", "3", ids));
+        String shelters = fill(EventHouseholds.SHELTERS_QUERY, List.of(ids, "10000", "3", String.valueOf(id), "3",
+                String.valueOf(id), "10000", "3"));
         String guardians = "SELECT household_id, name, relationship, phone, email FROM guardian WHERE household_id = ANY ("
                 + ids + ") ORDER BY household_id, position";
         String safe = "SELECT count(*) FROM (" + fill(EventHouseholds.SAFE_SHELTERS, List.of(String.valueOf(id), avoided,
