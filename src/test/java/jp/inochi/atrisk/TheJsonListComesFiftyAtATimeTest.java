@@ -148,7 +148,7 @@ class TheJsonListComesFiftyAtATimeTest {
     }
 
     @Test
-    void theFilesStayWholeWhateverThePageAndAreAuditedAsExports() {
+    void theFilesStayWholeWhateverThePageAndAreAuditedAsExports() throws Exception {
         long before = lastAuditId();
         byte[] csv = client.toBlocking().retrieve(logins.asOfficerOf(YAMAE,
                 HttpRequest.GET("/api/municipalities/" + YAMAE + "/at-risk?format=csv&page=2")), byte[].class);
