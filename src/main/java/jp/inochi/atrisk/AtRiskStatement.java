@@ -20,8 +20,9 @@ public final class AtRiskStatement {
 
     /**
      * The households at risk, in no order yet: parameters scope (4), hazard type (2), minimum severity, near,
-     * municipality code, ward code or null (2), plan statuses (text[] or null, 2), scope (4). The exposures are read
-     * through the partial index of at-risk rows (V220), so homes 指定なし everywhere cost one index probe; the plan
+     * municipality code, ward code or null (2), plan statuses (text[] or null, 2), scope (4). Each home of the
+     * municipality costs one probe of the exposures' primary key (at 1M homes a partial index of the at-risk rows was
+     * not chosen by the planner, and forced it was slower; a hash join over all at-risk rows slower still); the plan
      * status is looked up only when filtered on (one running loan per household: loan_household_not_ended).
      */
     private static final String CANDIDATES = """
@@ -69,9 +70,6 @@ public final class AtRiskStatement {
 
     private static final String WITH = "WITH candidates AS MATERIALIZED (\n" + CANDIDATES
             + "\n), listed AS (\n" + LISTED + "\n)";
-
-    /** The list's SELECT without the audit entries' INSERT (parameters as {@link #bind}, then limit and offset). */
-    public static final String QUERY = WITH + "\n" + SHOWN;
 
     private AtRiskStatement() {
     }
