@@ -152,6 +152,8 @@ public class AtRiskList {
         Sources sources = sources(connection);
         long total = 0;
         try (PreparedStatement select = connection.prepareStatement(AtRiskStatement.audited(entries))) {
+            // planned for its values each time, as psql does: a generic plan can't drop the filters not asked for
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
             entries.bind(select, AtRiskStatement.bind(select, connection, scope, municipality, filter, limit, offset));
             try (ResultSet row = select.executeQuery()) {
                 AtRiskHousehold household = null;
