@@ -57,18 +57,26 @@ class AtRiskController {
                     + "format: json（既定）、geojson、csv（Excel 用、UTF-8 BOM 付き、データ行のみ）、xlsx（Excel のブック。"
                     + "日付は和暦と西暦、2枚目のシート「出典・注意」に注意書きと出典）。"
                     + "Accept: text/csv、application/geo+json、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet でも選べます。"
-                    + "閲覧できる世帯だけを返し、1世帯ずつ監査ログに記録します（ファイル出力はエクスポートとして）。"
+                    + "json は1ページ50世帯ずつ返します: page（1から。既定は1、最後のページより後は最後のページ）。"
+                    + "total（条件に合う世帯の総数）、count（このページの世帯数）、page、pageSize、hasNext（次のページがあるか）を添えます。"
+                    + "ファイル出力（geojson、csv、xlsx）はページに分けず全件です。"
+                    + "閲覧できる世帯だけを返し、返した世帯を1世帯ずつ監査ログに記録します（json はそのページの世帯、"
+                    + "ファイル出力は全件をエクスポートとして）。"
                     + "「指定なし」は安全という意味ではありません。")
     @Get(produces = {MediaType.APPLICATION_JSON, "application/geo+json", "text/csv", XlsxExport.CONTENT_TYPE})
     HttpResponse<?> atRisk(@PathVariable String code, @Nullable @QueryValue String hazardType,
                            @Nullable @QueryValue Integer minSeverity, @Nullable @QueryValue Boolean includeNear,
                            @Nullable @QueryValue String planStatus, @Nullable @QueryValue String format,
-                           HttpRequest<?> request, Viewer viewer)
+                           @Nullable @QueryValue String page, HttpRequest<?> request, Viewer viewer)
             throws java.io.IOException {
+        int requested = page(page);
         AtRiskFilter filter = filter(hazardType, minSeverity, includeNear, planStatus);
         String chosen = format(format, request);
-        boolean export = !chosen.equals("json");
-        AtRiskList.Result result = list.list(viewer, code, filter, export, RESOURCE + (export ? "?format=" + chosen : ""));
+        if (chosen.equals("json")) {
+            return HttpResponse.ok(list.page(viewer, code, filter, requested, RESOURCE))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        AtRiskList.Result result = list.list(viewer, code, filter, true, RESOURCE + "?format=" + chosen);
         return switch (chosen) {
             case "csv" -> HttpResponse.ok(AtRiskCsv.write(result)).contentType(jp.inochi.platform.csv.ExcelCsv.CONTENT_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "csv"));
@@ -76,8 +84,19 @@ class AtRiskController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "xlsx"));
             case "geojson" -> HttpResponse.ok(json.writeValueAsBytes(geoJson(result))).contentType(GEOJSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(result, "geojson"));
-            default -> HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
+            default -> throw new IllegalStateException(chosen);
         };
+    }
+
+    /** The page asked for, from 1; anything else is refused before anything is read. */
+    private static int page(@Nullable String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        if (!page.strip().matches("[1-9]\\d{0,6}")) {
+            throw new InvalidInputException("page", "ページ番号は1以上の整数です（1ページ50世帯）");
+        }
+        return Integer.parseInt(page.strip());
     }
 
     private static AtRiskFilter filter(String hazardType, Integer minSeverity, Boolean includeNear, String planStatus) {

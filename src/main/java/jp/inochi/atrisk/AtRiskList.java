@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,63 +28,16 @@ import jp.inochi.hazards.model.HazardType;
 import jp.inochi.municipalities.Municipalities;
 import jp.inochi.municipalities.Municipality;
 import jp.inochi.platform.problem.NotFoundException;
+import jp.inochi.web.Pager;
 
 /**
  * A municipal disaster office's list of its households in hazard zones: ventilator users first (seed 002, line 7483:
  * hazard-map checks look at ventilator users first; line 9025: contact ventilator users first), then by severity
  * relative to each hazard type's scale, then near a landslide zone. Scoped by {@code household_access_basis} in SQL
- * and audited, one entry per household shown.
+ * and audited, one entry per household shown ({@link AtRiskStatement}): the JSON a page at a time, files whole.
  */
 @Singleton
 public class AtRiskList {
-    /**
-     * The households listed, with their position: parameters in order: scope (4), hazard type (2), minimum severity,
-     * near, municipality code, ward code or null (2), plan statuses (text[] or null, 2), scope (4). The plan status
-     * comes from the loans feature's view.
-     */
-    private static final String LISTED = """
-            SELECT h.id, household_access_basis(h, ?, ?, ?, ?) AS basis,
-                   h.child_family_name, h.child_given_name, h.child_family_name_kana, h.child_given_name_kana,
-                   h.address, h.municipality_code, h.ward_code, h.ventilator_dependent,
-                   ST_X(h.location), ST_Y(h.location),
-                   p.located_municipality_code, p.located_ward_code, p.mismatch, p.mismatch_reason,
-                   coalesce(ps.plan_status, 'NONE') AS plan_status, ps.plan_deadline,
-                   row_number() OVER (ORDER BY h.ventilator_dependent DESC, r.worst DESC NULLS LAST,
-                                               r.near DESC NULLS LAST, h.id) AS position
-            FROM household h
-            JOIN LATERAL (
-                SELECT max(CASE WHEN e.status = 'IN_ZONE' THEN e.severity::float8 / t.max_severity END) AS worst,
-                       bool_or(e.status = 'NEAR') AS near
-                FROM household_hazard_exposure e
-                JOIN hazard_type t ON t.code = e.hazard_type
-                WHERE e.household_id = h.id
-                  AND (?::text IS NULL OR e.hazard_type = ?::text)
-                  AND ((e.status = 'IN_ZONE' AND e.severity >= ?) OR (e.status = 'NEAR' AND ?))
-            ) r ON r.worst IS NOT NULL OR r.near
-            LEFT JOIN household_place p ON p.household_id = h.id
-            LEFT JOIN household_evacuation_plan_status ps ON ps.household_id = h.id
-            WHERE h.municipality_code = ? AND (?::text IS NULL OR h.ward_code = ?)
-              AND (?::text[] IS NULL OR coalesce(ps.plan_status, 'NONE') = ANY (?::text[]))
-              AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL""";
-
-    /** Each household listed with its exposure details, one row per stored exposure, in the list's order. */
-    private static final String SHOWN = "SELECT listed.*, " + ExposureReadings.DETAIL_COLUMNS + """
-
-            FROM listed
-            LEFT JOIN household_hazard_exposure e ON e.household_id = listed.id
-            """ + ExposureReadings.DETAIL_JOINS + "\nORDER BY listed.position";
-
-    /** The first exposure column of {@link #SHOWN}: after the 18 columns of a household and its position. */
-    private static final int EXPOSURE_COLUMNS = 20;
-
-    /** The list's SELECT (parameters as {@link #LISTED}); what the service runs adds only the audit entries' INSERT. */
-    public static final String QUERY = "WITH listed AS (\n" + LISTED + "\n)\n" + SHOWN;
-
-    /** The list and its audit entries in one statement: the entries' parameters follow the list's. */
-    static String audited(HouseholdEntries entries) {
-        return "WITH listed AS (\n" + LISTED + "\n), audited AS (\n" + entries.insertFrom("listed AS shown") + "\n)\n" + SHOWN;
-    }
-
     private final TransactionOperations<Connection> transactions;
     private final Municipalities municipalities;
     private final AuditLog auditLog;
@@ -99,10 +51,15 @@ public class AtRiskList {
         this.clock = clock;
     }
 
-    /** The list with what people need to read it right: the filters, the notice about 指定なし, and the data credits. */
+    /**
+     * The list with what people need to read it right: the filters, the notice about 指定なし, and the data credits.
+     * {@code count} is the households shown here (each audited); {@code total} all that the filter and scope keep;
+     * a whole list is its one page.
+     */
     @Serdeable
     public record Result(Municipality municipality, Instant generatedAt, AtRiskFilter filter, String notice, int count,
-                         List<AtRiskHousehold> households, List<Credit> credits) {
+                         long total, int page, int pageSize, boolean hasNext, List<AtRiskHousehold> households,
+                         List<Credit> credits) {
     }
 
     /** The source and licence of a hazard layer the list was built from. */
@@ -119,26 +76,61 @@ public class AtRiskList {
     }
 
     /**
-     * The at-risk households of the municipality (or ward) that the viewer may see. A municipal officer asking for
-     * another municipality gets 404, as for any household outside their scope.
+     * Every at-risk household of the municipality (or ward) that the viewer may see: the screen and the files. A
+     * municipal officer asking for another municipality gets 404, as for any household outside their scope.
      *
      * @param export true when the list leaves the service as a file (CSV, GeoJSON): audited as an export
      */
     public Result list(Viewer viewer, String code, AtRiskFilter filter, boolean export, String resource) {
-        Municipality municipality = municipalities.municipality(code).or(() -> municipalities.ward(code))
-                .filter(found -> mayAsk(viewer, found))
-                .orElseThrow(() -> new NotFoundException("市町村"));
+        Municipality municipality = asked(viewer, code);
         AccessScope scope = viewer.scope(clock);
         HouseholdEntries entries = export ? auditLog.householdsExportedBy(viewer, resource)
                 : auditLog.householdsReadBy(viewer, resource);
         // the statement that selects the list writes its audit entries: the list leaves only if they were written
         return transactions.executeWrite(status -> {
-            Result result = query(status.getConnection(), scope, municipality, filter, entries);
-            if (export && result.households().isEmpty()) {
+            Listed listed = query(status.getConnection(), scope, municipality, filter, entries, null, 0);
+            if (export && listed.households().isEmpty()) {
                 auditLog.householdsExported(viewer, resource, List.of());
             }
-            return result;
+            return result(listed, municipality, filter, 1, listed.households().size(), false);
         });
+    }
+
+    /**
+     * One page of the list ({@link Pager}: 50 a page, from 1; past the end, the last page), read and audited: only the
+     * households of the page are read, and each is audited, in one statement with the page.
+     */
+    public Result page(Viewer viewer, String code, AtRiskFilter filter, int requested, String resource) {
+        Municipality municipality = asked(viewer, code);
+        AccessScope scope = viewer.scope(clock);
+        HouseholdEntries entries = auditLog.householdsReadBy(viewer, resource);
+        String path = "/api/municipalities/" + municipality.code() + "/at-risk";
+        return transactions.executeWrite(status -> {
+            Pager asked = Pager.of(path, Map.of(), requested, (long) requested * Pager.SIZE);
+            Listed listed = query(status.getConnection(), scope, municipality, filter, entries, asked.limit(), asked.offset());
+            Pager pager = Pager.of(path, Map.of(), requested, listed.total());
+            if (pager.page() != asked.page() && listed.total() > 0) {
+                // past the end: nothing was shown nor audited; the last page is
+                listed = query(status.getConnection(), scope, municipality, filter, entries, pager.limit(), pager.offset());
+            }
+            return result(listed, municipality, filter, pager.page(), pager.size(), pager.hasNext());
+        });
+    }
+
+    private Municipality asked(Viewer viewer, String code) {
+        return municipalities.municipality(code).or(() -> municipalities.ward(code))
+                .filter(found -> mayAsk(viewer, found))
+                .orElseThrow(() -> new NotFoundException("市町村"));
+    }
+
+    private Result result(Listed listed, Municipality municipality, AtRiskFilter filter, int page, int pageSize,
+                          boolean hasNext) {
+        return new Result(municipality, clock.instant(), filter, HazardExposure.NOTICE, listed.households().size(),
+                listed.total(), page, pageSize, hasNext, listed.households(), listed.credits());
+    }
+
+    /** The households of one statement's page, with the total the filter and scope keep. */
+    private record Listed(List<AtRiskHousehold> households, long total, List<Credit> credits) {
     }
 
     private static boolean mayAsk(Viewer viewer, Municipality municipality) {
@@ -153,32 +145,24 @@ public class AtRiskList {
                 && (viewer.wardCode() == null || viewer.wardCode().equals(municipality.code()));
     }
 
-    private Result query(Connection connection, AccessScope scope, Municipality municipality, AtRiskFilter filter,
-                         HouseholdEntries entries) throws SQLException {
+    private Listed query(Connection connection, AccessScope scope, Municipality municipality, AtRiskFilter filter,
+                         HouseholdEntries entries, Integer limit, long offset) throws SQLException {
         List<AtRiskHousehold> list = new ArrayList<>();
         java.time.LocalDate today = jp.inochi.platform.time.JapanTime.today(clock);
         Sources sources = sources(connection);
-        try (PreparedStatement select = connection.prepareStatement(audited(entries))) {
-            int i = bindScope(select, 1, scope);
-            String type = filter.hazardType() == null ? null : filter.hazardType().name();
-            select.setString(i++, type);
-            select.setString(i++, type);
-            select.setInt(i++, filter.minSeverity());
-            select.setBoolean(i++, filter.includeNear());
-            // a ward is asked for by its city's code and its own, so the municipality index is used
-            boolean ward = municipality.parentCode() != null;
-            select.setString(i++, ward ? municipality.parentCode() : municipality.code());
-            select.setString(i++, ward ? municipality.code() : null);
-            select.setString(i++, ward ? municipality.code() : null);
-            java.sql.Array statuses = filter.planStatuses() == null ? null
-                    : connection.createArrayOf("text", filter.planStatuses().toArray());
-            select.setArray(i++, statuses);
-            select.setArray(i++, statuses);
-            entries.bind(select, bindScope(select, i, scope));
+        long total = 0;
+        try (PreparedStatement select = connection.prepareStatement(AtRiskStatement.audited(entries))) {
+            // planned for its values each time, as psql does: a generic plan can't drop the filters not asked for
+            select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            entries.bind(select, AtRiskStatement.bind(select, connection, scope, municipality, filter, limit, offset));
             try (ResultSet row = select.executeQuery()) {
                 AtRiskHousehold household = null;
                 Map<HazardType, HazardExposure> found = new EnumMap<>(HazardType.class);
                 while (row.next()) {
+                    total = row.getLong("total");
+                    if (row.getObject(1) == null) {
+                        continue; // the page is empty: the row only carries the total
+                    }
                     if (household == null || household.id() != row.getLong(1)) {
                         if (household != null) {
                             list.add(withExposures(household, found, sources.types()));
@@ -186,7 +170,7 @@ public class AtRiskList {
                         }
                         household = household(row, today);
                     }
-                    HazardExposure exposure = ExposureReadings.read(row, EXPOSURE_COLUMNS);
+                    HazardExposure exposure = ExposureReadings.read(row, AtRiskStatement.EXPOSURE_COLUMNS);
                     if (exposure != null) {
                         found.put(exposure.hazardType(), exposure);
                     }
@@ -196,8 +180,7 @@ public class AtRiskList {
                 }
             }
         }
-        return new Result(municipality, clock.instant(), filter, HazardExposure.NOTICE, list.size(), list,
-                sources.credits());
+        return new Listed(list, total, sources.credits());
     }
 
     /** A household of the list from its row, its exposures still to come from the rows that follow. */
@@ -227,14 +210,6 @@ public class AtRiskList {
         String label = jp.inochi.loans.model.PlanStatus.valueOf(status).label();
         boolean overdue = status.equals("NOT_APPLIED") && deadline != null && deadline.isBefore(today);
         return new AtRiskHousehold.EvacuationPlan(status, overdue ? label + "（期限超過）" : label, deadline, overdue);
-    }
-
-    static int bindScope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {
-        statement.setString(first, scope.roleName());
-        statement.setString(first + 1, scope.municipalityCode());
-        statement.setString(first + 2, scope.wardCode());
-        statement.setTimestamp(first + 3, Timestamp.from(scope.at()));
-        return first + 4;
     }
 
     static String mismatchLabel(String reason) {
