@@ -113,13 +113,14 @@ public class LayerImporter {
         long total = source.featureCount();
         FeatureStaging.Staged staged = staging.stage(reader, total, srid);
         progress.update(ImportProgress.Phase.VALIDATING, staged.read(), total);
-        staging.transform();
-        staging.checkExtent(srid, source);
         if (target.polygons() && srid != FeatureStaging.STORAGE_SRID) {
             // validated and repaired in the file's CRS while reading; a transformation could in rare cases bend a
-            // ring across another, so transformed areas are checked again where they are stored
-            GeometryRepair.repairTransformed(connection, staged.repaired());
+            // ring across another, so transformed areas are checked again where they are stored, in the same pass
+            GeometryRepair.transformAndRepair(connection, FeatureStaging.STORAGE_SRID, staged.repaired());
+        } else if (srid != FeatureStaging.STORAGE_SRID) {
+            staging.transform();
         }
+        staging.checkExtent(srid, source);
         GeometryRepair.skipEmptied(connection, staged.skipped());
         long imported = staging.importable();
         if (imported == 0) {
