@@ -20,8 +20,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Streams the features into the temporary table {@code import_stage} with COPY, each shaped for the layer (see
- * {@link GeometryRepair}) and mapped to the layer's columns, then transforms them to the stored CRS and checks they
- * lie in Japan. A feature whose attributes can't be used stops the import (up to 50 are listed).
+ * {@link GeometryRepair}) and mapped to the layer's columns on the {@link FeaturePipeline}'s shaping threads, then
+ * checks they lie in Japan. A feature whose attributes can't be used stops the import (up to 50 are listed).
  */
 final class FeatureStaging {
     static final int STORAGE_SRID = 6668;
