@@ -1,44 +1,32 @@
 package jp.inochi.layers;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent in blocks of about 256 KB (so the server works while the next block is read):
- * tab-separated, {@code \N} for null, with backslash, tab and line breaks escaped.
+ * Sends {@link CopyLine rows} to PostgreSQL's {@code COPY ... FROM STDIN} in blocks of about 256 KB, so the server
+ * works on one block while the next is gathered.
  */
 final class CopyRows {
     private static final int FLUSH_AT = 1 << 18;
 
     private final CopyIn copy;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
-    private boolean firstInRow = true;
+    private final byte[] block = new byte[FLUSH_AT];
+    private int filled;
 
     CopyRows(CopyIn copy) {
         this.copy = copy;
     }
 
-    CopyRows value(Object value) {
-        if (!firstInRow) {
-            buffer.append('\t');
-        }
-        firstInRow = false;
-        if (value == null) {
-            buffer.append("\\N");
-        } else if (value instanceof String[] array) {
-            escape(array(array));
-        } else {
-            escape(value.toString());
-        }
-        return this;
-    }
-
-    void endRow() throws SQLException {
-        buffer.append('\n');
-        firstInRow = true;
-        if (buffer.length() >= FLUSH_AT) {
+    void add(byte[] row) throws SQLException {
+        if (filled + row.length > block.length) {
             flush();
+        }
+        if (row.length > block.length) {
+            copy.writeToCopy(row, 0, row.length);
+        } else {
+            System.arraycopy(row, 0, block, filled, row.length);
+            filled += row.length;
         }
     }
 
@@ -48,37 +36,10 @@ final class CopyRows {
     }
 
     private void flush() throws SQLException {
-        if (buffer.length() > 0) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
+        if (filled > 0) {
+            copy.writeToCopy(block, 0, filled);
+            filled = 0;
         }
-    }
-
-    private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                case '\0' -> {
-                }
-                default -> buffer.append(ch);
-            }
-        }
-    }
-
-    private static String array(String[] values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append('"').append(values[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return out.append('}').toString();
     }
 
     void cancel() {

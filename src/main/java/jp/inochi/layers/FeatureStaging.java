@@ -20,8 +20,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Streams the features into the temporary table {@code import_stage} with COPY, each shaped for the layer (see
- * {@link GeometryRepair}) and mapped to the layer's columns, then transforms them to the stored CRS and checks they
- * lie in Japan. A feature whose attributes can't be used stops the import (up to 50 are listed).
+ * {@link GeometryRepair}) and mapped to the layer's columns on the {@link FeaturePipeline}'s shaping threads, then
+ * checks they lie in Japan. A feature whose attributes can't be used stops the import (up to 50 are listed).
  */
 final class FeatureStaging {
     static final int STORAGE_SRID = 6668;
@@ -62,11 +62,11 @@ final class FeatureStaging {
         List<FeatureProblem> problems = new ArrayList<>();
         long read = 0;
         CopyRows rows = new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(columns)));
-        WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
         progress.update(ImportProgress.Phase.READING, 0, total);
-        try {
-            SourceFeature feature;
-            while ((feature = reader.next()) != null) {
+        try (FeaturePipeline<Prepared> features = new FeaturePipeline<>(reader, feature -> prepare(feature, srid),
+                FeaturePipeline.shapingThreads())) {
+            Prepared feature;
+            while ((feature = features.next()) != null) {
                 read++;
                 if (read % 250 == 0) {
                     progress.update(ImportProgress.Phase.READING, read, total);
@@ -74,32 +74,21 @@ final class FeatureStaging {
                         throw new ImportFailure("読み込みは取り消されました");
                     }
                 }
-                Row row;
-                try {
-                    row = row(feature);
-                } catch (LayerTarget.ProblemFound problem) {
-                    problems.add(new FeatureProblem(feature.index(), feature.origin(), feature.indexInOrigin(),
-                            problem.field(), problem.getMessage()));
+                if (feature.problem() != null) {
+                    problems.add(feature.problem());
                     if (problems.size() >= Math.min(settings.maxProblems(), MAX_PROBLEMS_SHOWN)) {
                         break;
                     }
-                    continue;
+                } else if (feature.skip() != null) {
+                    skipped.add(feature.index(), feature.where(), feature.skip());
+                } else {
+                    if (feature.note() != null) {
+                        repaired.add(feature.index(), feature.where(), feature.note());
+                    }
+                    if (problems.isEmpty()) {
+                        rows.add(feature.row());
+                    }
                 }
-                if (row.skip() != null) {
-                    skipped.add(feature.index(), feature.where(), row.skip());
-                    continue;
-                }
-                if (row.note() != null) {
-                    repaired.add(feature.index(), feature.where(), row.note());
-                }
-                row.geometry().setSRID(srid);
-                rows.value(feature.index()).value(feature.origin()).value(feature.indexInOrigin())
-                        .value(attributes(feature.attributes())).value(WKBWriter.toHex(wkb.write(row.geometry())))
-                        .value(row.note());
-                for (Object value : row.values()) {
-                    rows.value(value);
-                }
-                rows.endRow();
             }
             if (!problems.isEmpty()) {
                 rows.cancel();
@@ -111,6 +100,36 @@ final class FeatureStaging {
             throw e;
         }
         return new Staged(read, repaired, skipped);
+    }
+
+    /**
+     * A feature made ready on a shaping thread: its COPY row, or why it is left out (with {@code where} it is), or
+     * the problem that stops the import; {@code note} says what was mended.
+     */
+    private record Prepared(long index, String where, String note, String skip, FeatureProblem problem, byte[] row) {
+    }
+
+    /** Shapes, validates and maps one feature and writes its row (called on the pipeline's shaping threads). */
+    private Prepared prepare(SourceFeature feature, int srid) {
+        Row row;
+        try {
+            row = row(feature);
+        } catch (LayerTarget.ProblemFound problem) {
+            return new Prepared(feature.index(), feature.where(), null, null, new FeatureProblem(feature.index(),
+                    feature.origin(), feature.indexInOrigin(), problem.field(), problem.getMessage()), null);
+        }
+        if (row.skip() != null) {
+            return new Prepared(feature.index(), feature.where(), null, row.skip(), null, null);
+        }
+        row.geometry().setSRID(srid);
+        CopyLine line = new CopyLine().value(feature.index()).value(feature.origin()).value(feature.indexInOrigin())
+                .value(attributes(feature.attributes()))
+                .plain(WKBWriter.toHex(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(row.geometry())))
+                .value(row.note());
+        for (Object value : row.values()) {
+            line.value(value);
+        }
+        return new Prepared(feature.index(), row.note() == null ? null : feature.where(), row.note(), null, null, line.end());
     }
 
     /** A feature's staged geometry and values, with what was mended; or why it is left out. */

@@ -19,7 +19,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
  * Makes each geometry fit its layer: while reading, with JTS in the file's CRS (areas validated and repaired, points
- * unwrapped); after the transformation, with PostGIS on the staged rows, since a transformation could in rare cases
+ * unwrapped); while transforming, with PostGIS on the staged rows, since a transformation could in rare cases
  * bend a ring across another. Every repair and every geometry left out is counted with its reason.
  */
 final class GeometryRepair {
@@ -95,21 +95,28 @@ final class GeometryRepair {
         return new Shaped(null, "点の層に " + geometry.getGeometryType() + " が含まれています", null);
     }
 
-    /** Checks the transformed areas again where they are stored and repairs the invalid ones with ST_MakeValid. */
-    static void repairTransformed(Connection connection, FeatureTally repaired) throws SQLException {
+    /**
+     * Moves the staged areas into the stored CRS and, in the same pass, checks them again there and repairs the invalid
+     * ones with ST_MakeValid: one rewrite of the staged rows instead of a transformation and then a revalidation.
+     */
+    static void transformAndRepair(Connection connection, int storageSrid, FeatureTally repaired) throws SQLException {
+        // OFFSET 0 keeps each subquery whole, so every area is transformed and validated once
         try (Statement statement = connection.createStatement();
              ResultSet invalid = statement.executeQuery("""
-                     UPDATE import_stage SET invalid_reason = ST_IsValidReason(geom)
-                     WHERE NOT ST_IsValid(geom)
-                     RETURNING feature_index, origin, origin_index, invalid_reason""")) {
+                     WITH moved AS (
+                         UPDATE import_stage SET (geom, invalid_reason) = (
+                             SELECT CASE WHEN v.reason IS NULL THEN v.g ELSE ST_CollectionExtract(ST_MakeValid(v.g), 3) END,
+                                    v.reason
+                             FROM (SELECT t.g, CASE WHEN ST_IsValid(t.g) THEN NULL ELSE ST_IsValidReason(t.g) END AS reason
+                                   FROM (SELECT ST_Transform(geom, %d) AS g OFFSET 0) t OFFSET 0) v)
+                         WHERE ST_SRID(geom) <> %d
+                         RETURNING feature_index, origin, origin_index, invalid_reason)
+                     SELECT feature_index, origin, origin_index, invalid_reason FROM moved WHERE invalid_reason IS NOT NULL"""
+                     .formatted(storageSrid, storageSrid))) {
             while (invalid.next()) {
                 repaired.add(invalid.getLong(1), invalid.getString(2) + " の " + invalid.getLong(3) + "番目の地物",
                         "不正な図形を修復しました（" + ValidityReasons.ofPostgis(invalid.getString(4)) + "）");
             }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE import_stage SET geom = ST_CollectionExtract(ST_MakeValid(geom), 3) "
-                    + "WHERE invalid_reason IS NOT NULL");
         }
     }
 

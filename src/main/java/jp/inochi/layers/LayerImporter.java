@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports a file as a new version of a layer, in one transaction: pass 1 describes the file and settles its CRS;
- * pass 2 stages the features ({@link FeatureStaging}), validating and repairing areas ({@link GeometryRepair}) with
- * JTS while reading (on this core while PostgreSQL works on the other) and again with PostGIS after the
- * transformation to EPSG:6668; then the version is published and made current ({@link LayerVersions}). Any failure
- * rolls everything back, so the previous version stays current and nothing is half-written.
+ * pass 2 stages the features ({@link FeatureStaging}): read on one thread, validated and repaired
+ * ({@link GeometryRepair}) with JTS on others, copied on this one ({@link FeaturePipeline}), and checked again with
+ * PostGIS in the pass that transforms them to EPSG:6668; then the version is published and made current
+ * ({@link LayerVersions}). Any failure rolls everything back, so the previous version stays current and nothing is
+ * half-written.
  */
 @Singleton
 public class LayerImporter {
@@ -113,13 +114,14 @@ public class LayerImporter {
         long total = source.featureCount();
         FeatureStaging.Staged staged = staging.stage(reader, total, srid);
         progress.update(ImportProgress.Phase.VALIDATING, staged.read(), total);
-        staging.transform();
-        staging.checkExtent(srid, source);
         if (target.polygons() && srid != FeatureStaging.STORAGE_SRID) {
             // validated and repaired in the file's CRS while reading; a transformation could in rare cases bend a
-            // ring across another, so transformed areas are checked again where they are stored
-            GeometryRepair.repairTransformed(connection, staged.repaired());
+            // ring across another, so transformed areas are checked again where they are stored, in the same pass
+            GeometryRepair.transformAndRepair(connection, FeatureStaging.STORAGE_SRID, staged.repaired());
+        } else if (srid != FeatureStaging.STORAGE_SRID) {
+            staging.transform();
         }
+        staging.checkExtent(srid, source);
         GeometryRepair.skipEmptied(connection, staged.skipped());
         long imported = staging.importable();
         if (imported == 0) {

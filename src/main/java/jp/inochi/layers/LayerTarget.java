@@ -53,7 +53,10 @@ public interface LayerTarget {
         /** The source fields read, for the report. */
         String fieldsUsed();
 
-        /** Values in {@link #columns()} order, or {@link Mapped#skip}; a {@link FeatureProblem} fails the import. */
+        /**
+         * Values in {@link #columns()} order, or {@link Mapped#skip}; a {@link FeatureProblem} fails the import. Called
+         * on the import's shaping threads, several at once: it must keep no mutable state.
+         */
         Mapped map(SourceFeature feature) throws ProblemFound;
     }
 

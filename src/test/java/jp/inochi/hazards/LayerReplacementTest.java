@@ -137,6 +137,39 @@ class LayerReplacementTest {
         assertEquals("IN_ZONE:3", exposure(a), "exposure still from version 1");
     }
 
+    /**
+     * Features are read, validated and copied on different threads: a feature in the middle that stops the import
+     * (its attribute, or the file broken there) comes after whole batches were already copied into the staging
+     * table, and still nothing changes and the Japanese reason names it.
+     */
+    @Test
+    void aBadFeatureInTheMiddleOfAParallelImportChangesNothingAndIsNamed() throws Exception {
+        String layer = "失敗試験 並列 " + System.nanoTime();
+        double lon = 130.18 + (System.nanoTime() % 1000) * 0.002;
+        long a = households.living("43215", true, lon, 32.58).id();
+        load(layer, file("v1.geojson", List.of(new Square(lon, 32.58, 3)), "]}"));
+        String before = state(layer);
+        List<Square> squares = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            squares.add(new Square(lon + 0.002 * (i % 50), 32.58 + 0.002 * (i / 50), i == 1499 ? 9 : 5));
+        }
+        ImportFailure failure = assertThrows(ImportFailure.class, () -> load(layer, file("middle.geojson", squares, "]}")));
+        assertEquals(1500, failure.problems().get(0).featureIndex());
+        assertTrue(failure.detail().contains("1500番目の地物の項目「depth_rank」"), failure.detail());
+        assertTrue(failure.detail().contains("現在の版はそのまま"), failure.detail());
+        assertEquals(before, state(layer));
+        assertEquals("IN_ZONE:3", exposure(a), "exposure still from version 1");
+
+        List<Square> firstHalf = squares.subList(0, 1499);
+        Path broken = file("broken.geojson", List.of(), "");
+        String good = Files.readString(file("good.geojson", firstHalf.stream().map(s -> new Square(s.lon(), s.lat(), 5)).toList(), ""));
+        Files.writeString(broken, good + ",\n{\"type\":\"Feature\",,}," + squares.get(1600).json() + "]}");
+        ImportFailure cut = assertThrows(ImportFailure.class, () -> load(layer, broken));
+        assertTrue(cut.detail().contains("broken.geojson は JSON として正しくありません"), cut.detail());
+        assertEquals(before, state(layer));
+        assertEquals("IN_ZONE:3", exposure(a));
+    }
+
     @Test
     void aFileCutOffHalfWayChangesNothing() throws Exception {
         String layer = "失敗試験 途切れ " + System.nanoTime();
