@@ -1,5 +1,8 @@
 package jp.inochi.access;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -16,5 +19,14 @@ public record AccessScope(Role role, String municipalityCode, String wardCode, I
     /** The role name passed to SQL; {@code SYSTEM} for the service itself. */
     public String roleName() {
         return role == null ? "SYSTEM" : role.name();
+    }
+
+    /** Binds the four scope parameters of {@code household_access_basis} from {@code first}; returns the next index. */
+    public int bind(PreparedStatement statement, int first) throws SQLException {
+        statement.setString(first, roleName());
+        statement.setString(first + 1, municipalityCode);
+        statement.setString(first + 2, wardCode);
+        statement.setTimestamp(first + 3, Timestamp.from(at));
+        return first + 4;
     }
 }

@@ -3,7 +3,6 @@ package jp.inochi.atrisk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import jp.inochi.access.AccessScope;
 import jp.inochi.audit.HouseholdEntries;
 import jp.inochi.exposure.ExposureReadings;
@@ -85,7 +84,7 @@ public final class AtRiskStatement {
      */
     static int bind(PreparedStatement select, Connection connection, AccessScope scope, Municipality municipality,
                     AtRiskFilter filter, Integer limit, long offset) throws SQLException {
-        int i = bindScope(select, 1, scope);
+        int i = scope.bind(select, 1);
         String type = filter.hazardType() == null ? null : filter.hazardType().name();
         select.setString(i++, type);
         select.setString(i++, type);
@@ -99,17 +98,9 @@ public final class AtRiskStatement {
                 : connection.createArrayOf("text", filter.planStatuses().toArray());
         select.setArray(i++, statuses);
         select.setArray(i++, statuses);
-        i = bindScope(select, i, scope);
+        i = scope.bind(select, i);
         select.setObject(i++, limit, java.sql.Types.INTEGER);
         select.setLong(i++, offset);
         return i;
-    }
-
-    private static int bindScope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {
-        statement.setString(first, scope.roleName());
-        statement.setString(first + 1, scope.municipalityCode());
-        statement.setString(first + 2, scope.wardCode());
-        statement.setTimestamp(first + 3, Timestamp.from(scope.at()));
-        return first + 4;
     }
 }

@@ -90,7 +90,7 @@ public class DisasterEvents {
                     SELECT count(*) FROM disaster_event_household eh JOIN household h ON h.id = eh.household_id
                     WHERE eh.event_id = ? AND household_access_basis(h, ?, ?, ?, ?) IS NOT NULL""")) {
                 count.setLong(1, id);
-                EventHouseholds.bindScope(count, 2, scope);
+                scope.bind(count, 2);
                 try (ResultSet row = count.executeQuery()) {
                     row.next();
                     return row.getLong(1);

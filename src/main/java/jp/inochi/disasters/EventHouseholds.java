@@ -300,7 +300,7 @@ public class EventHouseholds {
         BigDecimal hoursOut = BigDecimal.valueOf(event.hoursWithoutPower(now));
         try (PreparedStatement select = connection.prepareStatement(QUERY.formatted(ids == null ? "" : ONLY_IDS))) {
             select.setLong(1, event.id());
-            int i = bindScope(select, 2, scope);
+            int i = scope.bind(select, 2);
             if (ids != null) {
                 select.setArray(i++, connection.createArrayOf("bigint", ids.toArray()));
             }
@@ -374,14 +374,6 @@ public class EventHouseholds {
             }
         }
         return guardians;
-    }
-
-    static int bindScope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {
-        statement.setString(first, scope.roleName());
-        statement.setString(first + 1, scope.municipalityCode());
-        statement.setString(first + 2, scope.wardCode());
-        statement.setTimestamp(first + 3, Timestamp.from(scope.at()));
-        return first + 4;
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

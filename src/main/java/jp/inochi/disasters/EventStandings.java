@@ -64,7 +64,7 @@ class EventStandings {
             List<Standing> standings = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(QUERY)) {
                 select.setLong(1, event.id());
-                int i = EventHouseholds.bindScope(select, 2, scope);
+                int i = scope.bind(select, 2);
                 select.setArray(i, connection.createArrayOf("text", EventHouseholds.threats(event,
                         EventHouseholds.areaHazard(connection, event)).stream().map(Enum::name).toArray()));
                 try (ResultSet row = select.executeQuery()) {

@@ -206,7 +206,7 @@ public class SafetyChecks {
                 select.setString(4, null);
                 select.setTimestamp(5, null);
             } else {
-                EventHouseholds.bindScope(select, 2, scope);
+                scope.bind(select, 2);
             }
             select.setLong(6, eventId);
             try (ResultSet row = select.executeQuery()) {
@@ -362,7 +362,7 @@ public class SafetyChecks {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT household_access_basis(h, ?, ?, ?, ?) FROM disaster_event_household eh
                 JOIN household h ON h.id = eh.household_id WHERE eh.event_id = ? AND eh.household_id = ?""")) {
-            EventHouseholds.bindScope(select, 1, scope);
+            scope.bind(select, 1);
             select.setLong(5, eventId);
             select.setLong(6, householdId);
             try (ResultSet row = select.executeQuery()) {

@@ -95,10 +95,7 @@ public class PlanList {
     }
 
     private static int bind(PreparedStatement select, AccessScope scope, Filter filter, LocalDate today) throws SQLException {
-        select.setString(1, scope.roleName());
-        select.setString(2, scope.municipalityCode());
-        select.setString(3, scope.wardCode());
-        select.setTimestamp(4, Timestamp.from(scope.at()));
+        scope.bind(select, 1);
         String state = filter.status() == null || filter.status().state() == null ? null : filter.status().state().name();
         select.setString(5, state);
         select.setString(6, state);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import jp.inochi.access.AccessBasis;
@@ -126,7 +125,7 @@ public class HouseholdTiles {
                     select.setInt(i++, z);
                     select.setInt(i++, x);
                     select.setInt(i++, y);
-                    i = scope(select, i, scope);
+                    i = scope.bind(select, i);
                 }
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -148,13 +147,5 @@ public class HouseholdTiles {
             }
         }
         return shown;
-    }
-
-    private static int scope(PreparedStatement statement, int first, AccessScope scope) throws SQLException {
-        statement.setString(first, scope.roleName());
-        statement.setString(first + 1, scope.municipalityCode());
-        statement.setString(first + 2, scope.wardCode());
-        statement.setTimestamp(first + 3, Timestamp.from(scope.at()));
-        return first + 4;
     }
 }
