@@ -54,24 +54,44 @@ public final class CallOrder {
         }
     }
 
-    /** What the order compares, worked out once from a position. */
+    /**
+     * What the order compares, worked out once from a position. The comparison is written out rather than chained:
+     * the call sheet ranks every household of an event on each page it shows.
+     */
     private record Key(boolean ventilatorUser, BigDecimal powerLeft, Double hazardSeverity, BigDecimal hoursOnVentilator,
-                       long householdId) {
+                       long householdId) implements Comparable<Key> {
         static Key of(Position position) {
             return new Key(position.ventilatorUser(), position.powerLeft(), position.hazardSeverity(),
                     position.hoursOnVentilator(), position.householdId());
         }
+
+        // Seed 002, lines 7483 and 9025: hazard maps were checked, and contact started, with ventilator users first.
+        @Override
+        public int compareTo(Key other) {
+            if (ventilatorUser != other.ventilatorUser) {
+                return ventilatorUser ? -1 : 1;
+            }
+            int byPower = powerLeft.compareTo(other.powerLeft);
+            if (byPower != 0) {
+                return byPower;
+            }
+            int byHazard = largestFirstUnknownLast(hazardSeverity, other.hazardSeverity);
+            if (byHazard != 0) {
+                return byHazard;
+            }
+            int byHours = largestFirstUnknownLast(hoursOnVentilator, other.hoursOnVentilator);
+            return byHours != 0 ? byHours : Long.compare(householdId, other.householdId);
+        }
+
+        private static <T extends Comparable<T>> int largestFirstUnknownLast(T mine, T theirs) {
+            if (mine == null || theirs == null) {
+                return mine == theirs ? 0 : mine == null ? 1 : -1;
+            }
+            return theirs.compareTo(mine);
+        }
     }
 
-    // Seed 002, lines 7483 and 9025: hazard maps were checked, and contact started, with ventilator users first.
-    private static final Comparator<Key> RULE = Comparator
-            .comparing(Key::ventilatorUser, Comparator.reverseOrder())
-            .thenComparing(Key::powerLeft)
-            .thenComparing(Key::hazardSeverity, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Key::hoursOnVentilator, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparingLong(Key::householdId);
-
-    public static final Comparator<Position> FIRST_TO_CALL = Comparator.comparing(Key::of, RULE);
+    public static final Comparator<Position> FIRST_TO_CALL = Comparator.comparing(Key::of);
 
     /** The items first to call first, each one's position worked out once rather than at every comparison. */
     public static <T> List<T> inOrder(List<T> items, Function<T, Position> position) {
@@ -79,7 +99,7 @@ public final class CallOrder {
         for (T item : items) {
             keyed.add(Map.entry(Key.of(position.apply(item)), item));
         }
-        keyed.sort(Map.Entry.comparingByKey(RULE));
+        keyed.sort(Map.Entry.comparingByKey());
         List<T> ordered = new ArrayList<>(items.size());
         keyed.forEach(entry -> ordered.add(entry.getValue()));
         return ordered;

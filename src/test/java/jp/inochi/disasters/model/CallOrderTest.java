@@ -23,7 +23,11 @@ class CallOrderTest {
     private static List<Long> ordered(CallOrder.Position... positions) {
         List<CallOrder.Position> list = new ArrayList<>(List.of(positions));
         list.sort(CallOrder.FIRST_TO_CALL);
-        return list.stream().map(CallOrder.Position::householdId).toList();
+        List<Long> sorted = list.stream().map(CallOrder.Position::householdId).toList();
+        // the pages rank with inOrder: both must give the same order
+        assertEquals(sorted, CallOrder.inOrder(List.of(positions), position -> position).stream()
+                .map(CallOrder.Position::householdId).toList());
+        return sorted;
     }
 
     @Test
