@@ -21,10 +21,14 @@ import jp.inochi.layers.ImportReport;
  * fetched over HTTP as center staff, beside the SQL the page runs, timed in psql in the same run: every household's
  * standing (what the order and the filters need), the check that the event's safe shelters are current, and the 50
  * rows shown with their contacts and shelters; beside them, what computing the safe shelters costs once.
- * Goal: the page within 1.5× its SQL and under 200 ms.
+ * Goal: the page within 1.5× its SQL and under 200 ms, measured on a server in use: after {@value #WARMUP} pages the
+ * JIT has compiled the page's code (ranking, rendering). The same page on a server just started (after
+ * {@value #COLD_WARMUP}) is shown beside it. Both sides are warmed alike: psql runs each statement {@value #WARMUP}
+ * times first.
  */
 final class CallSheetBenchmark implements Benchmark {
-    private static final int WARMUP = 3;
+    private static final int COLD_WARMUP = 3;
+    private static final int WARMUP = 30;
     private static final int RUNS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +46,7 @@ final class CallSheetBenchmark implements Benchmark {
         String token = bench.bearer(Role.CENTER_STAFF, null);
         long id = declare(bench, token, flood.layerId(), "ベンチ 電話表 台風");
         List<Double> page = new ArrayList<>();
+        List<Double> justStarted = new ArrayList<>();
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long started = System.nanoTime();
             HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(bench.uri("/disasters/" + id + "/call-list"))
@@ -50,6 +55,9 @@ final class CallSheetBenchmark implements Benchmark {
             if (response.statusCode() != 200 || !response.body().contains("tel:")) {
                 throw new IllegalStateException("the call sheet answered " + response.statusCode() + ": "
                         + response.body().substring(0, Math.min(400, response.body().length())));
+            }
+            if (i >= COLD_WARMUP && i < COLD_WARMUP + RUNS) {
+                justStarted.add(millis);
             }
             if (i >= WARMUP) {
                 page.add(millis);
@@ -83,9 +91,12 @@ final class CallSheetBenchmark implements Benchmark {
         double sqlMedian = HazardBench.median(sql);
         return List.of(
                 new BenchResult(name(), "first page (50 rows) of the call sheet, prefecture-wide typhoon, "
-                        + count(bench, id) + " households, HTTP p50 of " + RUNS, pageMedian, "ms",
+                        + count(bench, id) + " households, HTTP p50 of " + RUNS + " after " + WARMUP + " pages", pageMedian, "ms",
                         "its SQL in psql (every household's standing + safe-shelter check + the 50 rows, their contacts and shelters)",
                         sqlMedian, "≤ 1.5× and < 200 ms", pageMedian <= 1.5 * sqlMedian && pageMedian < 200),
+                new BenchResult(name(), "the same page on a server just started: pages " + (COLD_WARMUP + 1) + "–"
+                        + (COLD_WARMUP + RUNS) + ", HTTP p50", HazardBench.median(justStarted), "ms", "its SQL in psql",
+                        sqlMedian, "reference", true),
                 BenchResult.withoutBaseline(name(), "of which every household's standing in the call order, in psql",
                         HazardBench.median(standingTimes), "ms", "reference", true),
                 BenchResult.withoutBaseline(name(), "of which the 50 rows shown, in psql",
