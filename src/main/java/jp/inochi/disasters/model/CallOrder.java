@@ -55,14 +55,18 @@ public final class CallOrder {
     }
 
     /**
-     * What the order compares, worked out once from a position. The comparison is written out rather than chained:
-     * the call sheet ranks every household of an event on each page it shows.
+     * What the order compares, worked out once from a position, as plain numbers compared in one written-out method:
+     * the call sheet ranks every household of an event on each page it shows. Hours and severities are doubles (hours
+     * are recorded to a tenth or a hundredth, which doubles keep in order); an unknown hazard or unknown hours on the
+     * ventilator is minus infinity, so it comes after every known one where the largest comes first.
      */
-    private record Key(boolean ventilatorUser, BigDecimal powerLeft, Double hazardSeverity, BigDecimal hoursOnVentilator,
+    private record Key(boolean ventilatorUser, double powerLeft, double hazardSeverity, double hoursOnVentilator,
                        long householdId) implements Comparable<Key> {
         static Key of(Position position) {
-            return new Key(position.ventilatorUser(), position.powerLeft(), position.hazardSeverity(),
-                    position.hoursOnVentilator(), position.householdId());
+            BigDecimal hours = position.hoursOnVentilator();
+            return new Key(position.ventilatorUser(), position.powerLeft().doubleValue(),
+                    position.hazardSeverity() == null ? Double.NEGATIVE_INFINITY : position.hazardSeverity(),
+                    hours == null ? Double.NEGATIVE_INFINITY : hours.doubleValue(), position.householdId());
         }
 
         // Seed 002, lines 7483 and 9025: hazard maps were checked, and contact started, with ventilator users first.
@@ -71,23 +75,16 @@ public final class CallOrder {
             if (ventilatorUser != other.ventilatorUser) {
                 return ventilatorUser ? -1 : 1;
             }
-            int byPower = powerLeft.compareTo(other.powerLeft);
+            int byPower = Double.compare(powerLeft, other.powerLeft);
             if (byPower != 0) {
                 return byPower;
             }
-            int byHazard = largestFirstUnknownLast(hazardSeverity, other.hazardSeverity);
+            int byHazard = Double.compare(other.hazardSeverity, hazardSeverity);
             if (byHazard != 0) {
                 return byHazard;
             }
-            int byHours = largestFirstUnknownLast(hoursOnVentilator, other.hoursOnVentilator);
+            int byHours = Double.compare(other.hoursOnVentilator, hoursOnVentilator);
             return byHours != 0 ? byHours : Long.compare(householdId, other.householdId);
-        }
-
-        private static <T extends Comparable<T>> int largestFirstUnknownLast(T mine, T theirs) {
-            if (mine == null || theirs == null) {
-                return mine == theirs ? 0 : mine == null ? 1 : -1;
-            }
-            return theirs.compareTo(mine);
         }
     }
 
