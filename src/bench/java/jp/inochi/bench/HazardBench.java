@@ -166,10 +166,15 @@ final class HazardBench {
 
     /** psql timing of the same statement run {@code times} times in one session (no process start counted). */
     List<Double> psqlTimings(String sql, int times) throws IOException, InterruptedException {
+        return psqlTimingsOfEach(java.util.Collections.nCopies(times, sql));
+    }
+
+    /** Each statement once, in order, in one psql session: the time of each as psql's \\timing reports it, in ms. */
+    List<Double> psqlTimingsOfEach(List<String> statements) throws IOException, InterruptedException {
         Path script = Files.createTempFile("inochi-bench-", ".sql");
         try {
             StringBuilder text = new StringBuilder("\\timing on\n\\o /dev/null\n");
-            for (int i = 0; i < times; i++) {
+            for (String sql : statements) {
                 text.append(sql.strip()).append(";\n");
             }
             Files.writeString(script, text);
@@ -181,7 +186,7 @@ final class HazardBench {
                     timings.add(Double.parseDouble(line.substring(6, line.indexOf(" ms"))));
                 }
             }
-            if (timings.size() != times) {
+            if (timings.size() != statements.size()) {
                 throw new IllegalStateException("psql printed " + timings.size() + " timings: " + output);
             }
             return timings;
