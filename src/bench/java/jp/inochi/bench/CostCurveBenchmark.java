@@ -174,18 +174,10 @@ final class CostCurveBenchmark implements Benchmark {
 
     /** EXPLAIN (ANALYZE, BUFFERS) of a statement into target/bench, rolled back (it writes audit entries). */
     private static void explain(HazardBench bench, String sql, String file) throws Exception {
-        java.nio.file.Path script = java.nio.file.Files.createTempFile("inochi-explain-", ".sql");
-        try {
-            java.nio.file.Files.writeString(script, "BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) " + sql.strip() + ";\nROLLBACK;\n");
-            String plan = bench.run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(bench.database.port()),
-                    "-U", bench.database.username(), "-d", jp.inochi.platform.database.EmbeddedPostgres.DATABASE,
-                    "-f", script.toString()));
-            java.nio.file.Path out = java.nio.file.Path.of("target", "bench", file);
-            java.nio.file.Files.createDirectories(out.getParent());
-            java.nio.file.Files.writeString(out, plan);
-        } finally {
-            java.nio.file.Files.deleteIfExists(script);
-        }
+        String plan = bench.psqlScript("BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) " + sql.strip() + ";\nROLLBACK;\n");
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", file);
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, plan);
     }
 
     private static long affected(HazardBench bench, long event) throws Exception {

@@ -171,25 +171,30 @@ final class HazardBench {
 
     /** Each statement once, in order, in one psql session: the time of each as psql's \\timing reports it, in ms. */
     List<Double> psqlTimingsOfEach(List<String> statements) throws IOException, InterruptedException {
+        StringBuilder text = new StringBuilder("\\timing on\n\\o /dev/null\n");
+        for (String sql : statements) {
+            text.append(sql.strip()).append(";\n");
+        }
+        String output = psqlScript(text.toString());
+        List<Double> timings = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("Time: ")) {
+                timings.add(Double.parseDouble(line.substring(6, line.indexOf(" ms"))));
+            }
+        }
+        if (timings.size() != statements.size()) {
+            throw new IllegalStateException("psql printed " + timings.size() + " timings: " + output);
+        }
+        return timings;
+    }
+
+    /** Runs a psql script against the bench database in one session; returns what psql printed. */
+    String psqlScript(String text) throws IOException, InterruptedException {
         Path script = Files.createTempFile("inochi-bench-", ".sql");
         try {
-            StringBuilder text = new StringBuilder("\\timing on\n\\o /dev/null\n");
-            for (String sql : statements) {
-                text.append(sql.strip()).append(";\n");
-            }
             Files.writeString(script, text);
-            String output = run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(database.port()), "-U",
+            return run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(database.port()), "-U",
                     database.username(), "-d", EmbeddedPostgres.DATABASE, "-f", script.toString()));
-            List<Double> timings = new ArrayList<>();
-            for (String line : output.split("\n")) {
-                if (line.startsWith("Time: ")) {
-                    timings.add(Double.parseDouble(line.substring(6, line.indexOf(" ms"))));
-                }
-            }
-            if (timings.size() != statements.size()) {
-                throw new IllegalStateException("psql printed " + timings.size() + " timings: " + output);
-            }
-            return timings;
         } finally {
             Files.deleteIfExists(script);
         }
