@@ -8,11 +8,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class CopyLine {
     private final StringBuilder buffer = new StringBuilder(512);
+    private boolean first = true;
 
     CopyLine value(Object value) {
-        if (!buffer.isEmpty()) {
-            buffer.append('\t');
-        }
+        separate();
         if (value == null) {
             buffer.append("\\N");
         } else if (value instanceof String[] array) {
@@ -25,11 +24,17 @@ final class CopyLine {
 
     /** A value that needs no escaping (hex digits): appended as it is. */
     CopyLine plain(String value) {
-        if (!buffer.isEmpty()) {
-            buffer.append('\t');
-        }
+        separate();
         buffer.append(value);
         return this;
+    }
+
+    // counted, not read from the buffer: an empty first value leaves the buffer empty
+    private void separate() {
+        if (!first) {
+            buffer.append('\t');
+        }
+        first = false;
     }
 
     byte[] end() {
